@@ -1,0 +1,84 @@
+/* doc.h — the extractor's working state, shared by its passes (actors,
+ * quotes, figures) but private to src/extract/.
+ *
+ * extract_article() tokenises the text once into `tokens` and splits it
+ * into sentences; then the passes run in order: actors_extract() fills
+ * out->actors, quotes_extract() finds quotes and resolves their speakers
+ * against those actors (adding an actor when a speaker was not yet known),
+ * figures_extract() fills out->figures. */
+#ifndef QUOTED_DOC_H
+#define QUOTED_DOC_H
+
+#include <stdint.h>
+
+#include "extract.h"
+
+enum token_kind {
+    TOK_WORD,     /* letters, with inner hyphens/apostrophes: "Jean-Yves", "a-t-il" */
+    TOK_NUMBER,   /* digits with inner , or . between digits: "3,7", "12,567" */
+    TOK_PUNCT,    /* any other single code point that is not a space */
+};
+
+enum token_flag {
+    TF_CAP = 1 << 0,        /* word starts with an upper-case letter */
+    TF_ALLCAPS = 1 << 1,    /* word has 2+ letters, all upper case */
+    TF_SENT_START = 1 << 2, /* first token of a sentence */
+    TF_PARA_START = 1 << 3, /* first token after a blank line or text start */
+    TF_SPACE_BEFORE = 1 << 4,
+};
+
+struct token {
+    uint32_t start, end;    /* byte offsets in doc.text */
+    uint32_t cp;            /* TOK_PUNCT: its code point; else first code point */
+    uint16_t kind;          /* enum token_kind */
+    uint16_t flags;         /* enum token_flag bits */
+};
+
+struct doc {
+    const char *text;
+    size_t len;
+    enum extract_lang lang;
+    const char *title;      /* may be NULL */
+
+    struct token *tokens;
+    size_t n_tokens;
+    struct span *sentences; /* sentence byte spans, in order, covering tokens */
+    size_t n_sentences;
+
+    struct extraction *out; /* the result being built */
+    size_t actors_cap;      /* allocated slots of out->actors (see grow()) */
+};
+
+/* tokens.c */
+int doc_tokenize(struct doc *d);            /* 0, or -1 on allocation failure */
+void doc_free_tokens(struct doc *d);
+/* Index of the sentence holding byte `off` (binary search). */
+size_t doc_sentence_at(const struct doc *d, size_t off);
+/* Index of the first token whose start >= off (n_tokens if none). */
+size_t doc_token_at(const struct doc *d, size_t off);
+/* True when token t's text equals `word` (ASCII, case-insensitive). */
+bool tok_is(const struct doc *d, const struct token *t, const char *word);
+/* Folded text of token t into buf (cap bytes); returns length. */
+size_t tok_fold(const struct doc *d, const struct token *t, char *buf, size_t cap);
+
+/* The passes. Each returns 0, or -1 on allocation failure. */
+int actors_extract(struct doc *d);
+int quotes_extract(struct doc *d);
+int figures_extract(struct doc *d);
+
+/* actors.c — what the other passes may ask of the actors found. */
+/* Index of the actor with a mention overlapping [start,end), or -1. */
+int actors_at(const struct doc *d, size_t start, size_t end);
+/* Index of the actor whose name or an alias folds equal to s[0..n), or
+ * whose surname is s; -1 if none. */
+int actors_find(const struct doc *d, const char *s, size_t n);
+/* Add a mention of s[0..n) at [start,end) as an actor of type t, merged into
+ * an existing actor when it names one; returns its index, -1 on failure. */
+int actors_add(struct doc *d, const char *s, size_t n, enum actor_type t, size_t start, size_t end);
+
+/* extract.c — small shared helpers. */
+char *xstrndup(const char *s, size_t n);   /* NULL on allocation failure */
+/* Grow *arr (element size `size`) so that index `n` fits; 0 or -1. */
+int grow(void **arr, size_t *cap, size_t n, size_t size);
+
+#endif

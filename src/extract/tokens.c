@@ -1,0 +1,247 @@
+/* tokens.c — splits an article into tokens and sentences, once, for every
+ * extraction pass.
+ *
+ * A word keeps inner hyphens and apostrophes followed by a letter
+ * ("Jean-Yves", "a-t-il", "aujourd'hui") but an elided article stays apart
+ * ("l'", "d'" end the token before the apostrophe: "l" "’" "aviation"). A
+ * number keeps "," or "." between digits ("3,7", "12,567", "1.5").
+ * Sentences end at . ! ? … (with any closing quote mark after them) before
+ * an upper-case letter, digit or opening mark, and at every line break;
+ * abbreviations and initials ("M.", "Dr.", "Recep T. Erdogan", "U.S.") do
+ * not end a sentence. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "doc.h"
+#include "utf8.h"
+
+static bool is_apostrophe(uint32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+static bool is_hyphen(uint32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* French elisions that stand as their own token before an apostrophe. */
+static bool is_elision(const char *s, size_t n)
+{
+    static const char *const el[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu",
+                                     "lorsqu", "puisqu", "quoiqu", "presqu"};
+    for (size_t i = 0; i < sizeof el / sizeof el[0]; i++)
+        if (strlen(el[i]) == n && strncasecmp(el[i], s, n) == 0)
+            return true;
+    return false;
+}
+
+static int push(struct doc *d, size_t *cap, struct token t)
+{
+    if (grow((void **)&d->tokens, cap, d->n_tokens, sizeof *d->tokens))
+        return -1;
+    d->tokens[d->n_tokens++] = t;
+    return 0;
+}
+
+/* Abbreviations after which a full stop does not end a sentence. */
+static bool is_abbreviation(const struct doc *d, const struct token *w)
+{
+    static const char *const abbr[] = {"m", "mm", "mr", "mrs", "ms", "dr", "pr", "st", "sr", "jr",
+                                       "mme", "mlle", "me", "mgr", "gen", "gov", "sen", "rep",
+                                       "lt", "col", "capt", "sgt", "prof", "no", "vs", "cf",
+                                       "av", "bd", "corp", "co", "jan", "feb", "aug",
+                                       "sept", "oct", "nov", "dec", "p", "vol", "art"};
+    size_t n = w->end - w->start;
+    const char *s = d->text + w->start;
+    if (w->kind != TOK_WORD)
+        return false;
+    if ((w->flags & TF_CAP) && n <= 2 && utf8_len(w->cp) == n) /* an initial: "T." */
+        return true;
+    for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
+        if (strlen(abbr[i]) == n && strncasecmp(abbr[i], s, n) == 0)
+            return true;
+    return false;
+}
+
+static bool is_opening_mark(uint32_t c)
+{
+    return c == 0xAB || c == 0x201C || c == '"' || c == 0x2018 || c == '(' || c == '[' ||
+           c == 0x2014 || c == 0x2013 || c == '-';
+}
+
+static bool is_closing_mark(uint32_t c)
+{
+    return c == 0xBB || c == 0x201D || c == '"' || c == 0x2019 || c == ')' || c == '\'';
+}
+
+int doc_tokenize(struct doc *d)
+{
+    size_t cap = 0, i = 0, n = d->len;
+    const char *s = d->text;
+    bool space = true, para = true;
+
+    d->tokens = NULL;
+    d->n_tokens = 0;
+    while (i < n) {
+        size_t st = i;
+        uint32_t c = utf8_next(s, n, &i);
+        if (cp_is_space(c)) {
+            space = true;
+            if (c == '\n') {
+                size_t k = i;
+                while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+                    k++;
+                if (k < n && s[k] == '\n')
+                    para = true;
+            }
+            continue;
+        }
+        struct token t = {(uint32_t)st, 0, c, TOK_PUNCT, 0};
+        if (space)
+            t.flags |= TF_SPACE_BEFORE;
+        if (para)
+            t.flags |= TF_PARA_START;
+        space = para = false;
+        if (cp_is_letter(c)) {
+            int letters = 1, uppers = cp_is_upper(c);
+            t.kind = TOK_WORD;
+            if (cp_is_upper(c))
+                t.flags |= TF_CAP;
+            for (;;) {
+                size_t k = i;
+                if (k >= n)
+                    break;
+                uint32_t c2 = utf8_next(s, n, &k);
+                if (cp_is_letter(c2) || (c2 >= 0x300 && c2 <= 0x36F) || cp_is_digit(c2)) {
+                    letters += cp_is_letter(c2);
+                    uppers += cp_is_upper(c2);
+                    i = k;
+                    continue;
+                }
+                if (is_hyphen(c2) || is_apostrophe(c2)) {
+                    size_t k2 = k;
+                    if (k2 < n && cp_is_letter(utf8_next(s, n, &k2))) {
+                        if (is_apostrophe(c2) && is_elision(s + st, i - st))
+                            break;
+                        i = k;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (letters >= 2 && uppers == letters)
+                t.flags |= TF_ALLCAPS;
+        } else if (cp_is_digit(c)) {
+            t.kind = TOK_NUMBER;
+            while (i < n) {
+                if (cp_is_digit((unsigned char)s[i])) {
+                    i++;
+                    continue;
+                }
+                if ((s[i] == ',' || s[i] == '.') && i + 1 < n && cp_is_digit((unsigned char)s[i + 1])) {
+                    i++;
+                    continue;
+                }
+                break;
+            }
+        }
+        t.end = (uint32_t)i;
+        if (push(d, &cap, t))
+            return -1;
+    }
+
+    /* Sentences: TF_PARA_START marks blank lines only; any line break
+     * ends a sentence. */
+    size_t scap = 0, sent_start = 0;
+    d->sentences = NULL;
+    d->n_sentences = 0;
+    for (size_t k = 0; k < d->n_tokens; k++) {
+        struct token *t = &d->tokens[k];
+        bool starts = k == 0;
+        if (!starts) {
+            const struct token *p = &d->tokens[k - 1];
+            /* a line break between the tokens */
+            if (memchr(s + p->end, '\n', t->start - p->end))
+                starts = true;
+            else if (t->flags & TF_SPACE_BEFORE) {
+                /* walk back over closing marks to the terminator */
+                size_t j = k - 1;
+                while (j > 0 && d->tokens[j].kind == TOK_PUNCT && is_closing_mark(d->tokens[j].cp))
+                    j--;
+                const struct token *e = &d->tokens[j];
+                bool term = e->kind == TOK_PUNCT &&
+                            (e->cp == '.' || e->cp == '!' || e->cp == '?' || e->cp == 0x2026);
+                bool next_ok = (t->kind == TOK_WORD && (t->flags & TF_CAP)) || t->kind == TOK_NUMBER ||
+                               (t->kind == TOK_PUNCT && is_opening_mark(t->cp));
+                if (term && next_ok) {
+                    starts = true;
+                    if (e->cp == '.' && j > 0 && is_abbreviation(d, &d->tokens[j - 1]))
+                        starts = false;
+                }
+            }
+        }
+        if (starts) {
+            if (k > 0) {
+                if (grow((void **)&d->sentences, &scap, d->n_sentences, sizeof *d->sentences))
+                    return -1;
+                d->sentences[d->n_sentences++] = (struct span){sent_start, d->tokens[k - 1].end};
+            }
+            sent_start = t->start;
+            t->flags |= TF_SENT_START;
+        }
+    }
+    if (d->n_tokens) {
+        if (grow((void **)&d->sentences, &scap, d->n_sentences, sizeof *d->sentences))
+            return -1;
+        d->sentences[d->n_sentences++] = (struct span){sent_start, d->tokens[d->n_tokens - 1].end};
+    }
+    return 0;
+}
+
+void doc_free_tokens(struct doc *d)
+{
+    free(d->tokens);
+    free(d->sentences);
+    d->tokens = NULL;
+    d->sentences = NULL;
+    d->n_tokens = d->n_sentences = 0;
+}
+
+size_t doc_sentence_at(const struct doc *d, size_t off)
+{
+    size_t lo = 0, hi = d->n_sentences;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->sentences[mid].start <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? lo - 1 : 0;
+}
+
+size_t doc_token_at(const struct doc *d, size_t off)
+{
+    size_t lo = 0, hi = d->n_tokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->tokens[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+bool tok_is(const struct doc *d, const struct token *t, const char *word)
+{
+    size_t n = t->end - t->start;
+    return strlen(word) == n && strncasecmp(d->text + t->start, word, n) == 0;
+}
+
+size_t tok_fold(const struct doc *d, const struct token *t, char *buf, size_t cap)
+{
+    return utf8_fold_into(d->text + t->start, t->end - t->start, buf, cap);
+}
