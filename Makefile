@@ -31,7 +31,7 @@ HANDLER_SRC  := $(sort $(wildcard src/handlers/*.c))
 SERVER_SRC   := $(filter-out src/main.c,$(sort $(wildcard src/*.c)))
 EXTRACT_OBJ  := $(EXTRACT_SRC:%.c=$(BUILD)/%.o)
 CORE_OBJ     := $(EXTRACT_OBJ) $(DB_SRC:%.c=$(BUILD)/%.o) $(HANDLER_SRC:%.c=$(BUILD)/%.o) \
-                $(SERVER_SRC:%.c=$(BUILD)/%.o)
+                $(SERVER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/openapi_yaml.o $(BUILD)/gen/index_html.o
 UNIT_TESTS   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(sort $(wildcard tests/*/test_*.c)))
 
 .PHONY: all run test check bench eval docker deps clean
@@ -44,13 +44,16 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -DQUOTED_VERSION='"$(VERSION)"' -c -o $@ $<
 
-# The contract is served from the binary: embed openapi.yaml as a C string.
-$(BUILD)/src/openapi_blob.o: openapi.yaml
+# The contract and the browsing page are served from the binary.
+$(BUILD)/gen/openapi_yaml.c: openapi.yaml scripts/embed.sh
 	@mkdir -p $(dir $@)
-	{ echo '/* generated from openapi.yaml */'; echo 'const char openapi_yaml[] ='; \
-	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' openapi.yaml; echo ';'; } > $(BUILD)/src/openapi_blob.c
-	$(CC) $(ALL_CFLAGS) -c -o $@ $(BUILD)/src/openapi_blob.c
-CORE_OBJ += $(BUILD)/src/openapi_blob.o
+	scripts/embed.sh openapi_yaml $< > $@
+$(BUILD)/gen/index_html.c: web/index.html scripts/embed.sh
+	@mkdir -p $(dir $@)
+	scripts/embed.sh index_html $< > $@
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
 
 $(BUILD)/tests/%: tests/%.c $(CORE_OBJ) tests/test.h
 	@mkdir -p $(dir $@)
