@@ -12,6 +12,11 @@ import tempfile
 import time
 import traceback
 
+# Reports that sanitizer builds (make check) printed in a server's output:
+# each one fails the suite.
+SANITIZER_MARKS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:")
+sanitizer_reports = []
+
 BIN = os.environ.get("QUOTED_BIN", os.path.join(os.path.dirname(__file__), "..", "..", "build", "quoted"))
 
 
@@ -68,7 +73,11 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             rc = self.proc.wait()
-        return rc, time.time() - t0
+        took = time.time() - t0
+        out = self.output()
+        if any(m in out for m in SANITIZER_MARKS):
+            sanitizer_reports.append(out)
+        return rc, took
 
     def __enter__(self):
         return self.start()
@@ -147,5 +156,8 @@ class Suite:
             except Exception:
                 self.failed += 1
                 print("  ERROR %s:\n%s" % (t.__name__, traceback.format_exc()))
+        for report in sanitizer_reports:
+            self.failed += 1
+            print("  FAIL sanitizer report from the server:\n%s" % report[-4000:])
         print("%d passed, %d failed" % (self.passed, self.failed))
         sys.exit(1 if self.failed else 0)
