@@ -341,6 +341,16 @@ def static_checks(c):
     c.record("schemas are valid JSON Schema", errs)
 
 
+def page_is_self_contained(status, hdrs, body):
+    """The browsing page is one HTML file: no external script, style or font."""
+    text = body.decode("utf-8", "replace").lower()
+    errs = [] if text.lstrip().startswith("<!doctype html") else ["not an HTML page"]
+    for pattern in (r"<script[^>]+src=", r"<link[^>]+stylesheet", r"@import", r"url\(\s*['\"]?https?:"):
+        if re.search(pattern, text):
+            errs.append("the page loads an external resource (%s)" % pattern)
+    return errs
+
+
 def scenario(r, spec_text):
     J = {"Content-Type": "application/json"}
     JA = dict(J, **AUTH)
@@ -352,8 +362,7 @@ def scenario(r, spec_text):
            extra=lambda s, h, b: [] if b"quoted_http_requests_total" in b else ["no request counter"])
     r.call("GET", "/openapi.yaml", "/openapi.yaml", want=200,
            extra=lambda s, h, b: [] if b == spec_text else ["the served contract differs from openapi.yaml"])
-    r.call("GET", "/", "/", want=200,
-           extra=lambda s, h, b: [] if b.lstrip().lower().startswith(b"<!doctype html") else ["not an HTML page"])
+    r.call("GET", "/", "/", want=200, extra=page_is_self_contained)
     r.call("GET", "/healthz?verbose=1", "/healthz", want=400, extra=problem_names("verbose"))
     r.call("GET", "/healthz", "/healthz", headers={"X-Request-Id": "contract-1"}, want=200,
            extra=has_header("X-Request-Id", "contract-1"))
