@@ -17,8 +17,8 @@ OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFS     := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS  = $(WARN) $(DEFS) $(CFLAGS) $(SAN) -Isrc -Isrc/extract $(PKG_CFLAGS) -MMD -MP
 LDLIBS      = $(PKG_LIBS) -lpthread -lm
 VERSION  := 0.1.0
@@ -34,7 +34,7 @@ CORE_OBJ     := $(EXTRACT_OBJ) $(DB_SRC:%.c=$(BUILD)/%.o) $(HANDLER_SRC:%.c=$(BU
                 $(SERVER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/openapi_yaml.o $(BUILD)/gen/index_html.o
 UNIT_TESTS   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(sort $(wildcard tests/*/test_*.c)))
 
-.PHONY: all run test check bench eval docker deps clean
+.PHONY: all run serve test test-run check bench eval docker deps clean
 all: $(BUILD)/quoted
 
 $(BUILD)/quoted: $(CORE_OBJ) $(BUILD)/src/main.o
@@ -62,13 +62,18 @@ $(BUILD)/tests/%: tests/%.c $(CORE_OBJ) tests/test.h
 deps:
 	@scripts/install-deps.sh
 
-test: $(BUILD)/quoted $(UNIT_TESTS)
+# test and run first install what is missing, then build with it.
+test: deps
+	@$(MAKE) --no-print-directory test-run
+test-run: $(BUILD)/quoted $(UNIT_TESTS)
 	@BUILD=$(BUILD) tests/run
 
 check:
 	$(MAKE) BUILD=build-san OPT=-O1 SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' test
 
-run: deps $(BUILD)/quoted
+run: deps
+	@$(MAKE) --no-print-directory serve
+serve: $(BUILD)/quoted
 	@test -f quoted.db || $(BUILD)/quoted import --db quoted.db examples
 	$(BUILD)/quoted serve --port $(PORT) --db quoted.db
 
