@@ -331,8 +331,12 @@ def static_checks(c):
             "Extraction", "ListMeta", "Links", "Problem", "BulkReport"]
     missing = [n for n in want if n not in c.spec.get("components", {}).get("schemas", {})]
     c.record("components/schemas", ["missing: %s" % ", ".join(missing)] if missing else [])
-    # every schema is a valid 2020-12 schema
+    # every $ref resolves; every schema is a valid 2020-12 schema
     errs = []
+    try:
+        c.deref(c.spec)
+    except (KeyError, ValueError) as e:
+        errs.append("a $ref does not resolve: %s" % e)
     for name, schema in c.spec["components"]["schemas"].items():
         try:
             c.Validator.check_schema(c.deref(schema))
