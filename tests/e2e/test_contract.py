@@ -219,6 +219,10 @@ class Contract:
         return errs
 
 
+class ServerDied(Exception):
+    pass
+
+
 class Run:
     """Sends requests to the server and checks each answer against the contract."""
 
@@ -234,6 +238,17 @@ class Run:
             status, hdrs, raw = self.srv.request(method, path, body, headers, timeout=5)
         except Exception as e:  # a dropped connection, a timeout
             self.c.record(what, ["no answer: %s" % e])
+            try:  # a crashing server may take a moment to exit (sanitizer reports)
+                self.srv.proc.wait(timeout=3)
+            except Exception:
+                pass
+            if self.srv.proc.poll() is not None:
+                out = self.srv.output()
+                at = out.find("ERROR:")
+                report = out[at:] if at >= 0 else out[-2000:]
+                report = " | ".join(l.strip() for l in report.splitlines()[:8] if l.strip())
+                raise ServerDied("the server exited (status %s) on %s: %s"
+                                 % (self.srv.proc.returncode, what, report))
             return None, {}, None
         errs = self.c.check_answer(method.lower(), template, status, hdrs, raw, response)
         if want is not None:
@@ -623,6 +638,8 @@ def main():
                 srv.tmp.cleanup()
         loopback_rule(c)
         coverage(c)
+    except ServerDied as e:
+        c.record("server", [str(e)])
     except Exception as e:
         if c is None:
             print("FAIL setup: %s" % e)
