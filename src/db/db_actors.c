@@ -155,6 +155,32 @@ static int64_t find_by_name(struct db *db, const char *type, const char *folded,
     return id;
 }
 
+/* Stored people whose name ends with `name` as whole words, or agrees with
+ * it as a full name (rules 3 and 4); at most two distinct ids in ids. */
+static size_t same_surname(struct db *db, const char *name, int64_t ids[2], int *rc)
+{
+    bool multi = strchr(name, ' ') != NULL;
+    size_t n = 0, nl = strlen(name);
+    sqlite3_stmt *st = db_stmt(db, "SELECT id, name_folded FROM actors WHERE type = 'person' AND last_folded = ?1", rc);
+    db_bind_text(db, st, 1, last_word(name), rc);
+    while (db_step(db, st, rc)) {
+        int64_t v = sqlite3_column_int64(st, 0);
+        const char *stored = (const char *)sqlite3_column_text(st, 1);
+        size_t sl = stored ? strlen(stored) : 0;
+        if (!stored)
+            continue;
+        bool match = (multi && names_compatible(name, stored)) ||
+                     (sl > nl + 1 && strcmp(stored + sl - nl, name) == 0 && stored[sl - nl - 1] == ' ');
+        if (match && !(n > 0 && ids[0] == v)) {
+            if (n < 2)
+                ids[n] = v;
+            n = n < 2 ? n + 1 : 2;
+        }
+    }
+    db_done(st);
+    return n;
+}
+
 static int64_t find_actor(struct db *db, const struct actor *a, const char *type, const char *name,
                           char **aliases, const bool *titles, int *rc)
 {
@@ -162,8 +188,14 @@ static int64_t find_actor(struct db *db, const struct actor *a, const char *type
     int64_t id = find_by_name(db, type, name, rc);
     if (id || *rc)
         return id;
-    int64_t ids[2];
-    size_t n;
+    int64_t ids[2], sur[2];
+    size_t n, nsur = 0;
+    /* a name two stored people could carry (`Le Pen`) never merges */
+    if (a->type == ACTOR_PERSON) {
+        nsur = same_surname(db, name, sur, rc);
+        if (nsur > 1)
+            return 0;
+    }
     /* 1b: our name is a stored alias */
     sqlite3_stmt *st = db_stmt(db, "SELECT al.actor_id FROM actor_aliases al JOIN actors ac ON ac.id = al.actor_id"
                                    " WHERE al.alias_folded = ?1 AND al.is_title = 0 AND ac.type = ?2", rc);
@@ -175,7 +207,6 @@ static int64_t find_actor(struct db *db, const struct actor *a, const char *type
     if (n > 1)
         return 0;
     /* 2: one of our aliases is a stored name */
-    n = 0;
     for (size_t i = 0; i < a->n_aliases; i++) {
         if (titles[i] || !aliases[i][0])
             continue;
@@ -186,31 +217,8 @@ static int64_t find_actor(struct db *db, const struct actor *a, const char *type
     }
     if (n == 1)
         return ids[0];
-    if (n > 1 || a->type != ACTOR_PERSON)
-        return 0;
-    /* 3 and 4: people sharing the surname */
-    bool multi = strchr(name, ' ') != NULL;
-    n = 0;
-    size_t nl = strlen(name);
-    st = db_stmt(db, "SELECT id, name_folded FROM actors WHERE type = 'person' AND last_folded = ?1", rc);
-    db_bind_text(db, st, 1, last_word(name), rc);
-    while (db_step(db, st, rc)) {
-        int64_t v = sqlite3_column_int64(st, 0);
-        const char *stored = (const char *)sqlite3_column_text(st, 1);
-        size_t sl = stored ? strlen(stored) : 0;
-        if (!stored)
-            continue;
-        /* rule 3, else rule 4: our name is the tail of the stored one */
-        bool match = (multi && names_compatible(name, stored)) ||
-                     (sl > nl + 1 && strcmp(stored + sl - nl, name) == 0 && stored[sl - nl - 1] == ' ');
-        if (match && !(n > 0 && ids[0] == v)) {
-            if (n < 2)
-                ids[n] = v;
-            n = n < 2 ? n + 1 : 2;
-        }
-    }
-    db_done(st);
-    return n == 1 ? ids[0] : 0;
+    /* 3 and 4: the one person with that full name or surname */
+    return n == 0 && nsur == 1 ? sur[0] : 0;
 }
 
 static void add_alias(struct db *db, int64_t actor, const char *alias, const char *folded, bool title, int *rc)
