@@ -234,11 +234,9 @@ static json_t *article_item(sqlite3_stmt *st)
     return o;
 }
 
-/* Append the filters of `f` to b (after a WHERE). *empty is set when the
- * full-text query holds no word: nothing can match. `fq` receives the built
- * FTS query the caller frees. */
-static void articles_where(struct sqlbuf *b, const struct db_article_filter *f, char **fq,
-                           bool *empty, int *rc)
+/* Append the WHERE clause for `f` to b; `fq` is the FTS query built from
+ * f->q (borrowed: it must outlive the statement's use). */
+static void articles_where(struct sqlbuf *b, const struct db_article_filter *f, const char *fq, int *rc)
 {
     sb_add(b, " WHERE 1", rc);
     if (f->lang) {
@@ -260,16 +258,9 @@ static void articles_where(struct sqlbuf *b, const struct db_article_filter *f, 
         sb_add(b, " AND a.source = ", rc);
         sb_text(b, f->source, rc);
     }
-    if (f->q) {
-        *fq = fts_query(f->q);
-        if (!*fq) {
-            *rc = SQLITE_NOMEM;
-            return;
-        }
-        if (!**fq)
-            *empty = true;
+    if (fq) {
         sb_add(b, " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ", rc);
-        sb_text(b, *fq, rc);
+        sb_text(b, fq, rc);
         sb_add(b, ")", rc);
     }
 }
@@ -306,15 +297,16 @@ enum db_status db_articles_list(struct db *r, const struct db_article_filter *f,
     if (!out->items)
         return DB_ERROR;
 
-    char *fq = NULL;
-    bool empty = false;
+    /* a full-text query with no word in it matches nothing */
+    char *fq = f->q ? fts_query(f->q) : NULL;
+    if (f->q && !fq)
+        rc = SQLITE_NOMEM;
+    bool empty = fq && !*fq;
     struct sqlbuf cnt = {0}, lst = {0};
     sb_add(&cnt, "SELECT count(*) FROM articles a", &rc);
-    articles_where(&cnt, f, &fq, &empty, &rc);
-    free(fq);
-    fq = NULL;
+    articles_where(&cnt, f, fq, &rc);
     sb_add(&lst, "SELECT " ARTICLE_COLS " FROM articles a", &rc);
-    articles_where(&lst, f, &fq, &empty, &rc);
+    articles_where(&lst, f, fq, &rc);
     if (p->cursor) {
         sb_add(&lst, " AND a.id < ", &rc);
         sb_i64(&lst, after, &rc);
