@@ -28,7 +28,8 @@ static void insert_quote(struct db *w, int64_t article, const struct quote *q, i
     }
     sqlite3_stmt *st = db_stmt(w,
         "INSERT INTO quotes (article_id, speaker_id, text, text_folded, kind, start, \"end\","
-        " occurrences, cue, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", rc);
+        " occurrences, cue, confidence, date_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+        " coalesce((SELECT published_at FROM articles WHERE id = ?1), ''))", rc);
     db_bind_i64(w, st, 1, article, rc);
     if (speaker > 0)
         db_bind_i64(w, st, 2, speaker, rc);

@@ -106,7 +106,7 @@ static void quotes_from_where(struct sqlbuf *b, const struct db_quote_filter *f,
     }
 }
 
-#define DATE_KEY "coalesce(a.published_at, '')"
+#define DATE_KEY "q.date_key"
 
 enum db_status db_quotes_list(struct db *r, const struct db_quote_filter *f,
                               const struct db_page *p, struct db_list *out)
@@ -171,16 +171,12 @@ enum db_status db_quotes_list(struct db *r, const struct db_quote_filter *f,
             sb_add(&lst, " AND q.id < ", &rc);
             sb_i64(&lst, cid, &rc);
         } else {
-            const char *cmp = sort == QUOTES_BY_DATE_DESC ? "<" : ">";
-            sb_add(&lst, " AND (" DATE_KEY, &rc);
-            sb_add(&lst, cmp, &rc);
+            /* a row value: SQLite walks quotes_date from the cursor on */
+            sb_add(&lst, sort == QUOTES_BY_DATE_DESC ? " AND (" DATE_KEY ", q.id) < (" : " AND (" DATE_KEY ", q.id) > (", &rc);
             sb_text(&lst, qq.key, &rc);
-            sb_add(&lst, " OR (" DATE_KEY " = ", &rc);
-            sb_text(&lst, qq.key, &rc);
-            sb_add(&lst, " AND q.id ", &rc);
-            sb_add(&lst, cmp, &rc);
+            sb_add(&lst, ", ", &rc);
             sb_i64(&lst, cid, &rc);
-            sb_add(&lst, "))", &rc);
+            sb_add(&lst, ")", &rc);
         }
     }
     switch (sort) {

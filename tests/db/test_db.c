@@ -630,6 +630,9 @@ TEST(test_identity_by_hand)
     json_decref(j);
     struct db_quote_filter by_id = {.speaker_id = id};
     CHECK_INT(count_quotes(w, &by_id), 4);
+    /* the full-text speaker column follows the rename to the fuller name */
+    struct db_quote_filter by_word = {.q = "tayyip"};
+    CHECK_INT(count_quotes(w, &by_word), 4);
 
     /* a title never merges: another president is another person */
     int64_t a5 = store_quote(w, "Abdullah Gül", "le président turc", NULL, "cinquième propos", "2024-01-05");
@@ -699,6 +702,41 @@ TEST(test_identity_extracted)
     drop_db(w);
 }
 
+TEST(test_context_utf8)
+{
+    struct db *w = fresh_db();
+    /* 2-byte characters all around: ±300 bytes falls inside one of them */
+    char body[2048] = "";
+    for (int i = 0; i < 301; i++)
+        strcat(body, "é");
+    size_t qstart = strlen(body) + strlen(" « ");
+    strcat(body, " « le propos » ");
+    for (int i = 0; i < 301; i++)
+        strcat(body, "œ");
+    struct one_quote o;
+    one_quote_init(&o, "Anne Martin", NULL, NULL, "le propos", qstart);
+    int64_t a = store(w, body, NULL, &o.x);
+    CHECK(a > 0);
+    struct db *r = reader();
+    json_t *q = NULL;
+    CHECK_INT(db_quote_get(r, first_quote(r, a), &q), DB_OK);
+    const char *ctx = json_string_value(json_object_get(q, "context"));
+    CHECK(ctx != NULL);
+    if (ctx) {
+        CHECK(strstr(ctx, "« le propos »") != NULL);
+        CHECK(strlen(ctx) >= 590 && strlen(ctx) <= 620);
+        CHECK(strncmp(ctx, "é", 2) == 0);
+    }
+    json_decref(q);
+    /* a reader sees what the writer commits after it opened */
+    int64_t b = store_quote(w, "Paul Durand", NULL, NULL, "plus tard", "2024-01-01");
+    json_t *j = NULL;
+    CHECK_INT(db_article_get(r, b, &j), DB_OK);
+    json_decref(j);
+    db_close(r);
+    drop_db(w);
+}
+
 int main(void)
 {
     RUN(test_open_migrate_reopen);
@@ -712,5 +750,6 @@ int main(void)
     RUN(test_identity_by_hand);
     RUN(test_identity_le_pen_surname);
     RUN(test_identity_extracted);
+    RUN(test_context_utf8);
     TEST_SUMMARY();
 }
