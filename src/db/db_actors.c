@@ -342,15 +342,17 @@ json_t *actor_aliases_json(struct db *db, int64_t id, int *rc)
 /* ---- reads ---------------------------------------------------------------- */
 
 /* Add quotes, mentions, articles, first_quoted, last_quoted to o. */
+/* Add quotes, mentions, articles, first_quoted, last_quoted to o. Dates
+ * are the articles' published_at; null when never quoted with a date. */
 static void actor_stats(struct db *db, int64_t id, json_t *o, int *rc)
 {
     sqlite3_stmt *st = db_stmt(db,
-        "SELECT (SELECT count(*) FROM quotes WHERE speaker_id = ?1),"
-        " (SELECT coalesce(sum(count), 0) FROM mentions WHERE actor_id = ?1),"
+        "SELECT n_quotes, n_mentions,"
         " (SELECT count(*) FROM (SELECT article_id FROM mentions WHERE actor_id = ?1"
         "   UNION SELECT article_id FROM quotes WHERE speaker_id = ?1)),"
-        " (SELECT min(a.published_at) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ?1),"
-        " (SELECT max(a.published_at) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ?1)", rc);
+        " (SELECT date_key FROM quotes WHERE speaker_id = ?1 AND date_key > '' ORDER BY date_key LIMIT 1),"
+        " (SELECT date_key FROM quotes WHERE speaker_id = ?1 AND date_key > '' ORDER BY date_key DESC LIMIT 1)"
+        " FROM actors WHERE id = ?1", rc);
     db_bind_i64(db, st, 1, id, rc);
     if (db_step(db, st, rc)) {
         json_object_set_new(o, "quotes", json_integer(sqlite3_column_int64(st, 0)));
@@ -414,7 +416,7 @@ static void actors_where(struct sqlbuf *b, const struct db_actor_filter *f, cons
         sb_add(b, " ESCAPE '\\'))", rc);
     }
     if (f->quoted_only)
-        sb_add(b, " AND EXISTS (SELECT 1 FROM quotes WHERE speaker_id = ac.id)", rc);
+        sb_add(b, " AND ac.n_quotes > 0", rc);
 }
 
 enum db_status db_actors_list(struct db *r, const struct db_actor_filter *f,
@@ -465,21 +467,22 @@ enum db_status db_actors_list(struct db *r, const struct db_actor_filter *f,
     struct sqlbuf cnt = {0}, lst = {0};
     sb_add(&cnt, "SELECT count(*)", &rc);
     actors_where(&cnt, f, pre, word, &rc);
-    sb_add(&lst, "SELECT id, name, type, nq, nm FROM (SELECT ac.id, ac.name, ac.type,"
-                 " (SELECT count(*) FROM quotes WHERE speaker_id = ac.id) AS nq,"
-                 " (SELECT coalesce(sum(count), 0) FROM mentions WHERE actor_id = ac.id) AS nm", &rc);
+    sb_add(&lst, "SELECT ac.id, ac.name, ac.type, ac.n_quotes, ac.n_mentions", &rc);
     actors_where(&lst, f, pre, word, &rc);
-    sb_add(&lst, ")", &rc);
-    if (p->cursor) {
-        sb_add(&lst, " WHERE (-nq, -nm, id) > (", &rc);
-        sb_i64(&lst, -cq, &rc);
-        sb_add(&lst, ", ", &rc);
-        sb_i64(&lst, -cm, &rc);
-        sb_add(&lst, ", ", &rc);
+    if (p->cursor) { /* after (quotes, mentions, id) of the last row seen */
+        sb_add(&lst, " AND (ac.n_quotes < ", &rc);
+        sb_i64(&lst, cq, &rc);
+        sb_add(&lst, " OR (ac.n_quotes = ", &rc);
+        sb_i64(&lst, cq, &rc);
+        sb_add(&lst, " AND (ac.n_mentions < ", &rc);
+        sb_i64(&lst, cm, &rc);
+        sb_add(&lst, " OR (ac.n_mentions = ", &rc);
+        sb_i64(&lst, cm, &rc);
+        sb_add(&lst, " AND ac.id > ", &rc);
         sb_i64(&lst, cid, &rc);
-        sb_add(&lst, ")", &rc);
+        sb_add(&lst, "))))", &rc);
     }
-    sb_add(&lst, " ORDER BY nq DESC, nm DESC, id ASC LIMIT ", &rc);
+    sb_add(&lst, " ORDER BY ac.n_quotes DESC, ac.n_mentions DESC, ac.id LIMIT ", &rc);
     sb_i64(&lst, p->limit + 1, &rc);
 
     sqlite3_stmt *st = db_stmt(r, cnt.sql, &rc);

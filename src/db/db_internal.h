@@ -16,7 +16,7 @@
 #define RC_EINVAL   (-1)  /* a client value was rejected */
 #define RC_NOTFOUND (-2)  /* no such row */
 
-#define DB_STMT_CACHE 48
+#define DB_STMT_CACHE 64
 
 struct db_cached_stmt {
     char *sql;                 /* owned; the key */
