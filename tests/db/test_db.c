@@ -538,6 +538,18 @@ TEST(test_accents_and_speaker)
               "la Turquie a du <mark>cœur</mark> &lt;b&gt;");
     db_list_free(&l);
 
+    /* a random quote under the same filters */
+    json_t *rq = NULL;
+    struct db_quote_filter only_anne = {.speaker_name = "anne martin"};
+    CHECK_INT(db_quote_random(r, &only_anne, &rq), DB_OK);
+    CHECK_STR(json_string_value(json_object_get(rq, "text")), "rien à voir");
+    CHECK(json_is_string(json_object_get(rq, "context")));
+    json_decref(rq);
+    struct db_quote_filter nobody = {.speaker_name = "personne"};
+    CHECK_INT(db_quote_random(r, &nobody, &rq), DB_NOTFOUND);
+    CHECK_INT(db_quote_random(r, NULL, &rq), DB_OK);
+    json_decref(rq);
+
     /* speaker by name, accent/case-insensitive, and by id */
     struct db_quote_filter s1 = {.speaker_name = "erdogan"};
     CHECK_INT(count_quotes(r, &s1), 1);
