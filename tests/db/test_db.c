@@ -1,6 +1,8 @@
 /* test_db.c — the storage layer against a temporary database file: schema
  * migration, insert/get/list/delete, deduplication, cursors, full-text
  * search, and one actor per person across articles. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -749,6 +751,50 @@ TEST(test_context_utf8)
     drop_db(w);
 }
 
+static atomic_int writer_done; /* set by the writer when it has finished */
+
+static void *read_loop(void *arg)
+{
+    struct db *r = arg;
+    int *errors = calloc(1, sizeof *errors);
+    int64_t last_total = 0;
+    while (!atomic_load(&writer_done)) {
+        struct db_page p = {.limit = 5};
+        struct db_list l;
+        if (db_quotes_list(r, NULL, &p, &l) != DB_OK) {
+            (*errors)++;
+            continue;
+        }
+        if (l.total < last_total) /* committed rows never disappear */
+            (*errors)++;
+        last_total = l.total;
+        db_list_free(&l);
+    }
+    return errors;
+}
+
+TEST(test_reader_during_writes)
+{
+    struct db *w = fresh_db();
+    struct db *r = reader();
+    atomic_store(&writer_done, 0);
+    pthread_t t;
+    CHECK_INT(pthread_create(&t, NULL, read_loop, r), 0);
+    for (int i = 0; i < 40; i++) {
+        char said[32];
+        snprintf(said, sizeof said, "propos %d", i);
+        CHECK(store_quote(w, "Anne Martin", NULL, NULL, said, "2024-01-01") > 0);
+    }
+    atomic_store(&writer_done, 1);
+    void *res = NULL;
+    pthread_join(t, &res);
+    CHECK(res != NULL && *(int *)res == 0);
+    free(res);
+    CHECK_INT(count_quotes(r, NULL), 40);
+    db_close(r);
+    drop_db(w);
+}
+
 int main(void)
 {
     RUN(test_open_migrate_reopen);
@@ -763,5 +809,6 @@ int main(void)
     RUN(test_identity_le_pen_surname);
     RUN(test_identity_extracted);
     RUN(test_context_utf8);
+    RUN(test_reader_during_writes);
     TEST_SUMMARY();
 }
