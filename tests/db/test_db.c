@@ -504,6 +504,29 @@ TEST(test_fts_never_errors)
         CHECK_INT(db_articles_list(w, &af, &p, &l), DB_OK);
         db_list_free(&l);
     }
+    /* random strings over the characters FTS5 gives meaning to */
+    static const char *const bits[] = {"\"", "(", ")", "*", "^", ":", "+", "-", "{", "}", "AND", "OR",
+                                       "NOT", "NEAR", " ", "budget", "é", "œ", "\xFF", "'", ",", "\\"};
+    unsigned seed = 12345;
+    int failures = 0;
+    for (int i = 0; i < 500; i++) {
+        char q[128] = "";
+        int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 8;
+        for (int k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            strcat(q, bits[(seed >> 16) % (sizeof bits / sizeof bits[0])]);
+        }
+        struct db_quote_filter rf = {.q = q, .sort = QUOTES_BY_RELEVANCE};
+        struct db_page p = {.limit = 10};
+        struct db_list l;
+        if (db_quotes_list(w, &rf, &p, &l) != DB_OK) {
+            if (!failures++)
+                fprintf(stderr, "  q=[%s]: %s\n", q, db_errmsg(w));
+            continue;
+        }
+        db_list_free(&l);
+    }
+    CHECK_INT(failures, 0);
     struct db_quote_filter f = {.q = "bud*"};
     CHECK_INT(count_quotes(w, &f), 1);
     struct db_quote_filter ph = {.q = "\"la dette\""};
