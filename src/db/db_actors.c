@@ -10,12 +10,14 @@
  *      `Recep Tayyip Erdogan`;
  *   4. (people) it is the end of the stored name, a bare surname such as
  *      `Erdogan` or `Le Pen`.
- * Rules 1b to 4 only merge when exactly one stored actor qualifies, so
- * `Le Pen` stays apart while both `Marine Le Pen` and `Jean-Marie Le Pen`
- * are known, and different first names never merge. Titles (`le président
+ * Except for the same name, a merge needs exactly one stored actor to
+ * qualify, and a person's name that ends the names of two stored people is
+ * never merged: `Le Pen` stays apart while both `Marine Le Pen` and
+ * `Jean-Marie Le Pen` are known. Different first names never merge. Titles (`le président
  * turc`) are kept as aliases but never used to merge: their holder changes.
  * When merging, a fuller name replaces the stored one, which becomes an
  * alias. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +33,8 @@ static size_t split_words(const char *folded, char *buf, size_t cap, char *w[MAX
 {
     snprintf(buf, cap, "%s", folded);
     size_t n = 0;
-    for (char *s = strtok(buf, " "); s && n < MAX_WORDS; s = strtok(NULL, " "))
+    char *save = NULL;
+    for (char *s = strtok_r(buf, " ", &save); s && n < MAX_WORDS; s = strtok_r(NULL, " ", &save))
         w[n++] = s;
     return n;
 }
@@ -206,9 +209,13 @@ static int64_t find_actor(struct db *db, const struct actor *a, const char *type
         return ids[0];
     if (n > 1)
         return 0;
-    /* 2: one of our aliases is a stored name */
+    /* 2: one of our aliases is a stored name, unless two stored people
+     * could carry that alias too */
     for (size_t i = 0; i < a->n_aliases; i++) {
         if (titles[i] || !aliases[i][0])
+            continue;
+        int64_t other[2];
+        if (a->type == ACTOR_PERSON && same_surname(db, aliases[i], other, rc) > 1)
             continue;
         st = db_stmt(db, "SELECT id FROM actors WHERE name_folded = ?1 AND type = ?2", rc);
         db_bind_text(db, st, 1, aliases[i], rc);

@@ -687,6 +687,12 @@ TEST(test_identity_by_hand)
     CHECK(lpid > 0 && lpid != jmid && lpid != mid);
     int64_t m2 = store_quote(w, "Marine Le Pen", NULL, NULL, "encore Marine", "2024-02-04");
     CHECK_INT(speaker_of(w, first_quote(w, m2)), mid);
+    /* a third Le Pen called `Le Pen` in her article does not take over the
+     * ambiguous row */
+    int64_t mar = store_quote(w, "Marion Le Pen", "Le Pen", NULL, "propos de Marion", "2024-02-05");
+    int64_t marid = speaker_of(w, first_quote(w, mar));
+    CHECK(marid > 0 && marid != lpid && marid != mid && marid != jmid);
+    CHECK_INT(speaker_of(w, first_quote(w, lp)), lpid);
 
     int64_t h = store_quote(w, "Hillary Clinton", NULL, NULL, "propos de Hillary", "2024-03-01");
     int64_t b = store_quote(w, "Bill Clinton", NULL, NULL, "propos de Bill", "2024-03-02");
