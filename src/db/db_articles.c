@@ -280,8 +280,9 @@ enum db_status db_articles_list(struct db *r, const struct db_article_filter *f,
     r->err[0] = '\0';
     if (!f)
         f = &none;
-    if (!page_ok(p) || (f->from && !iso_date_ok(f->from)) || (f->to && !iso_date_ok(f->to))) {
-        db_fail(r, &rc, RC_EINVAL, "bad limit or date");
+    if (!page_ok(p) || (f->from && !iso_date_ok(f->from)) || (f->to && !iso_date_ok(f->to)) ||
+        (f->lang && strcmp(f->lang, "fr") && strcmp(f->lang, "en"))) {
+        db_fail(r, &rc, RC_EINVAL, "bad limit, date or lang");
         return DB_EINVAL;
     }
     int64_t after = 0;

@@ -480,6 +480,10 @@ TEST(test_bad_cursor)
     CHECK_INT(db_actors_list(w, NULL, &p0, &l), DB_EINVAL);
     struct db_article_filter bad_date = {.from = "yesterday"};
     CHECK_INT(db_articles_list(w, &bad_date, &p, &l), DB_EINVAL);
+    struct db_article_filter bad_lang = {.lang = "de"};
+    CHECK_INT(db_articles_list(w, &bad_lang, &p, &l), DB_EINVAL);
+    struct db_actor_filter bad_type = {.type = "animal"};
+    CHECK_INT(db_actors_list(w, &bad_type, &p, &l), DB_EINVAL);
     drop_db(w);
 }
 
