@@ -126,8 +126,7 @@ bool db_step(struct db *db, sqlite3_stmt *st, int *rc)
     if (r != SQLITE_DONE) {
         const char *m = sqlite3_errmsg(db->h);
         /* a full-text query SQLite refuses is the client's, not ours */
-        if (strstr(m, "fts5: syntax error") || strstr(m, "unknown special query") ||
-            strstr(m, "no such column"))
+        if (strstr(m, "fts5: syntax error") || strstr(m, "unknown special query"))
             db_fail(db, rc, RC_EINVAL, m);
         else
             db_fail(db, rc, r, m);

@@ -132,6 +132,10 @@ enum db_status db_quotes_list(struct db *r, const struct db_quote_filter *f,
  * quote, about 300 bytes each side, cut at UTF-8 boundaries). */
 enum db_status db_quote_get(struct db *r, int64_t id, json_t **out);
 
+/* One quote drawn at random among those matching f (sort is ignored), as
+ * db_quote_get returns it. DB_NOTFOUND when none matches. */
+enum db_status db_quote_random(struct db *r, const struct db_quote_filter *f, json_t **out);
+
 struct db_actor_filter {
     const char *type;     /* person | organization | place; NULL = any */
     const char *q;        /* prefix of name or alias, accent/case-insensitive */

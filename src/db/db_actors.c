@@ -10,12 +10,14 @@
  *      `Recep Tayyip Erdogan`;
  *   4. (people) it is the end of the stored name, a bare surname such as
  *      `Erdogan` or `Le Pen`.
- * Rules 1b to 4 only merge when exactly one stored actor qualifies, so
- * `Le Pen` stays apart while both `Marine Le Pen` and `Jean-Marie Le Pen`
- * are known, and different first names never merge. Titles (`le président
+ * Except for the same name, a merge needs exactly one stored actor to
+ * qualify, and a person's name that ends the names of two stored people is
+ * never merged: `Le Pen` stays apart while both `Marine Le Pen` and
+ * `Jean-Marie Le Pen` are known. Different first names never merge. Titles (`le président
  * turc`) are kept as aliases but never used to merge: their holder changes.
  * When merging, a fuller name replaces the stored one, which becomes an
  * alias. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +33,8 @@ static size_t split_words(const char *folded, char *buf, size_t cap, char *w[MAX
 {
     snprintf(buf, cap, "%s", folded);
     size_t n = 0;
-    for (char *s = strtok(buf, " "); s && n < MAX_WORDS; s = strtok(NULL, " "))
+    char *save = NULL;
+    for (char *s = strtok_r(buf, " ", &save); s && n < MAX_WORDS; s = strtok_r(NULL, " ", &save))
         w[n++] = s;
     return n;
 }
@@ -155,6 +158,32 @@ static int64_t find_by_name(struct db *db, const char *type, const char *folded,
     return id;
 }
 
+/* Stored people whose name ends with `name` as whole words, or agrees with
+ * it as a full name (rules 3 and 4); at most two distinct ids in ids. */
+static size_t same_surname(struct db *db, const char *name, int64_t ids[2], int *rc)
+{
+    bool multi = strchr(name, ' ') != NULL;
+    size_t n = 0, nl = strlen(name);
+    sqlite3_stmt *st = db_stmt(db, "SELECT id, name_folded FROM actors WHERE type = 'person' AND last_folded = ?1", rc);
+    db_bind_text(db, st, 1, last_word(name), rc);
+    while (db_step(db, st, rc)) {
+        int64_t v = sqlite3_column_int64(st, 0);
+        const char *stored = (const char *)sqlite3_column_text(st, 1);
+        size_t sl = stored ? strlen(stored) : 0;
+        if (!stored)
+            continue;
+        bool match = (multi && names_compatible(name, stored)) ||
+                     (sl > nl + 1 && strcmp(stored + sl - nl, name) == 0 && stored[sl - nl - 1] == ' ');
+        if (match && !(n > 0 && ids[0] == v)) {
+            if (n < 2)
+                ids[n] = v;
+            n = n < 2 ? n + 1 : 2;
+        }
+    }
+    db_done(st);
+    return n;
+}
+
 static int64_t find_actor(struct db *db, const struct actor *a, const char *type, const char *name,
                           char **aliases, const bool *titles, int *rc)
 {
@@ -162,8 +191,14 @@ static int64_t find_actor(struct db *db, const struct actor *a, const char *type
     int64_t id = find_by_name(db, type, name, rc);
     if (id || *rc)
         return id;
-    int64_t ids[2];
-    size_t n;
+    int64_t ids[2], sur[2];
+    size_t n, nsur = 0;
+    /* a name two stored people could carry (`Le Pen`) never merges */
+    if (a->type == ACTOR_PERSON) {
+        nsur = same_surname(db, name, sur, rc);
+        if (nsur > 1)
+            return 0;
+    }
     /* 1b: our name is a stored alias */
     sqlite3_stmt *st = db_stmt(db, "SELECT al.actor_id FROM actor_aliases al JOIN actors ac ON ac.id = al.actor_id"
                                    " WHERE al.alias_folded = ?1 AND al.is_title = 0 AND ac.type = ?2", rc);
@@ -174,10 +209,13 @@ static int64_t find_actor(struct db *db, const struct actor *a, const char *type
         return ids[0];
     if (n > 1)
         return 0;
-    /* 2: one of our aliases is a stored name */
-    n = 0;
+    /* 2: one of our aliases is a stored name, unless two stored people
+     * could carry that alias too */
     for (size_t i = 0; i < a->n_aliases; i++) {
         if (titles[i] || !aliases[i][0])
+            continue;
+        int64_t other[2];
+        if (a->type == ACTOR_PERSON && same_surname(db, aliases[i], other, rc) > 1)
             continue;
         st = db_stmt(db, "SELECT id FROM actors WHERE name_folded = ?1 AND type = ?2", rc);
         db_bind_text(db, st, 1, aliases[i], rc);
@@ -186,31 +224,8 @@ static int64_t find_actor(struct db *db, const struct actor *a, const char *type
     }
     if (n == 1)
         return ids[0];
-    if (n > 1 || a->type != ACTOR_PERSON)
-        return 0;
-    /* 3 and 4: people sharing the surname */
-    bool multi = strchr(name, ' ') != NULL;
-    n = 0;
-    size_t nl = strlen(name);
-    st = db_stmt(db, "SELECT id, name_folded FROM actors WHERE type = 'person' AND last_folded = ?1", rc);
-    db_bind_text(db, st, 1, last_word(name), rc);
-    while (db_step(db, st, rc)) {
-        int64_t v = sqlite3_column_int64(st, 0);
-        const char *stored = (const char *)sqlite3_column_text(st, 1);
-        size_t sl = stored ? strlen(stored) : 0;
-        if (!stored)
-            continue;
-        /* rule 3, else rule 4: our name is the tail of the stored one */
-        bool match = (multi && names_compatible(name, stored)) ||
-                     (sl > nl + 1 && strcmp(stored + sl - nl, name) == 0 && stored[sl - nl - 1] == ' ');
-        if (match && !(n > 0 && ids[0] == v)) {
-            if (n < 2)
-                ids[n] = v;
-            n = n < 2 ? n + 1 : 2;
-        }
-    }
-    db_done(st);
-    return n == 1 ? ids[0] : 0;
+    /* 3 and 4: the one person with that full name or surname */
+    return n == 0 && nsur == 1 ? sur[0] : 0;
 }
 
 static void add_alias(struct db *db, int64_t actor, const char *alias, const char *folded, bool title, int *rc)
@@ -334,15 +349,17 @@ json_t *actor_aliases_json(struct db *db, int64_t id, int *rc)
 /* ---- reads ---------------------------------------------------------------- */
 
 /* Add quotes, mentions, articles, first_quoted, last_quoted to o. */
+/* Add quotes, mentions, articles, first_quoted, last_quoted to o. Dates
+ * are the articles' published_at; null when never quoted with a date. */
 static void actor_stats(struct db *db, int64_t id, json_t *o, int *rc)
 {
     sqlite3_stmt *st = db_stmt(db,
-        "SELECT (SELECT count(*) FROM quotes WHERE speaker_id = ?1),"
-        " (SELECT coalesce(sum(count), 0) FROM mentions WHERE actor_id = ?1),"
+        "SELECT n_quotes, n_mentions,"
         " (SELECT count(*) FROM (SELECT article_id FROM mentions WHERE actor_id = ?1"
         "   UNION SELECT article_id FROM quotes WHERE speaker_id = ?1)),"
-        " (SELECT min(a.published_at) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ?1),"
-        " (SELECT max(a.published_at) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_id = ?1)", rc);
+        " (SELECT date_key FROM quotes WHERE speaker_id = ?1 AND date_key > '' ORDER BY date_key LIMIT 1),"
+        " (SELECT date_key FROM quotes WHERE speaker_id = ?1 AND date_key > '' ORDER BY date_key DESC LIMIT 1)"
+        " FROM actors WHERE id = ?1", rc);
     db_bind_i64(db, st, 1, id, rc);
     if (db_step(db, st, rc)) {
         json_object_set_new(o, "quotes", json_integer(sqlite3_column_int64(st, 0)));
@@ -406,7 +423,7 @@ static void actors_where(struct sqlbuf *b, const struct db_actor_filter *f, cons
         sb_add(b, " ESCAPE '\\'))", rc);
     }
     if (f->quoted_only)
-        sb_add(b, " AND EXISTS (SELECT 1 FROM quotes WHERE speaker_id = ac.id)", rc);
+        sb_add(b, " AND ac.n_quotes > 0", rc);
 }
 
 enum db_status db_actors_list(struct db *r, const struct db_actor_filter *f,
@@ -457,21 +474,22 @@ enum db_status db_actors_list(struct db *r, const struct db_actor_filter *f,
     struct sqlbuf cnt = {0}, lst = {0};
     sb_add(&cnt, "SELECT count(*)", &rc);
     actors_where(&cnt, f, pre, word, &rc);
-    sb_add(&lst, "SELECT id, name, type, nq, nm FROM (SELECT ac.id, ac.name, ac.type,"
-                 " (SELECT count(*) FROM quotes WHERE speaker_id = ac.id) AS nq,"
-                 " (SELECT coalesce(sum(count), 0) FROM mentions WHERE actor_id = ac.id) AS nm", &rc);
+    sb_add(&lst, "SELECT ac.id, ac.name, ac.type, ac.n_quotes, ac.n_mentions", &rc);
     actors_where(&lst, f, pre, word, &rc);
-    sb_add(&lst, ")", &rc);
-    if (p->cursor) {
-        sb_add(&lst, " WHERE (-nq, -nm, id) > (", &rc);
-        sb_i64(&lst, -cq, &rc);
-        sb_add(&lst, ", ", &rc);
-        sb_i64(&lst, -cm, &rc);
-        sb_add(&lst, ", ", &rc);
+    if (p->cursor) { /* after (quotes, mentions, id) of the last row seen */
+        sb_add(&lst, " AND (ac.n_quotes < ", &rc);
+        sb_i64(&lst, cq, &rc);
+        sb_add(&lst, " OR (ac.n_quotes = ", &rc);
+        sb_i64(&lst, cq, &rc);
+        sb_add(&lst, " AND (ac.n_mentions < ", &rc);
+        sb_i64(&lst, cm, &rc);
+        sb_add(&lst, " OR (ac.n_mentions = ", &rc);
+        sb_i64(&lst, cm, &rc);
+        sb_add(&lst, " AND ac.id > ", &rc);
         sb_i64(&lst, cid, &rc);
-        sb_add(&lst, ")", &rc);
+        sb_add(&lst, "))))", &rc);
     }
-    sb_add(&lst, " ORDER BY nq DESC, nm DESC, id ASC LIMIT ", &rc);
+    sb_add(&lst, " ORDER BY ac.n_quotes DESC, ac.n_mentions DESC, ac.id LIMIT ", &rc);
     sb_i64(&lst, p->limit + 1, &rc);
 
     sqlite3_stmt *st = db_stmt(r, cnt.sql, &rc);

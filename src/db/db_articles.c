@@ -28,7 +28,8 @@ static void insert_quote(struct db *w, int64_t article, const struct quote *q, i
     }
     sqlite3_stmt *st = db_stmt(w,
         "INSERT INTO quotes (article_id, speaker_id, text, text_folded, kind, start, \"end\","
-        " occurrences, cue, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", rc);
+        " occurrences, cue, confidence, date_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+        " coalesce((SELECT published_at FROM articles WHERE id = ?1), ''))", rc);
     db_bind_i64(w, st, 1, article, rc);
     if (speaker > 0)
         db_bind_i64(w, st, 2, speaker, rc);
@@ -234,11 +235,9 @@ static json_t *article_item(sqlite3_stmt *st)
     return o;
 }
 
-/* Append the filters of `f` to b (after a WHERE). *empty is set when the
- * full-text query holds no word: nothing can match. `fq` receives the built
- * FTS query the caller frees. */
-static void articles_where(struct sqlbuf *b, const struct db_article_filter *f, char **fq,
-                           bool *empty, int *rc)
+/* Append the WHERE clause for `f` to b; `fq` is the FTS query built from
+ * f->q (borrowed: it must outlive the statement's use). */
+static void articles_where(struct sqlbuf *b, const struct db_article_filter *f, const char *fq, int *rc)
 {
     sb_add(b, " WHERE 1", rc);
     if (f->lang) {
@@ -260,16 +259,9 @@ static void articles_where(struct sqlbuf *b, const struct db_article_filter *f, 
         sb_add(b, " AND a.source = ", rc);
         sb_text(b, f->source, rc);
     }
-    if (f->q) {
-        *fq = fts_query(f->q);
-        if (!*fq) {
-            *rc = SQLITE_NOMEM;
-            return;
-        }
-        if (!**fq)
-            *empty = true;
+    if (fq) {
         sb_add(b, " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ", rc);
-        sb_text(b, *fq, rc);
+        sb_text(b, fq, rc);
         sb_add(b, ")", rc);
     }
 }
@@ -288,8 +280,9 @@ enum db_status db_articles_list(struct db *r, const struct db_article_filter *f,
     r->err[0] = '\0';
     if (!f)
         f = &none;
-    if (!page_ok(p) || (f->from && !iso_date_ok(f->from)) || (f->to && !iso_date_ok(f->to))) {
-        db_fail(r, &rc, RC_EINVAL, "bad limit or date");
+    if (!page_ok(p) || (f->from && !iso_date_ok(f->from)) || (f->to && !iso_date_ok(f->to)) ||
+        (f->lang && strcmp(f->lang, "fr") && strcmp(f->lang, "en"))) {
+        db_fail(r, &rc, RC_EINVAL, "bad limit, date or lang");
         return DB_EINVAL;
     }
     int64_t after = 0;
@@ -306,15 +299,16 @@ enum db_status db_articles_list(struct db *r, const struct db_article_filter *f,
     if (!out->items)
         return DB_ERROR;
 
-    char *fq = NULL;
-    bool empty = false;
+    /* a full-text query with no word in it matches nothing */
+    char *fq = f->q ? fts_query(f->q) : NULL;
+    if (f->q && !fq)
+        rc = SQLITE_NOMEM;
+    bool empty = fq && !*fq;
     struct sqlbuf cnt = {0}, lst = {0};
     sb_add(&cnt, "SELECT count(*) FROM articles a", &rc);
-    articles_where(&cnt, f, &fq, &empty, &rc);
-    free(fq);
-    fq = NULL;
+    articles_where(&cnt, f, fq, &rc);
     sb_add(&lst, "SELECT " ARTICLE_COLS " FROM articles a", &rc);
-    articles_where(&lst, f, &fq, &empty, &rc);
+    articles_where(&lst, f, fq, &rc);
     if (p->cursor) {
         sb_add(&lst, " AND a.id < ", &rc);
         sb_i64(&lst, after, &rc);

@@ -16,7 +16,7 @@
 #define RC_EINVAL   (-1)  /* a client value was rejected */
 #define RC_NOTFOUND (-2)  /* no such row */
 
-#define DB_STMT_CACHE 48
+#define DB_STMT_CACHE 64
 
 struct db_cached_stmt {
     char *sql;                 /* owned; the key */
@@ -38,7 +38,8 @@ void db_migrate(struct db *db, int *rc);
 
 /* ---- sticky helpers ----------------------------------------------------- */
 
-/* Record an error message for *rc (from SQLite when sqlite_msg). */
+/* Set *rc to `code` (SQLITE_ERROR when 0) with message `msg`, or SQLite's
+ * last message when msg is NULL; nothing when *rc is already set. */
 void db_fail(struct db *db, int *rc, int code, const char *msg);
 
 /* The cached prepared statement for `sql` (prepared on first use). The

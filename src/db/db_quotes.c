@@ -106,50 +106,64 @@ static void quotes_from_where(struct sqlbuf *b, const struct db_quote_filter *f,
     }
 }
 
-#define DATE_KEY "coalesce(a.published_at, '')"
+#define DATE_KEY "q.date_key"
+
+/* Check the client's values in f and build what the query binds into qq
+ * (released with quote_query_free, also on failure). RC_EINVAL in *rc for
+ * a value the database rejects. */
+static void quote_query_init(struct db *r, const struct db_quote_filter *f, struct quote_query *qq, int *rc)
+{
+    static const char *const kinds[] = {"direct", "partial", NULL};
+    static const char *const langs[] = {"fr", "en", NULL};
+    memset(qq, 0, sizeof *qq);
+    if ((f->from && !iso_date_ok(f->from)) || (f->to && !iso_date_ok(f->to)) ||
+        (f->kind && !one_of(f->kind, kinds)) || (f->lang && !one_of(f->lang, langs)) ||
+        f->speaker_id < 0 || f->article_id < 0 || f->sort < QUOTES_BY_ID || f->sort > QUOTES_BY_RELEVANCE) {
+        db_fail(r, rc, RC_EINVAL, "bad filter value");
+        return;
+    }
+    if (f->q && !*rc) {
+        qq->fts = fts_query(f->q);
+        if (!qq->fts)
+            db_fail(r, rc, SQLITE_NOMEM, "out of memory");
+        else if (!*qq->fts)
+            qq->empty = true; /* no word: nothing can match */
+    }
+    if (f->speaker_name && !*rc) {
+        qq->name = utf8_fold(f->speaker_name, strlen(f->speaker_name));
+        qq->name_like = qq->name ? like_escape("% ", qq->name, "") : NULL;
+        if (!qq->name || !qq->name_like)
+            db_fail(r, rc, SQLITE_NOMEM, "out of memory");
+        else if (!*qq->name)
+            qq->empty = true;
+    }
+}
 
 enum db_status db_quotes_list(struct db *r, const struct db_quote_filter *f,
                               const struct db_page *p, struct db_list *out)
 {
     static const struct db_quote_filter none = {0};
-    static const char *const kinds[] = {"direct", "partial", NULL};
-    static const char *const langs[] = {"fr", "en", NULL};
     int rc = 0;
     memset(out, 0, sizeof *out);
     r->err[0] = '\0';
     if (!f)
         f = &none;
-    if (!p || p->limit < 1 || p->limit > 100 || (f->from && !iso_date_ok(f->from)) ||
-        (f->to && !iso_date_ok(f->to)) || (f->kind && !one_of(f->kind, kinds)) ||
-        (f->lang && !one_of(f->lang, langs)) || f->speaker_id < 0 || f->article_id < 0 ||
-        f->sort < QUOTES_BY_ID || f->sort > QUOTES_BY_RELEVANCE) {
-        db_fail(r, &rc, RC_EINVAL, "bad filter value");
-        return DB_EINVAL;
+    struct quote_query qq;
+    quote_query_init(r, f, &qq, &rc);
+    if (!rc && (!p || p->limit < 1 || p->limit > 100))
+        db_fail(r, &rc, RC_EINVAL, "limit must be 1 to 100");
+    if (rc) {
+        quote_query_free(&qq);
+        return db_status_of(r, rc);
     }
-    struct quote_query qq = {0};
     enum db_quote_sort sort = f->sort;
-    if (f->q) {
-        qq.fts = fts_query(f->q);
-        if (!qq.fts)
-            rc = SQLITE_NOMEM;
-        else if (!*qq.fts)
-            qq.empty = true;
-    }
     if (sort == QUOTES_BY_RELEVANCE && !qq.fts)
         sort = QUOTES_BY_ID;
-    if (f->speaker_name && !rc) {
-        qq.name = utf8_fold(f->speaker_name, strlen(f->speaker_name));
-        qq.name_like = qq.name ? like_escape("% ", qq.name, "") : NULL;
-        if (!qq.name || !qq.name_like)
-            rc = SQLITE_NOMEM;
-        else if (!*qq.name)
-            qq.empty = true;
-    }
     static const char *const tags[] = {"qi", "qd", "qa", "qr"};
     const char *tag = tags[sort];
     int64_t cid = 0;
-    if (p->cursor && !rc && (!cursor_parse(p->cursor, tag, &qq.key, &cid) ||
-                             (sort == QUOTES_BY_RELEVANCE && cid < 0))) {
+    if (p->cursor &&
+        (!cursor_parse(p->cursor, tag, &qq.key, &cid) || (sort == QUOTES_BY_RELEVANCE && cid < 0))) {
         quote_query_free(&qq);
         db_fail(r, &rc, RC_EINVAL, "bad cursor");
         return DB_EINVAL;
@@ -171,16 +185,12 @@ enum db_status db_quotes_list(struct db *r, const struct db_quote_filter *f,
             sb_add(&lst, " AND q.id < ", &rc);
             sb_i64(&lst, cid, &rc);
         } else {
-            const char *cmp = sort == QUOTES_BY_DATE_DESC ? "<" : ">";
-            sb_add(&lst, " AND (" DATE_KEY, &rc);
-            sb_add(&lst, cmp, &rc);
+            /* a row value: SQLite walks quotes_date from the cursor on */
+            sb_add(&lst, sort == QUOTES_BY_DATE_DESC ? " AND (" DATE_KEY ", q.id) < (" : " AND (" DATE_KEY ", q.id) > (", &rc);
             sb_text(&lst, qq.key, &rc);
-            sb_add(&lst, " OR (" DATE_KEY " = ", &rc);
-            sb_text(&lst, qq.key, &rc);
-            sb_add(&lst, " AND q.id ", &rc);
-            sb_add(&lst, cmp, &rc);
+            sb_add(&lst, ", ", &rc);
             sb_i64(&lst, cid, &rc);
-            sb_add(&lst, "))", &rc);
+            sb_add(&lst, ")", &rc);
         }
     }
     switch (sort) {
@@ -292,4 +302,48 @@ enum db_status db_quote_get(struct db *r, int64_t id, json_t **out)
     }
     *out = o;
     return DB_OK;
+}
+
+enum db_status db_quote_random(struct db *r, const struct db_quote_filter *f, json_t **out)
+{
+    static const struct db_quote_filter none = {0};
+    int rc = 0;
+    *out = NULL;
+    r->err[0] = '\0';
+    if (!f)
+        f = &none;
+    struct quote_query qq;
+    quote_query_init(r, f, &qq, &rc);
+    struct sqlbuf cnt = {0}, pick = {0};
+    sb_add(&cnt, "SELECT count(*)", &rc);
+    quotes_from_where(&cnt, f, &qq, &rc);
+    int64_t total = 0, id = 0;
+    if (!qq.empty && !rc) {
+        sqlite3_stmt *st = db_stmt(r, cnt.sql, &rc);
+        sb_bind(r, st, &cnt, &rc);
+        if (db_step(r, st, &rc))
+            total = sqlite3_column_int64(st, 0);
+        db_done(st);
+    }
+    if (total > 0 && !rc) {
+        uint64_t rnd;
+        sqlite3_randomness(sizeof rnd, &rnd);
+        sb_add(&pick, "SELECT q.id", &rc);
+        quotes_from_where(&pick, f, &qq, &rc);
+        sb_add(&pick, " ORDER BY q.id LIMIT 1 OFFSET ", &rc);
+        sb_i64(&pick, (int64_t)(rnd % (uint64_t)total), &rc);
+        sqlite3_stmt *st = db_stmt(r, pick.sql, &rc);
+        sb_bind(r, st, &pick, &rc);
+        if (db_step(r, st, &rc))
+            id = sqlite3_column_int64(st, 0);
+        db_done(st);
+    }
+    quote_query_free(&qq);
+    sb_free(&cnt);
+    sb_free(&pick);
+    if (!rc && !id)
+        db_fail(r, &rc, RC_NOTFOUND, "no quote matches");
+    if (rc)
+        return db_status_of(r, rc);
+    return db_quote_get(r, id, out);
 }

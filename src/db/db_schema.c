@@ -7,7 +7,8 @@
  * highlight() works) and the speaker's name; articles_fts is contentless.
  * Both index the FTS_FOLD form of the text (œ → oe, same byte length) with
  * unicode61 remove_diacritics 2, and triggers keep them in step with the
- * tables, including on cascaded deletes. */
+ * tables, including on cascaded deletes. Other triggers keep each actor's
+ * quote and mention counts, which order the actor list. */
 #include <stdio.h>
 
 #include "db_internal.h"
@@ -36,9 +37,13 @@ static const char *const m1[] = {
     "  name TEXT NOT NULL,"
     "  name_folded TEXT NOT NULL,"
     "  last_folded TEXT NOT NULL," /* last word of name_folded: surname lookups */
-    "  type TEXT NOT NULL CHECK (type IN ('person', 'organization', 'place'))"
+    "  type TEXT NOT NULL CHECK (type IN ('person', 'organization', 'place')),"
+    /* kept by triggers on quotes and mentions: the actor list's order */
+    "  n_quotes INTEGER NOT NULL DEFAULT 0,"
+    "  n_mentions INTEGER NOT NULL DEFAULT 0"
     ");",
     "CREATE INDEX actors_name ON actors(name_folded);",
+    "CREATE INDEX actors_rank ON actors(n_quotes DESC, n_mentions DESC, id);",
     "CREATE INDEX actors_last ON actors(type, last_folded);",
     "CREATE TABLE actor_aliases ("
     "  actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,"
@@ -66,11 +71,16 @@ static const char *const m1[] = {
     "  \"end\" INTEGER NOT NULL,"
     "  occurrences INTEGER NOT NULL DEFAULT 1,"
     "  cue TEXT,"
-    "  confidence REAL NOT NULL"
+    "  confidence REAL NOT NULL,"
+    /* the article's published_at ('' when unknown), copied so the date
+     * orders of the quote list walk an index instead of sorting */
+    "  date_key TEXT NOT NULL DEFAULT ''"
     ");",
     "CREATE INDEX quotes_article ON quotes(article_id, start);",
     "CREATE INDEX quotes_speaker ON quotes(speaker_id, id);",
+    "CREATE INDEX quotes_speaker_date ON quotes(speaker_id, date_key);",
     "CREATE INDEX quotes_kind ON quotes(kind, id);",
+    "CREATE INDEX quotes_date ON quotes(date_key, id);",
     "CREATE TABLE figures ("
     "  id INTEGER PRIMARY KEY,"
     "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
@@ -85,6 +95,26 @@ static const char *const m1[] = {
     "CREATE INDEX figures_article ON figures(article_id, start);",
     "CREATE INDEX figures_unit ON figures(unit, value);",
     "CREATE INDEX figures_value ON figures(value);",
+    "CREATE TRIGGER quotes_count_ai AFTER INSERT ON quotes WHEN new.speaker_id IS NOT NULL BEGIN"
+    "  UPDATE actors SET n_quotes = n_quotes + 1 WHERE id = new.speaker_id;"
+    "END;",
+    "CREATE TRIGGER quotes_count_ad AFTER DELETE ON quotes WHEN old.speaker_id IS NOT NULL BEGIN"
+    "  UPDATE actors SET n_quotes = n_quotes - 1 WHERE id = old.speaker_id;"
+    "END;",
+    "CREATE TRIGGER quotes_count_au AFTER UPDATE OF speaker_id ON quotes BEGIN"
+    "  UPDATE actors SET n_quotes = n_quotes - 1 WHERE id = old.speaker_id;"
+    "  UPDATE actors SET n_quotes = n_quotes + 1 WHERE id = new.speaker_id;"
+    "END;",
+    "CREATE TRIGGER mentions_count_ai AFTER INSERT ON mentions BEGIN"
+    "  UPDATE actors SET n_mentions = n_mentions + new.count WHERE id = new.actor_id;"
+    "END;",
+    "CREATE TRIGGER mentions_count_ad AFTER DELETE ON mentions BEGIN"
+    "  UPDATE actors SET n_mentions = n_mentions - old.count WHERE id = old.actor_id;"
+    "END;",
+    "CREATE TRIGGER mentions_count_au AFTER UPDATE OF count, actor_id ON mentions BEGIN"
+    "  UPDATE actors SET n_mentions = n_mentions - old.count WHERE id = old.actor_id;"
+    "  UPDATE actors SET n_mentions = n_mentions + new.count WHERE id = new.actor_id;"
+    "END;",
     "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker,"
     "  tokenize = 'unicode61 remove_diacritics 2');",
     "CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN"
