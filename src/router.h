@@ -13,6 +13,7 @@ enum route_flag {
     ROUTE_WRITE = 1 << 0,  /* changes data: needs the API token (or loopback) */
     ROUTE_BODY = 1 << 1,   /* reads a request body (JSON, text or NDJSON) */
     ROUTE_LIST = 1 << 2,   /* a list: accepts format=json|csv|ndjson */
+    ROUTE_NO_DB = 1 << 3,  /* answers without the database (liveness, metrics, static) */
 };
 
 struct route {

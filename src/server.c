@@ -92,12 +92,16 @@ static bool origin_allowed(const struct app *app, const char *origin)
     return false;
 }
 
-static void add_cors(struct MHD_Connection *c, struct MHD_Response *r, const struct app *app)
+/* CORS: with the default "*" any origin may read; writes from a browser
+ * need the origin listed in QUOTED_CORS_ORIGINS. */
+static void add_cors(struct MHD_Connection *c, struct MHD_Response *r, const struct app *app, unsigned method)
 {
     const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
     if (!origin || !origin_allowed(app, origin))
         return;
     bool any = !app->cfg.cors_origins || strcmp(app->cfg.cors_origins, "*") == 0;
+    if (any && method != HTTP_GET && method != HTTP_HEAD)
+        return;
     MHD_add_response_header(r, "Access-Control-Allow-Origin", any ? "*" : origin);
     if (!any)
         MHD_add_response_header(r, "Vary", "Origin");
@@ -175,7 +179,9 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct req_state *st
     }
     MHD_add_response_header(r, "X-Request-Id", st->request_id);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-    add_cors(c, r, app);
+    add_cors(c, r, app, method);
+    if (st->route && (st->route->flags & ROUTE_LIST))
+        MHD_add_response_header(r, "Vary", "Accept");
     st->status = status;
     st->bytes = len;
     enum MHD_Result ok = MHD_queue_response(c, (unsigned)status, r);
@@ -325,7 +331,8 @@ static enum MHD_Result on_preflight(struct MHD_Connection *c, struct req_state *
     if (origin && origin_allowed(app, origin)) {
         bool any = !app->cfg.cors_origins || strcmp(app->cfg.cors_origins, "*") == 0;
         MHD_add_response_header(r, "Access-Control-Allow-Origin", any ? "*" : origin);
-        MHD_add_response_header(r, "Access-Control-Allow-Methods", allow);
+        MHD_add_response_header(r, "Access-Control-Allow-Methods",
+                                any ? (strstr(allow, "GET") ? "GET, HEAD, OPTIONS" : "OPTIONS") : allow);
         MHD_add_response_header(r, "Access-Control-Allow-Headers",
                                 "Content-Type, Authorization, If-None-Match, X-Request-Id");
         MHD_add_response_header(r, "Access-Control-Max-Age", "600");
@@ -445,9 +452,11 @@ static enum MHD_Result final_call(struct MHD_Connection *c, struct req_state *st
     struct reply rep = {0};
     if (problems_reply(&probs, &rep, NULL))
         return send_reply(c, st, app, &rep, method);
-    req.db = app_reader(app);
-    if (!req.db)
-        return send_problem(c, st, app, method, 503, "the database cannot be opened");
+    if (!(st->route->flags & ROUTE_NO_DB)) {
+        req.db = app_reader(app);
+        if (!req.db)
+            return send_problem(c, st, app, method, 503, "the database cannot be opened");
+    }
     st->route->handler(&req, &rep);
     if (!rep.status)
         reply_problem(&rep, 500, "the handler gave no reply");

@@ -128,55 +128,12 @@ void quotes_random(const struct request *req, struct reply *rep)
     quote_filters(req, &f, &probs);
     if (problems_reply(&probs, rep, NULL))
         return;
-    f.sort = QUOTES_BY_ID;
-    struct db_page page = {1, NULL};
-    struct db_list list = {0};
-    enum db_status st = db_quotes_list(req->db, &f, &page, &list);
-    if (st != DB_OK) {
-        reply_db_status(rep, req->db, st, "quote");
-        return;
-    }
-    int64_t total = list.total;
-    db_list_free(&list);
-    if (total == 0) {
-        reply_problem(rep, 404, "no quote matches these filters");
-        return;
-    }
-    /* pick the n-th quote of the filtered list by walking pages of 100 */
-    int64_t pick = (int64_t)(((uint64_t)rand() << 16 ^ (uint64_t)rand()) % (uint64_t)total);
-    page.limit = 100;
-    char *cursor = NULL;
-    json_t *chosen = NULL;
-    while (!chosen) {
-        page.cursor = cursor;
-        st = db_quotes_list(req->db, &f, &page, &list);
-        free(cursor);
-        cursor = NULL;
-        if (st != DB_OK) {
-            reply_db_status(rep, req->db, st, "quote");
-            return;
-        }
-        int64_t n = (int64_t)json_array_size(list.items);
-        if (pick < n || !list.next_cursor) {
-            json_t *item = json_array_get(list.items, (size_t)(pick < n ? pick : n - 1));
-            if (item)
-                chosen = json_incref(item);
-            db_list_free(&list);
-            break;
-        }
-        pick -= n;
-        cursor = list.next_cursor;
-        list.next_cursor = NULL;
-        db_list_free(&list);
-    }
-    if (!chosen) {
-        reply_problem(rep, 404, "no quote matches these filters");
-        return;
-    }
-    json_int_t qid = json_integer_value(json_object_get(chosen, "id"));
-    json_decref(chosen);
     json_t *q = NULL;
-    st = db_quote_get(req->db, qid, &q);
+    enum db_status st = db_quote_random(req->db, &f, &q);
+    if (st == DB_NOTFOUND) {
+        reply_problem(rep, 404, "no quote matches these filters");
+        return;
+    }
     if (st != DB_OK) {
         reply_db_status(rep, req->db, st, "quote");
         return;

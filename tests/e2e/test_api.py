@@ -181,7 +181,23 @@ def test_lists_and_pagination(s):
         s.check(h.get("access-control-allow-origin") == "*", "CORS on reads")
         st, h, _ = srv.request("OPTIONS", "/articles", headers={
             "Origin": "https://app.example", "Access-Control-Request-Method": "POST"})
-        s.check(st == 204 and "POST" in h.get("access-control-allow-methods", ""), "CORS preflight %s" % st)
+        s.check(st == 204 and h.get("access-control-allow-methods") == "GET, HEAD, OPTIONS",
+                "CORS preflight: any origin may read only: %s %r" % (st, h.get("access-control-allow-methods")))
+        st, h, _ = srv.request("GET", "/quotes")
+        s.check("Accept" in h.get("vary", ""), "lists vary on Accept")
+
+
+def test_cors_listed_origins(s):
+    with Server(env={"QUOTED_CORS_ORIGINS": "https://app.example, https://other.example"}) as srv:
+        st, h, _ = srv.request("OPTIONS", "/articles", headers={
+            "Origin": "https://app.example", "Access-Control-Request-Method": "POST"})
+        s.check(st == 204 and h.get("access-control-allow-origin") == "https://app.example",
+                "listed origin is allowed: %r" % h.get("access-control-allow-origin"))
+        s.check("POST" in h.get("access-control-allow-methods", ""), "listed origin may write")
+        st, h, _ = srv.request("GET", "/quotes", headers={"Origin": "https://evil.example"})
+        s.check("access-control-allow-origin" not in h, "unlisted origin gets no CORS header")
+        st, h, _ = srv.request("POST", "/articles", FR, headers={"Origin": "https://other.example"})
+        s.check(st == 201 and h.get("access-control-allow-origin") == "https://other.example", "write from listed origin")
 
 
 def test_delete(s):
@@ -321,4 +337,4 @@ def test_kill9_loses_nothing(s):
 
 if __name__ == "__main__":
     Suite().run([test_health, test_ingest_and_fetch, test_extract, test_lists_and_pagination, test_delete,
-                 test_errors, test_auth, test_ndjson_bulk, test_restart_keeps_data, test_kill9_loses_nothing])
+                 test_errors, test_auth, test_cors_listed_origins, test_ndjson_bulk, test_restart_keeps_data, test_kill9_loses_nothing])
