@@ -139,12 +139,14 @@ static int build_forms(struct actx *ctx)
             f->nwords = split_words(f->fold, w, wl, 16);
             f->acronym = f->nwords == 1 && (ctx->d->tokens[c->t0].flags & TF_ALLCAPS);
             f->generic = c->generic;
+            f->weak = c->weak;
         }
         struct form *f = &ctx->forms[*slot];
         c->form = *slot;
         for (int k = 0; k < 3; k++)
             f->v[k] += c->v[k];
         f->generic = f->generic && c->generic;
+        f->weak = f->weak && c->weak;
     }
     return 0;
 }
@@ -271,6 +273,23 @@ static int register_form(struct merge *m, int fi, int a)
             if ((lex_word(w[i], wl[i]) & (LW_ORGCUE | LW_PLACECUE)) && key_put(&m->keys, 'c', w[i], wl[i], a))
                 return -1;
     }
+    if (t != ACTOR_PERSON && n >= 2) {
+        /* "united states democratic party" also answers to "democratic party" */
+        for (int i = 1; i < n; i++) {
+            const struct lex_entity *e = lex_entity_find(f->fold, (size_t)(w[i - 1] + wl[i - 1] - f->fold));
+            if (e && e->type == ACTOR_PLACE) {
+                if (key_put(&m->keys, 'S', w[i], fl - (size_t)(w[i] - f->fold), a))
+                    return -1;
+                break;
+            }
+        }
+        /* "burisma holdings" also answers to "burisma" */
+        bool cues = true;
+        for (int i = 1; i < n; i++)
+            cues = cues && (lex_word(w[i], wl[i]) & LW_ORGCUE);
+        if (cues && key_put(&m->keys, 'p', w[0], wl[0], a))
+            return -1;
+    }
     if (t != ACTOR_PERSON && n == 1 && strchr(f->fold, '-')) {
         char acr[32];
         size_t k = acronym_of(f->fold, acr, sizeof acr);
@@ -352,14 +371,25 @@ static int merge_forms(struct merge *m)
             const char *g = f->ent->group ? f->ent->group : f->ent->key;
             a = key_get(&m->keys, 'g', g, strlen(g));
         }
+        size_t fl = strlen(f->fold);
+        if (a < 0)
+            a = key_get(&m->keys, 'S', f->fold, fl);
         if (a < 0 && !f->ent && !f->acronym)
-            a = key_get(&m->keys, 'w', f->fold, strlen(f->fold));
+            a = key_get(&m->keys, 'w', f->fold, fl);
+        if (a < 0 && !f->ent && f->nwords == 1)
+            a = key_get(&m->keys, 'p', f->fold, fl);
+        if (a < 0 && !f->ent && f->nwords == 1 && fl > 3 && f->fold[fl - 1] == 's')
+            a = key_get(&m->keys, 'w', f->fold, fl - 1); /* "the Bidens" */
         if (a < 0 && has_initials(f) && f->nwords >= 2)
             a = initials_match(m, f);
         if (a < 0 && f->acronym) {
             a = key_get(&m->keys, 'a', f->fold, strlen(f->fold));
             if (a < 0)
                 a = bracket_match(m, fi);
+        }
+        if (a < 0 && f->weak) {
+            f->actor = -2; /* a capital that only starts a sentence */
+            continue;
         }
         if (a < 0 && f->generic) {
             a = key_get(&m->keys, 'c', f->fold, strlen(f->fold));
@@ -412,18 +442,23 @@ static const struct cand *cand_starting(const struct actx *ctx, size_t t)
     return lo < ctx->n_cands && ctx->cands[lo].t0 == t ? &ctx->cands[lo] : NULL;
 }
 
-/* The candidate that ends at token t (exclusive), or NULL. */
+/* The candidate that ends at token t (exclusive), or NULL. Candidates are
+ * sorted by start only (a name inside a name comes after it), so look at
+ * the few that start before t. */
 static const struct cand *cand_ending(const struct actx *ctx, size_t t)
 {
     size_t lo = 0, hi = ctx->n_cands;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (ctx->cands[mid].t1 < t)
+        if (ctx->cands[mid].t0 < t)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < ctx->n_cands && ctx->cands[lo].t1 == t ? &ctx->cands[lo] : NULL;
+    for (size_t i = lo, k = 0; i-- > 0 && k < 8; k++)
+        if (ctx->cands[i].t1 == t)
+            return &ctx->cands[i];
+    return NULL;
 }
 
 static bool is_person(const struct merge *m, int a)

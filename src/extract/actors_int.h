@@ -29,6 +29,8 @@ struct cand {
     int form;           /* index into actx.forms */
     bool titled;        /* a title or honorific came right before */
     bool generic;       /* a lone cue word ("Society", "Parliament") */
+    bool weak;          /* an unknown capital that starts a sentence: an
+                         * actor only if it names one found elsewhere */
 };
 
 /* A title used for a person: "le président turc", "the crown prince". */
@@ -52,6 +54,7 @@ struct form {
     const struct lex_entity *ent;
     bool acronym;
     bool generic;
+    bool weak;          /* every candidate of the form is weak */
 };
 
 struct actx {

@@ -113,6 +113,23 @@ static size_t possessive_len(const struct actx *ctx, size_t i)
 /* ---------------------------------------------------------------------- */
 /* Pre-pass: fold every word once, look it up, note how it is written. */
 
+/* Can folded word w[0..n), capitalised, be part of a name? Not with a digit
+ * ("A320", "G7" are models and groups, not actors) and not a contraction
+ * ("I'm", "We've", "Don't"). */
+static bool name_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i] >= '0' && w[i] <= '9')
+            return false;
+    const char *ap = memchr(w, '\'', n);
+    if (!ap)
+        return true;
+    size_t before = (size_t)(ap - w), after = n - before - 1;
+    if (after == 1 && ap[1] == 't')
+        return false;
+    return !(lex_word(w, before) & LW_STOP) || before > 4;
+}
+
 static int prepare(struct actx *ctx)
 {
     struct doc *d = ctx->d;
@@ -140,6 +157,8 @@ static int prepare(struct actx *ctx)
             if (k < t->end && cp_is_upper(utf8_next(d->text, t->end, &k)))
                 x->cap = true;
         }
+        if (x->cap && !name_word(ctx->fold + off, fl))
+            x->cap = false;
         off += fl;
         unsigned bit = !x->cap ? SEEN_LOWER : !sent_initial(ctx, i) ? SEEN_CAP_MID : 0;
         if (bit) {
@@ -250,6 +269,8 @@ struct run_state {
     bool orgcue;        /* the run has an organisation cue word */
     bool firstname;     /* its first word is a first name */
     bool joined_prep;   /* it took an of/for/de complement */
+    bool head_cue;      /* its first word is an organisation cue ("Conseil") */
+    bool ends_cue;      /* its last word is one ("Rescue Service") */
     int nwords;
     unsigned last_lw;
 };
@@ -257,8 +278,11 @@ struct run_state {
 static void run_add_word(const struct actx *ctx, struct run_state *rs, size_t i)
 {
     unsigned lw = ctx->ti[i].lw;
-    if (rs->nwords == 0)
+    if (rs->nwords == 0) {
         rs->firstname = (lw & LW_FIRSTNAME) != 0;
+        rs->head_cue = (lw & LW_ORGCUE) != 0;
+    }
+    rs->ends_cue = (lw & LW_ORGCUE) != 0;
     if (lw & LW_ORGCUE)
         rs->orgcue = true;
     rs->last_lw = lw;
@@ -273,9 +297,13 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
     size_t j = i;
     run_add_word(ctx, rs, j++);
     int adjectives = 0;
+    bool last_adj = false;
     for (;;) {
         if (j >= ctx->d->n_tokens || sent_start(ctx, j))
             break;
+        if (is_cap(ctx, j) && last_adj)
+            break; /* "Conseil européen | Charles Michel" */
+        last_adj = false;
         if (is_cap(ctx, j)) {
             if (possessive_len(ctx, j - 1) && !cap_run_ends_org(ctx, j))
                 break;
@@ -330,14 +358,21 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
                 j += 6;
                 continue;
             }
-            if (rs->orgcue && adjectives < 3 && org_adjective(ctx, j)) {
+            if (rs->head_cue && adjectives < 3 && org_adjective(ctx, j)) {
                 adjectives++;
+                last_adj = true;
                 j++;
                 continue;
             }
         } else {
             size_t c = en_of_complement(ctx, j, "of");
             if (c && ((rs->last_lw & LW_DEJOIN) || rs->orgcue)) {
+                rs->joined_prep = true;
+                j += c;
+                continue;
+            }
+            c = en_of_complement(ctx, j, "on");
+            if (c && (rs->last_lw & LW_ORGCUE)) { /* "Committee on Foreign Affairs" */
                 rs->joined_prep = true;
                 j += c;
                 continue;
@@ -361,9 +396,33 @@ static bool entity_of(const struct actx *ctx, size_t t0, size_t t1, const struct
 {
     char buf[256];
     const struct token *tk = ctx->d->tokens;
+    if (t1 <= t0 || tk[t1 - 1].end - tk[t0].start > 200)
+        return (*e = NULL), false;
     size_t n = utf8_fold_into(ctx->d->text + tk[t0].start, tk[t1 - 1].end - tk[t0].start, buf, sizeof buf);
     *e = lex_entity_find(buf, n);
+    if (*e && (*e)->acronym) {
+        for (size_t k = t0; k < t1; k++)
+            if (tk[k].kind == TOK_WORD && !(tk[k].flags & TF_ALLCAPS) && tk[k].end - tk[k].start > 1)
+                return (*e = NULL), false;
+    }
     return *e != NULL;
+}
+
+/* The longest known entity written from token i on (up to 8 tokens, within
+ * the sentence): the token after it, or i when there is none. */
+static size_t entity_ahead(const struct actx *ctx, size_t i)
+{
+    const struct lex_entity *e;
+    size_t best = i;
+    for (size_t k = i + 1; k <= i + 8 && k <= ctx->d->n_tokens; k++) {
+        if (k > i + 1 && sent_start(ctx, k - 1))
+            break;
+        if (!is_word(ctx, k - 1))
+            continue;
+        if (entity_of(ctx, i, k, &e))
+            best = k;
+    }
+    return best;
 }
 
 static size_t skip_back_det(const struct actx *ctx, size_t i, bool *det)
@@ -471,14 +530,49 @@ static int push_cand(struct actx *ctx, const struct cand *c)
     return 0;
 }
 
-/* A hyphenated word made of two known places ("Russie-Turquie") names
- * neither as one actor. */
-static bool compound_of_entities(const struct actx *ctx, size_t i)
+/* A hyphenated word that joins names rather than being one: "Russie-Turquie",
+ * "Trump-Ukraine", "Brout-Englert-Higgs", "Syrian-Turkish". */
+static bool compound_of_names(const struct actx *ctx, size_t i)
 {
     size_t n;
     const char *w = actx_word(ctx, i, &n);
-    const char *h = memchr(w, '-', n);
-    return h && lex_entity_find(w, (size_t)(h - w)) && lex_entity_find(h + 1, n - (size_t)(h - w) - 1);
+    const char *text = ctx->d->text + ctx->d->tokens[i].start;
+    size_t tn = ctx->d->tokens[i].end - ctx->d->tokens[i].start;
+    if (lex_entity_find(w, n))
+        return false;
+    int parts = 0, named = 0, caps = 0;
+    size_t p = 0, tp = 0;
+    while (p <= n) {
+        size_t q = p;
+        while (q < n && w[q] != '-')
+            q++;
+        size_t tq = tp;
+        while (tq < tn && text[tq] != '-')
+            tq++;
+        parts++;
+        if (tp < tn) {
+            size_t k = tp;
+            caps += cp_is_upper(utf8_next(text, tn, &k));
+        }
+        const int *sv = strmap_get(&ctx->seen, w + p, q - p);
+        if (lex_entity_find(w + p, q - p) || lex_nationality(w + p, q - p) || (sv && (*sv & SEEN_CAP_MID)))
+            named++;
+        p = q + 1;
+        tp = tq + 1;
+    }
+    return parts >= 2 && caps == parts && (parts >= 3 || named == parts);
+}
+
+/* Is the word at token i of the kind that starts a sentence without being a
+ * name ("Regarding", "Previously", "Given")? English only. */
+static bool en_initial_form(const struct actx *ctx, size_t i)
+{
+    size_t n;
+    const char *w = actx_word(ctx, i, &n);
+    if (ctx->d->lang != LANG_EN || n < 5 || (ctx->ti[i].lw & LW_FIRSTNAME))
+        return false;
+    return memcmp(w + n - 3, "ing", 3) == 0 || memcmp(w + n - 2, "ly", 2) == 0 ||
+           memcmp(w + n - 2, "ed", 2) == 0;
 }
 
 /* Decide on the name at tokens [t0,t1) and record it. `titled` says that a
@@ -491,29 +585,48 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
     while (t1 > t0 && is_word(ctx, t1 - 1) && !ctx->ti[t1 - 1].cap &&
            (ctx->ti[t1 - 1].lw & (LW_PARTICLE | LW_STOP)))
         t1--; /* a run never ends on a particle */
+    while (t0 < t1 && !is_word(ctx, t0))
+        t0++;
     if (t1 <= t0)
         return 0;
     const struct lex_entity *e = NULL;
     bool known = entity_of(ctx, t0, t1, &e);
     int words = 0;
+    size_t last = t0;
     for (size_t k = t0; k < t1; k++)
-        words += is_word(ctx, k);
+        if (is_word(ctx, k)) {
+            words++;
+            last = k;
+        }
+    bool weak = false;
     if (!known && !titled && sent_initial(ctx, t0) && !(ctx->ti[t0].lw & LW_FIRSTNAME) &&
         is_cap(ctx, t0)) {
         int s = seen(ctx, t0);
-        if (words == 1 && !(s & SEEN_CAP_MID))
-            return 0;
-        if (words > 1 && (s & SEEN_LOWER)) {
+        if (words == 1)
+            weak = true; /* kept only if it names an actor found elsewhere */
+        else if ((s & SEEN_LOWER) || en_initial_form(ctx, t0)) {
             size_t k = t0 + 1;
             while (k < t1 && !is_cap(ctx, k))
                 k++;
-            return emit(ctx, k, t1, false, tk[k < t1 ? k : t0].start);
+            return k < t1 ? emit(ctx, k, t1, false, tk[k].start) : 0;
         }
+    }
+    if (!known) {
+        /* laws, events, works and products: "National Emergencies Act",
+         * "Opération Barkhane", "Boeing 737" */
+        if ((ctx->ti[t0].lw & LW_THING) || (ctx->ti[last].lw & LW_THING))
+            return 0;
+        if (t1 < ctx->d->n_tokens && tk[t1].kind == TOK_NUMBER && !sent_start(ctx, t1))
+            return 0;
+        size_t n;
+        const char *w = actx_word(ctx, last, &n);
+        if (words >= 2 && lex_nationality(w, n) && !(ctx->ti[last].lw & LW_FIRSTNAME))
+            return 0; /* "Native American" */
     }
     bool acronym = words == 1 && (tk[t0].flags & TF_ALLCAPS);
     if (t1 - t0 >= 3 && is_punct(ctx, t0 + 1, '.') && tk[t0].end - tk[t0].start == 1)
         acronym = true; /* "U.S." */
-    struct cand c = {tk[t0].start, tk[t1 - 1].end, mstart, t0, t1, {0, 0, 0}, -1, titled, false};
+    struct cand c = {tk[t0].start, tk[t1 - 1].end, mstart, t0, t1, {0, 0, 0}, -1, titled, false, weak};
     if (words == 1 && !known) {
         unsigned lw = ctx->ti[t0].lw;
         size_t n;
@@ -522,30 +635,45 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
             return 0;
         if ((lw & LW_STOP) && !titled)
             return 0;
-        if (n < 2 || lex_nationality(w, n) || compound_of_entities(ctx, t0))
+        if (n < 2 || lex_nationality(w, n) || compound_of_names(ctx, t0))
             return 0;
         if (tk[t0].end - tk[t0].start == 1)
             return 0;
         if ((lw & (LW_ORGCUE | LW_PLACECUE)) && !acronym)
             c.generic = true;
     }
-    if (words == 1 && t1 - t0 == 1)
-        c.end -= possessive_len(ctx, t0);
-    else if (is_word(ctx, t1 - 1))
+    if (is_word(ctx, t1 - 1))
         c.end -= possessive_len(ctx, t1 - 1);
     weigh(ctx, &c, acronym);
-    return push_cand(ctx, &c);
+    if (push_cand(ctx, &c))
+        return -1;
+    /* a known entity inside a complement is named too:
+     * "Préfecture des Bouches-du-Rhône", "Conseil des droits de l'Homme de l'ONU" */
+    for (size_t k = t0 + 1; k < t1; k++) {
+        if (!is_cap(ctx, k) || is_cap(ctx, k - 1) || (is_punct(ctx, k - 1, '.')))
+            continue;
+        size_t ea = entity_ahead(ctx, k);
+        if (ea > k && ea <= t1) {
+            struct cand in = {tk[k].start, tk[ea - 1].end, tk[k].start, k, ea, {0, 0, 0}, -1, false, false, false};
+            weigh(ctx, &in, (tk[k].flags & TF_ALLCAPS) && ea == k + 1);
+            if (push_cand(ctx, &in))
+                return -1;
+            k = ea - 1;
+        }
+    }
+    return 0;
 }
 
 /* Cut titles, honorifics, articles and nationality adjectives off the
- * front of the run [t0,t1), split it where a title or a first name starts
- * a new name inside it, and emit the names. */
+ * front of the run [t0,t1), split it where a title, a first name or a
+ * person after a known entity starts a new name inside it, and emit the
+ * names. */
 static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_state *rs)
 {
     const struct token *tk = ctx->d->tokens;
     bool titled = false;
     size_t mstart = tk[t0].start;
-    bool ends_org = rs->orgcue;
+    bool ends_org = rs->ends_cue;
     const struct lex_entity *e;
     for (;;) {
         if (t0 >= t1)
@@ -589,17 +717,23 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
         }
         break;
     }
-    /* a title or a known entity followed by a first name inside the run:
-     * "Kremlin President Vladimir Putin", "United States Joe Biden" */
-    if (!ends_org) {
+    if (!ends_org && !entity_of(ctx, t0, t1, &e)) {
         for (size_t k = t0 + 1; k < t1; k++) {
             if (!is_cap(ctx, k))
                 continue;
             unsigned lw = ctx->ti[k].lw;
             bool split = false;
-            if ((lw & (LW_TITLE | LW_HONORIFIC)) && k + 1 < t1 && !entity_of(ctx, t0, t1, &e))
+            /* "Kremlin President Vladimir Putin", "Society President Ash Soni" */
+            if ((lw & (LW_TITLE | LW_HONORIFIC)) && k + 1 < t1)
                 split = true;
-            else if ((lw & LW_FIRSTNAME) && entity_of(ctx, t0, k, &e) && !entity_of(ctx, t0, t1, &e))
+            /* "Jababeka David Quentin", "State Mike Pompeo" */
+            else if ((lw & LW_FIRSTNAME) && is_cap(ctx, k - 1) && !(ctx->ti[k - 1].lw & LW_FIRSTNAME) &&
+                     !(ctx->ti[k - 1].lw & (LW_TITLE | LW_HONORIFIC)))
+                split = true;
+            /* "Amnesty International Man-kei Tam" */
+            else if (is_cap(ctx, k - 1) && entity_of(ctx, t0, k, &e) && e->type == ACTOR_ORGANIZATION)
+                split = true;
+            else if ((lw & LW_FIRSTNAME) && entity_of(ctx, t0, k, &e))
                 split = true;
             if (split) {
                 if (emit(ctx, t0, k, titled, titled ? mstart : tk[t0].start))
@@ -694,7 +828,7 @@ int actors_scan(struct actx *ctx)
         /* "@handle" */
         if (t->kind == TOK_PUNCT && t->cp == '@' && is_word(ctx, i + 1) &&
             !(d->tokens[i + 1].flags & TF_SPACE_BEFORE)) {
-            struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false};
+            struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, false};
             if (push_cand(ctx, &c))
                 return -1;
             i += 2;
@@ -720,7 +854,7 @@ int actors_scan(struct actx *ctx)
         }
         size_t j;
         if (head) {
-            rs.orgcue = true;
+            rs.orgcue = rs.head_cue = true;
             rs.nwords = 1;
             rs.last_lw = ctx->ti[i].lw | LW_DEJOIN;
             size_t k = i + 1;
@@ -734,6 +868,9 @@ int actors_scan(struct actx *ctx)
         } else {
             j = extend_run(ctx, i, &rs);
         }
+        size_t ea = entity_ahead(ctx, i);
+        if (ea > j)
+            j = ea; /* "Nations unies", "Arabie saoudite", "L'Oréal" */
         if (split_run(ctx, i, j, &rs))
             return -1;
         i = j;

@@ -10,6 +10,7 @@
 #ifndef QUOTED_LEXICON_NAMES_H
 #define QUOTED_LEXICON_NAMES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "extract.h"
@@ -35,6 +36,8 @@ enum lex_word_flag {
                              * "unies", "libre", "populaire" (suffix rules add more) */
     LW_NEVER = 1 << 13,     /* capitalised word that is never an actor on its own
                              * ("Covid", "Internet", "Dieu") */
+    LW_THING = 1 << 14,     /* word that makes a name a law, event, work or
+                             * product, not an actor ("Act", "Bill", "Sommet") */
 };
 
 /* Flags of folded word w[0..n), 0 when unknown. */
@@ -47,6 +50,8 @@ struct lex_entity {
     const char *key;        /* folded name */
     enum actor_type type;
     const char *group;      /* NULL when the key is its own group */
+    bool acronym;           /* written in capitals ("UN", "AFP"): only a word
+                             * in capitals names it ("Un" does not) */
 };
 
 /* The known entity named by folded text s[0..n), or NULL. */
