@@ -286,7 +286,7 @@ static int register_form(struct merge *m, int fi, int a)
         /* "burisma holdings" also answers to "burisma" */
         bool cues = true;
         for (int i = 1; i < n; i++)
-            cues = cues && (lex_word(w[i], wl[i]) & LW_ORGCUE);
+            cues = cues && (lex_word(w[i], wl[i]) & LW_CORP);
         if (cues && key_put(&m->keys, 'p', w[0], wl[0], a))
             return -1;
     }
@@ -332,7 +332,9 @@ static int bracket_match(struct merge *m, int fi)
         if (!(tk[c->t0 - 1].kind == TOK_PUNCT && tk[c->t0 - 1].cp == '('))
             continue;
         const struct cand *p = &ctx->cands[i - 1];
-        if (p->t1 == c->t0 - 1 && p->form >= 0 && ctx->forms[p->form].actor >= 0)
+        /* "Alfredo Pérez Rubalcaba (PSOE)" gives the party, not an alias */
+        if (p->t1 == c->t0 - 1 && p->form >= 0 && ctx->forms[p->form].actor >= 0 &&
+            best_type(m->acts[ctx->forms[p->form].actor].v) != ACTOR_PERSON)
             return ctx->forms[p->form].actor;
     }
     return -1;

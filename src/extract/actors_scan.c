@@ -265,6 +265,24 @@ static bool cap_run_ends_org(const struct actx *ctx, size_t i)
     return is_cap(ctx, last) && (ctx->ti[last].lw & LW_ORGCUE);
 }
 
+/* A capitalised word that is a pronoun, article or preposition, not part
+ * of the name before it ("We", "Our", "The"); name particles ("Le Drian")
+ * and adjectives that open names ("New York") are not. */
+static bool capital_function_word(const struct actx *ctx, size_t i)
+{
+    static const char *const open_names[] = {"new", "old", "first", "last", "late", "early",
+                                             "former", "next", "second", "third", "saint", "st"};
+    unsigned lw = ctx->ti[i].lw;
+    if (!(lw & LW_STOP) || (lw & (LW_PARTICLE | LW_FIRSTNAME)))
+        return false;
+    if (ctx->d->tokens[i].end - ctx->d->tokens[i].start == 1)
+        return false;
+    for (size_t k = 0; k < sizeof open_names / sizeof open_names[0]; k++)
+        if (word_is(ctx, i, open_names[k]))
+            return false;
+    return true;
+}
+
 struct run_state {
     bool orgcue;        /* the run has an organisation cue word */
     bool firstname;     /* its first word is a first name */
@@ -307,6 +325,8 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
         if (is_cap(ctx, j)) {
             if (possessive_len(ctx, j - 1) && !cap_run_ends_org(ctx, j))
                 break;
+            if (capital_function_word(ctx, j))
+                break; /* "MS We did not…" */
             run_add_word(ctx, rs, j++);
             continue;
         }
@@ -486,16 +506,32 @@ static void weigh(const struct actx *ctx, struct cand *c, bool acronym)
     for (size_t k = t0; k < t1; k++)
         if (name_particle(ctx, k) && !word_is(ctx, k, "al") && !word_is(ctx, k, "el"))
             c->v[ACTOR_PERSON] += 1.0f;
-    if (words >= 2)
-        c->v[ACTOR_PERSON] += 1.0f; /* "Firstname Lastname" is the usual case */
-    else
+    if (words >= 2) {
+        c->v[ACTOR_PERSON] += 0.8f; /* "Firstname Lastname" is the usual case */
+    } else {
+        /* a lone unknown word that no full name explains is more often a
+         * place than a person */
         c->v[ACTOR_PERSON] += 0.4f;
+        c->v[ACTOR_PLACE] += 0.5f;
+    }
+    /* "HP France": a known organisation in front */
+    if (words >= 2 && entity_of(ctx, t0, t0 + 1, &e) && e->type == ACTOR_ORGANIZATION)
+        c->v[ACTOR_ORGANIZATION] += W_CUE;
+    /* "WalesOnline", "PolitiFact": a capital inside a word */
+    if (words == 1 && !acronym) {
+        const char *s = ctx->d->text;
+        for (size_t k = ctx->d->tokens[t0].start + 1; k + 1 < ctx->d->tokens[t0].end; k++)
+            if (s[k] >= 'a' && s[k] <= 'z' && s[k + 1] >= 'A' && s[k + 1] <= 'Z') {
+                c->v[ACTOR_ORGANIZATION] += W_ACRONYM;
+                break;
+            }
+    }
 
     /* the words before */
     bool det;
     size_t p = skip_back_det(ctx, t0, &det);
     if (det && !c->titled) {
-        c->v[ACTOR_ORGANIZATION] += W_ARTICLE;
+        c->v[ACTOR_ORGANIZATION] += W_ARTICLE * 0.8f;
         c->v[ACTOR_PLACE] += W_ARTICLE;
         c->v[ACTOR_PERSON] -= W_ARTICLE;
     }
@@ -575,6 +611,34 @@ static bool en_initial_form(const struct actx *ctx, size_t i)
            memcmp(w + n - 2, "ed", 2) == 0;
 }
 
+/* Does the text after a name at token `a` say it is a person: a speech
+ * verb ("Barroso a dit", "Myers said") or an apposed title ("Barroso, le
+ * président de la Commission")? */
+static bool person_context(const struct actx *ctx, size_t a)
+{
+    if (is_punct(ctx, a, ',')) {
+        size_t k = a + 1;
+        if (word_is(ctx, k, "l") && is_apos(ctx, k + 1))
+            k += 2;
+        else if (word_is(ctx, k, "le") || word_is(ctx, k, "la") || word_is(ctx, k, "the") ||
+                 word_is(ctx, k, "un") || word_is(ctx, k, "une") || word_is(ctx, k, "a"))
+            k++;
+        while (is_word(ctx, k) && !ctx->ti[k].cap && k < a + 5) {
+            if (ctx->ti[k].lw & LW_TITLE)
+                return true;
+            size_t n;
+            const char *w = actx_word(ctx, k, &n);
+            if (!lex_nationality(w, n) && !(ctx->ti[k].lw & (LW_STOP | LW_ORGADJ)))
+                break;
+            k++;
+        }
+        return false;
+    }
+    if (is_word(ctx, a) && (word_is(ctx, a, "a") || word_is(ctx, a, "has") || word_is(ctx, a, "had")))
+        a++;
+    return is_word(ctx, a) && (ctx->ti[a].lw & LW_SPEECH);
+}
+
 /* Decide on the name at tokens [t0,t1) and record it. `titled` says that a
  * title or honorific stood before it, from `mstart`. */
 static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t mstart)
@@ -602,7 +666,7 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
     if (!known && !titled && sent_initial(ctx, t0) && !(ctx->ti[t0].lw & LW_FIRSTNAME) &&
         is_cap(ctx, t0)) {
         int s = seen(ctx, t0);
-        if (words == 1)
+        if (words == 1 && !person_context(ctx, t1))
             weak = true; /* kept only if it names an actor found elsewhere */
         else if ((s & SEEN_LOWER) || en_initial_form(ctx, t0)) {
             size_t k = t0 + 1;
@@ -614,13 +678,13 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
     if (!known) {
         /* laws, events, works and products: "National Emergencies Act",
          * "Opération Barkhane", "Boeing 737" */
-        if ((ctx->ti[t0].lw & LW_THING) || (ctx->ti[last].lw & LW_THING))
+        if (((ctx->ti[t0].lw & LW_THING) && !(ctx->ti[t0].lw & LW_FIRSTNAME)) || (ctx->ti[last].lw & LW_THING))
             return 0;
         if (t1 < ctx->d->n_tokens && tk[t1].kind == TOK_NUMBER && !sent_start(ctx, t1))
             return 0;
         size_t n;
         const char *w = actx_word(ctx, last, &n);
-        if (words >= 2 && lex_nationality(w, n) && !(ctx->ti[last].lw & LW_FIRSTNAME))
+        if (words >= 2 && ctx->ti[last].cap && lex_nationality(w, n) && !(ctx->ti[last].lw & LW_FIRSTNAME))
             return 0; /* "Native American" */
     }
     bool acronym = words == 1 && (tk[t0].flags & TF_ALLCAPS);
@@ -649,7 +713,7 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
         return -1;
     /* a known entity inside a complement is named too:
      * "Préfecture des Bouches-du-Rhône", "Conseil des droits de l'Homme de l'ONU" */
-    for (size_t k = t0 + 1; k < t1; k++) {
+    for (size_t k = t0 + 1; k < t1 && !known; k++) {
         if (!is_cap(ctx, k) || is_cap(ctx, k - 1) || (is_punct(ctx, k - 1, '.')))
             continue;
         size_t ea = entity_ahead(ctx, k);
@@ -698,7 +762,8 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
             mstart = tk[t0 < t1 ? t0 : t1 - 1].start;
             continue;
         }
-        if ((lw & (LW_TITLE | LW_HONORIFIC)) && !ends_org && more) {
+        if ((lw & (LW_TITLE | LW_HONORIFIC)) && !ends_org && more &&
+            !((tk[t0].flags & TF_ALLCAPS) && (lw & LW_HONORIFIC))) { /* "MS" is not "Ms" */
             titled = true;
             t0++;
             if (is_punct(ctx, t0, '.'))
@@ -710,7 +775,7 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
             mstart = tk[t0].start;
             continue;
         }
-        if (more && !ends_org && lex_nationality(w, n) && !(lw & LW_FIRSTNAME)) {
+        if (more && !rs->orgcue && lex_nationality(w, n) && !(lw & LW_FIRSTNAME)) {
             t0++;
             mstart = tk[t0].start;
             continue;
@@ -718,21 +783,32 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
         break;
     }
     if (!ends_org && !entity_of(ctx, t0, t1, &e)) {
+        /* the longest known organisation in front, before a person:
+         * "Amnesty International Man-kei Tam" (but "HP France" stays) */
+        for (size_t k = t1 - 1; k > t0; k--) {
+            if (is_cap(ctx, k) && is_cap(ctx, k - 1) && entity_of(ctx, t0, k, &e) &&
+                e->type == ACTOR_ORGANIZATION && entity_ahead(ctx, k) == k) {
+                if (emit(ctx, t0, k, titled, titled ? mstart : tk[t0].start))
+                    return -1;
+                return split_run(ctx, k, t1, rs);
+            }
+        }
+        bool lower = false;
         for (size_t k = t0 + 1; k < t1; k++) {
+            if (is_word(ctx, k) && !ctx->ti[k].cap)
+                lower = true;
             if (!is_cap(ctx, k))
                 continue;
             unsigned lw = ctx->ti[k].lw;
             bool split = false;
             /* "Kremlin President Vladimir Putin", "Society President Ash Soni" */
-            if ((lw & (LW_TITLE | LW_HONORIFIC)) && k + 1 < t1)
+            if ((lw & (LW_TITLE | LW_HONORIFIC)) && k + 1 < t1 && !lower)
                 split = true;
             /* "Jababeka David Quentin", "State Mike Pompeo" */
             else if ((lw & LW_FIRSTNAME) && is_cap(ctx, k - 1) && !(ctx->ti[k - 1].lw & LW_FIRSTNAME) &&
                      !(ctx->ti[k - 1].lw & (LW_TITLE | LW_HONORIFIC)))
                 split = true;
             /* "Amnesty International Man-kei Tam" */
-            else if (is_cap(ctx, k - 1) && entity_of(ctx, t0, k, &e) && e->type == ACTOR_ORGANIZATION)
-                split = true;
             else if ((lw & LW_FIRSTNAME) && entity_of(ctx, t0, k, &e))
                 split = true;
             if (split) {
@@ -817,6 +893,64 @@ static int scan_titles(struct actx *ctx)
 
 /* ---------------------------------------------------------------------- */
 
+/* Names listed together are of one kind: "Dolgellau, Harlech, Barmouth,
+ * Bala, and Blaenau Ffestiniog" are places because some of them are known
+ * places. Adds the known members' type to the unknown ones. */
+static void share_list_types(struct actx *ctx)
+{
+    size_t i = 0;
+    while (i < ctx->n_cands) {
+        size_t j = i + 1;
+        while (j < ctx->n_cands) {
+            size_t a = ctx->cands[j - 1].t1, b = ctx->cands[j].t0;
+            if (b <= a || b - a > 3)
+                break;
+            bool link = true;
+            for (size_t k = a; k < b; k++)
+                link = link && (is_punct(ctx, k, ',') || word_is(ctx, k, "et") || word_is(ctx, k, "and") ||
+                                word_is(ctx, k, "ou") || word_is(ctx, k, "or"));
+            if (!link)
+                break;
+            j++;
+        }
+        if (j - i >= 2) {
+            float known[3] = {0, 0, 0};
+            const struct lex_entity *e;
+            for (size_t k = i; k < j; k++)
+                if (entity_of(ctx, ctx->cands[k].t0, ctx->cands[k].t1, &e))
+                    known[e->type] += 1;
+            int t = known[ACTOR_PLACE] >= known[ACTOR_ORGANIZATION] ? ACTOR_PLACE : ACTOR_ORGANIZATION;
+            if (known[t] > 0)
+                for (size_t k = i; k < j; k++)
+                    if (!entity_of(ctx, ctx->cands[k].t0, ctx->cands[k].t1, &e))
+                        ctx->cands[k].v[t] += W_TITLE;
+        }
+        i = j;
+    }
+}
+
+/* A known place or organisation after a hyphen inside a lower-case word:
+ * "ex-UK", "pro-Kremlin", "anti-OTAN". */
+static int hyphen_entity(struct actx *ctx, size_t i)
+{
+    const struct token *t = &ctx->d->tokens[i];
+    const char *s = ctx->d->text;
+    const char *h = memchr(s + t->start, '-', t->end - t->start);
+    if (!h)
+        return 0;
+    size_t st = (size_t)(h - s) + 1, k = st;
+    if (st >= t->end || !cp_is_upper(utf8_next(s, t->end, &k)))
+        return 0;
+    char buf[128];
+    size_t n = utf8_fold_into(s + st, t->end - st, buf, sizeof buf);
+    const struct lex_entity *e = lex_entity_find(buf, n);
+    if (!e)
+        return 0;
+    struct cand c = {st, t->end, st, i, i + 1, {0, 0, 0}, -1, false, false, false};
+    c.v[e->type] += W_LEXICON;
+    return push_cand(ctx, &c);
+}
+
 int actors_scan(struct actx *ctx)
 {
     if (prepare(ctx))
@@ -849,6 +983,8 @@ int actors_scan(struct actx *ctx)
                 head = false;
         }
         if (!ctx->ti[i].cap && !head) {
+            if (hyphen_entity(ctx, i))
+                return -1;
             i++;
             continue;
         }
@@ -875,6 +1011,7 @@ int actors_scan(struct actx *ctx)
             return -1;
         i = j;
     }
+    share_list_types(ctx);
     return scan_titles(ctx);
 }
 

@@ -38,6 +38,7 @@ enum lex_word_flag {
                              * ("Covid", "Internet", "Dieu") */
     LW_THING = 1 << 14,     /* word that makes a name a law, event, work or
                              * product, not an actor ("Act", "Bill", "Sommet") */
+    LW_CORP = 1 << 15,      /* company suffix: "Holdings", "Inc", "Group" */
 };
 
 /* Flags of folded word w[0..n), 0 when unknown. */
