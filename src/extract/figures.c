@@ -42,6 +42,9 @@ struct fx {
     bool have_ctx;
     size_t last_end_tok;       /* last token of the last figure */
     bool have_last;
+    size_t last_id_tok;        /* last token of the last identifier number */
+    bool have_id;
+    struct strref last_unit;   /* unit of the last figure */
 };
 
 /* A figure being assembled around one number. */
@@ -199,7 +202,8 @@ static bool find_noun(const struct fx *x, size_t j, struct strref *u, size_t *en
         bool pl = en_plural(W(x, m));
         if (!content(x, m + 1) || glued(x, m + 1))
             break;
-        if (pl && !en_plural(W(x, m + 1)))
+        if (pl && !en_plural(W(x, m + 1)) &&
+            !(en_adjective_form(W(x, m + 1)) && content(x, m + 2) && en_plural(W(x, m + 2))))
             break;
         if (!pl && T(x, m + 1)->flags & TF_CAP && !(T(x, m)->flags & TF_CAP))
             break;
@@ -279,7 +283,7 @@ static bool time_after(const struct fx *x, size_t k)
 
 /* True when the digits of n are not a quantity. *skip_to may move the scan
  * past tokens that belong to the same non-quantity ("du 25 au 27 janvier"). */
-static bool digits_excluded(const struct fx *x, const struct cand *c, size_t *skip_to)
+static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, size_t *skip_to)
 {
     const struct number *n = &c->n;
     size_t f = n->first, l = n->last, k = l + 1;
@@ -300,7 +304,7 @@ static bool digits_excluded(const struct fx *x, const struct cand *c, size_t *sk
         return true;
     }
     /* something glued before: "Covid-19", "14:30", "n°5", "#3" */
-    if (f > 0 && glued(x, f) && !c->currency) {
+    if (f > 0 && glued(x, f) && !c->currency && !in_range) {
         if (is_kind(x, f - 1, TOK_WORD) || is_p(x, f - 1, '#') || is_p(x, f - 1, 0xB0) ||
             is_p(x, f - 1, 0xBA))
             return true;
@@ -313,9 +317,14 @@ static bool digits_excluded(const struct fx *x, const struct cand *c, size_t *sk
         size_t q = p - 1;
         if (is_p(x, q, '.') && q > 0)
             q--;
-        if (is_kind(x, q, TOK_WORD) && lex_is_id_word(W(x, q)))
+        if ((is_kind(x, q, TOK_WORD) && lex_is_id_word(W(x, q))) || name_before(x, p)) {
+            x->last_id_tok = l;
+            x->have_id = true;
             return true;
-        if (name_before(x, p))
+        }
+        /* "Boeing 737 et 777": the second identifier of a pair */
+        if (x->have_id && q >= 1 && x->last_id_tok == q - 1 &&
+            (is_w(x, q, "et") || is_w(x, q, "and") || is_w(x, q, "ou") || is_w(x, q, "or") || is_p(x, q, ',')))
             return true;
         if (is_month_at(x, p - 1))
             return true; /* "March 17", "mars 2020" */
@@ -332,9 +341,18 @@ static bool digits_excluded(const struct fx *x, const struct cand *c, size_t *sk
     /* years, unless money or a percentage says otherwise */
     if (n->plain_year && !c->currency && !is_p(x, k, '%') && !lex_currency_symbol(is_kind(x, k, TOK_PUNCT) ? T(x, k)->cp : 0, x->lang))
         return true;
-    /* "à 14 heures": a time of day */
-    if (x->lang == LANG_FR && is_w(x, k, "heures") && n->value <= 24 && p > 0 &&
-        (is_w(x, p - 1, "a") || is_w(x, p - 1, "vers") || is_w(x, p - 1, "des")))
+    /* "à 14 heures", "19 heures 30": a time of day */
+    if (x->lang == LANG_FR && is_w(x, k, "heures") && n->value <= 24 &&
+        (is_kind(x, k + 1, TOK_NUMBER) ||
+         (p > 0 && (is_w(x, p - 1, "a") || is_w(x, p - 1, "vers") || is_w(x, p - 1, "des"))))) {
+        if (is_kind(x, k + 1, TOK_NUMBER))
+            *skip_to = k + 2;
+        return true;
+    }
+    /* "45 points to 24": the other side of a game score */
+    if (p > 0 && (is_w(x, p - 1, "to") || is_w(x, p - 1, "a")) && x->have_last &&
+        x->last_end_tok + 2 == p && x->last_unit.s &&
+        (x->last_unit.n == 6 && strncmp(x->last_unit.s, "points", 6) == 0) && !is_kind(x, k, TOK_WORD))
         return true;
     return false;
 }
@@ -343,6 +361,8 @@ static bool digits_excluded(const struct fx *x, const struct cand *c, size_t *sk
 static bool words_excluded(const struct fx *x, const struct cand *c)
 {
     const struct number *n = &c->n;
+    if (n->first > 0 && (is_w(x, n->first - 1, "tous") || is_w(x, n->first - 1, "toutes")))
+        return true; /* "tous deux": both */
     const struct token *t = T(x, n->first);
     if ((t->flags & TF_CAP) && !(t->flags & TF_SENT_START) && !(c->start_tok < n->first))
         return true; /* "les Vingt-Sept", "the Big Four" */
@@ -370,7 +390,7 @@ static void markers_before(const struct fx *x, struct cand *c)
     size_t i = c->start_tok;
     while (i > 0 && n < 6) {
         i--;
-        if (is_apos(x, i))
+        if (is_apos(x, i) || is_open_mark(x, i))
             continue;
         if (!is_kind(x, i, TOK_WORD))
             break;
@@ -382,6 +402,12 @@ static void markers_before(const struct fx *x, struct cand *c)
     for (size_t k = 0; k < n; k++)
         rev[k] = words[n - 1 - k];
     size_t m = lex_approx_before(rev, n, x->lang);
+    /* before an article only a comparison makes a number: "plus d'un
+     * mois", "at least one person", but not "over a year" or "about a plan" */
+    if (m && c->n.article && m == 1 && strcmp(words[0], "environ") != 0 &&
+        strcmp(words[0], "presque") != 0 && strcmp(words[0], "nearly") != 0 &&
+        strcmp(words[0], "almost") != 0 && strcmp(words[0], "quasiment") != 0)
+        m = 0;
     if (m) {
         c->approx = true;
         c->start_tok = toks[m - 1];
@@ -504,6 +530,7 @@ static int emit(struct fx *x, size_t start, size_t end, double value, struct str
         return -1;
     x->last_end_tok = last_tok;
     x->have_last = true;
+    x->last_unit = unit;
     return 0;
 }
 
@@ -536,6 +563,7 @@ static bool inherit_unit(struct fx *x, const struct cand *c, struct strref *u)
     size_t s = doc_sentence_at(x->d, T(x, c->n.first)->start);
     if (x->have_ctx && x->ctx_sent + 1 >= s) {
         *u = x->ctx_unit;
+        x->ctx_sent = s; /* a bare number keeps the context alive */
         return true;
     }
     return false;
@@ -556,8 +584,13 @@ static size_t ratio_after(const struct fx *x, size_t k, struct strref *den_noun,
     else
         return 0;
     struct number d;
-    if (!number_parse(&x->c, j, false, &d) || d.article)
-        return 0;
+    if (!number_parse(&x->c, j, false, &d) || d.article) {
+        /* "out of every thousand": a scale word alone */
+        const struct numword *w = lex_numword(W(x, j), x->lang);
+        if (!w || w->plural || (w->kind != NW_SCALE && w->kind != NW_HUNDRED))
+            return 0;
+        d.last = j;
+    }
     size_t e;
     *den_start = k;
     den_noun->s = NULL;
@@ -584,7 +617,7 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     markers_before(x, &c);
 
     size_t skip = 0;
-    if (c.n.words ? words_excluded(x, &c) : digits_excluded(x, &c, &skip)) {
+    if (c.n.words ? words_excluded(x, &c) : digits_excluded(x, &c, false, &skip)) {
         if (skip > *resume)
             *resume = skip;
         return 0;
@@ -633,7 +666,7 @@ static int consider(struct fx *x, size_t i, size_t *resume)
             if (cur2)
                 c2.currency = lex_currency_symbol(T(x, j - 1)->cp, x->lang);
             size_t skip2 = 0;
-            bool ex2 = c2.n.words ? false : digits_excluded(x, &c2, &skip2);
+            bool ex2 = c2.n.words ? false : digits_excluded(x, &c2, true, &skip2);
             bool unit2 = !ex2 && unit_after(x, &c2);
             if (dash && !unit2 && c2.n.mult == 1) {
                 /* "24-12": a score or an identifier, not a range */
@@ -704,7 +737,7 @@ static int consider(struct fx *x, size_t i, size_t *resume)
         if (c.n.words && c.n.value == 1 && !c.approx)
             return 0;
         if (!inherit_unit(x, &c, &c.unit))
-            c.unit = (struct strref){NULL, 0};
+            return 0; /* a bare number nothing counts: "le 17", "week 22" */
     } else if (c.unit_noun || c.unit.s) {
         set_context(x, c.unit, end_tok);
     }
@@ -716,6 +749,22 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     if (emit(x, T(x, c.start_tok)->start, end_off, c.n.value, c.unit, c.approx, end_tok))
         return -1;
     return 0;
+}
+
+/* Token i is a number word or a hyphenated word that starts with one
+ * ("twenty-five", "two-day", "quatre-vingt-dix"). */
+static bool starts_numword(const struct fx *x, size_t i)
+{
+    const char *w = W(x, i);
+    if (lex_numword(w, x->lang))
+        return true;
+    const char *h = strchr(w, '-');
+    char head[32];
+    if (!h || (size_t)(h - w) >= sizeof head)
+        return false;
+    memcpy(head, w, (size_t)(h - w));
+    head[h - w] = '\0';
+    return lex_numword(head, x->lang) != NULL;
 }
 
 /* "des milliers de Rohingyas", "thousands of people": not figures, but
@@ -774,7 +823,7 @@ int figures_extract(struct doc *d)
     for (size_t i = 0; i < d->n_tokens && rc == 0;) {
         const struct token *t = &d->tokens[i];
         size_t next = i + 1;
-        if (t->kind == TOK_NUMBER || (t->kind == TOK_WORD && lex_numword(W(&x, i), x.lang))) {
+        if (t->kind == TOK_NUMBER || (t->kind == TOK_WORD && starts_numword(&x, i))) {
             rc = consider(&x, i, &next);
             if (next == i + 1 && t->kind == TOK_WORD)
                 vague_context(&x, i);

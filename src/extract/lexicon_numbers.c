@@ -195,7 +195,7 @@ static const struct lexword prenominals[] = {
     {"grandes", LX_FR}, {"grands", LX_FR}, {"great", LX_EN}, {"gros", LX_FR}, {"grosse", LX_FR},
     {"grosses", LX_FR}, {"hautes", LX_FR}, {"hauts", LX_FR}, {"huge", LX_EN},
     {"importante", LX_FR}, {"importantes", LX_FR}, {"importants", LX_FR},
-    {"international", LX_EN}, {"jeune", LX_FR}, {"jeunes", LX_FR}, {"junior", LX_EN},
+    {"international", LX_EN}, {"junior", LX_EN},
     {"key", LX_EN}, {"known", LX_EN}, {"large", LX_EN}, {"larger", LX_EN}, {"last", LX_EN},
     {"little", LX_EN}, {"local", LX_EN}, {"long", LX_ANY}, {"longs", LX_FR}, {"longue", LX_FR},
     {"longues", LX_FR}, {"main", LX_EN}, {"major", LX_EN}, {"meme", LX_FR}, {"memes", LX_FR},
@@ -241,7 +241,7 @@ static const char *const id_words[] = {
     "page", "pages", "paragraph", "paragraphe", "phase", "quai", "rang", "ref", "reference",
     "resolution", "room", "round", "route", "saison", "salle", "sars", "season", "section",
     "stage", "table", "tableau", "terminal", "tome", "top", "version", "vol", "volume",
-    "windows", "zone",
+    "week", "windows", "zone",
 };
 static const char *const ordinal_suffixes[] = {
     "d", "e", "eme", "emes", "er", "ere", "eres", "ers", "es", "ieme", "iemes", "nd", "rd",
@@ -310,7 +310,8 @@ static const struct lexword approx_markers[] = {
     {"au minimum", LX_FR},      {"au moins", LX_FR},        {"au plus", LX_FR},
     {"autour d", LX_FR},        {"autour de", LX_FR},       {"aux alentours d", LX_FR},
     {"aux alentours de", LX_FR}, {"below", LX_EN},          {"circa", LX_EN},
-    {"close to", LX_EN},        {"de l ordre d", LX_FR},    {"de l ordre de", LX_FR},
+    {"close to", LX_EN},        {"de l ordre d", LX_FR},    {"de l ordre de", LX_FR},    {"depasse", LX_FR},         {"depasse les", LX_FR},
+    {"depassent les", LX_FR},   {"depasser", LX_FR},        {"depasser les", LX_FR},
     {"environ", LX_FR},         {"estimated", LX_EN},       {"estime a", LX_FR},
     {"estimee a", LX_FR},       {"estimees a", LX_FR},      {"estimes a", LX_FR},
     {"exceed", LX_EN},          {"exceeded", LX_EN},        {"exceeding", LX_EN},
