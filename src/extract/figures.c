@@ -192,8 +192,10 @@ static bool find_noun(const struct fx *x, size_t j, struct strref *u, size_t *en
             k++;
         if (!content(x, k))
             return false;
-        u->s = x->d->text + T(x, k)->start;
-        u->n = T(x, k)->end - T(x, k)->start;
+        if ((is_p(x, k + 1, 0xB2) || is_p(x, k + 1, 0xB3)) && glued(x, k + 1))
+            k++; /* "km²" */
+        u->s = x->d->text + T(x, is_kind(x, k, TOK_PUNCT) ? k - 1 : k)->start;
+        u->n = T(x, k)->end - (size_t)(u->s - x->d->text);
         *end = k;
         return true;
     }
@@ -287,6 +289,34 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
 {
     const struct number *n = &c->n;
     size_t f = n->first, l = n->last, k = l + 1;
+    const struct token *ft = T(x, f);
+
+    /* "01", "09": a clock, a code or a phone number, not a count */
+    if (ft->end - ft->start >= 2 && x->d->text[ft->start] == '0' && x->d->text[ft->start + 1] != ',' &&
+        x->d->text[ft->start + 1] != '.')
+        return true;
+    /* "01 45 67 89 10": a run of numbers is a phone number or a code */
+    if (!in_range) {
+        size_t r = f;
+        while (r + 1 < x->d->n_tokens && is_kind(x, r + 1, TOK_NUMBER))
+            r++;
+        size_t b = f;
+        while (b > 0 && is_kind(x, b - 1, TOK_NUMBER))
+            b--;
+        if (r - b >= 2 && l < r) {
+            *skip_to = r + 1;
+            return true;
+        }
+    }
+    /* "12 rue de la Paix", "10 Downing Street" */
+    for (size_t a = k; a < k + 3 && is_kind(x, a, TOK_WORD); a++) {
+        if (lex_is_street_word(W(x, a)) &&
+            ((T(x, a)->flags & TF_CAP) || (a == k && (is_w(x, a + 1, "de") || is_w(x, a + 1, "du") ||
+                                                       (is_kind(x, a + 1, TOK_WORD) && (T(x, a + 1)->flags & TF_CAP))))))
+            return true;
+        if (!(T(x, a)->flags & TF_CAP))
+            break;
+    }
 
     /* something glued after: ordinal, time, decade, identifier */
     if (is_kind(x, k, TOK_WORD) && glued(x, k)) {
@@ -355,6 +385,22 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
         (x->last_unit.n == 6 && strncmp(x->last_unit.s, "points", 6) == 0) && !is_kind(x, k, TOK_WORD))
         return true;
     return false;
+}
+
+/* True when the bare number at token p is the second term of a ratio or a
+ * factor: "une personne sur cinq", "one in five", "multipliés par 3". */
+static bool denominator(const struct fx *x, size_t p, bool has_unit)
+{
+    if (p < 2)
+        return false;
+    bool sur = is_w(x, p - 1, "sur") || is_w(x, p - 1, "in");
+    if (sur && (is_kind(x, p - 2, TOK_NUMBER) || is_numword(x, p - 2)))
+        return true; /* "un sur dix", "one in five people" */
+    if (has_unit)
+        return false;
+    if (sur && is_kind(x, p - 2, TOK_WORD) && p >= 3 && (is_numword(x, p - 3) || is_kind(x, p - 3, TOK_NUMBER)))
+        return true; /* "une personne sur cinq" */
+    return is_w(x, p - 1, "par") || is_w(x, p - 1, "by");
 }
 
 /* True when a spelled-out number is not a quantity. */
@@ -560,6 +606,12 @@ static bool inherit_unit(struct fx *x, const struct cand *c, struct strref *u)
         *u = (struct strref){"age", 3};
         return true;
     }
+    /* "Joe Biden, 77, said": an age in apposition to a name */
+    if (p >= 2 && is_p(x, p - 1, ',') && is_kind(x, p - 2, TOK_WORD) && (T(x, p - 2)->flags & TF_CAP) &&
+        is_p(x, c->n.last + 1, ',') && !c->n.words && c->n.value < 130) {
+        *u = x->lang == LANG_EN ? (struct strref){"years", 5} : (struct strref){"ans", 3};
+        return true;
+    }
     size_t s = doc_sentence_at(x->d, T(x, c->n.first)->start);
     if (x->have_ctx && x->ctx_sent + 1 >= s) {
         *u = x->ctx_unit;
@@ -668,8 +720,9 @@ static int consider(struct fx *x, size_t i, size_t *resume)
             size_t skip2 = 0;
             bool ex2 = c2.n.words ? false : digits_excluded(x, &c2, true, &skip2);
             bool unit2 = !ex2 && unit_after(x, &c2);
-            if (dash && !unit2 && c2.n.mult == 1) {
-                /* "24-12": a score or an identifier, not a range */
+            if ((dash && !unit2 && c2.n.mult == 1) || (!unit2 && c.n.value > c2.n.value) ||
+                (dash && c.n.value >= c2.n.value)) {
+                /* "24-12", "3 à 0": a score or an identifier, not a range */
                 *resume = c2.n.last + 1;
                 return 0;
             }
@@ -697,6 +750,9 @@ static int consider(struct fx *x, size_t i, size_t *resume)
             }
         }
     }
+
+    if (c.start_tok == c.n.first && !c.n.article && denominator(x, c.start_tok, has_unit))
+        return 0;
 
     size_t end_tok = has_unit ? c.end_tok : c.n.last;
     size_t end_off = has_unit ? text_end(x, &c) : T(x, c.n.last)->end;

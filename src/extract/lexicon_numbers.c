@@ -144,7 +144,8 @@ static const struct lexword stopwords[] = {
     {"egalement", LX_FR}, {"either", LX_EN}, {"elle", LX_FR}, {"elles", LX_FR}, {"en", LX_FR},
     {"encore", LX_FR}, {"entre", LX_FR}, {"environ", LX_FR}, {"est", LX_FR}, {"et", LX_FR},
     {"etaient", LX_FR}, {"etait", LX_FR}, {"ete", LX_FR}, {"etre", LX_FR}, {"eux", LX_FR},
-    {"even", LX_EN}, {"ever", LX_EN}, {"every", LX_EN}, {"fait", LX_FR}, {"font", LX_FR},
+    {"even", LX_EN}, {"ever", LX_EN}, {"every", LX_EN}, {"face", LX_FR}, {"fait", LX_FR},
+    {"font", LX_FR},
     {"for", LX_EN}, {"from", LX_EN}, {"had", LX_EN}, {"has", LX_EN}, {"have", LX_EN},
     {"having", LX_EN}, {"he", LX_EN}, {"her", LX_EN}, {"here", LX_EN}, {"hier", LX_FR},
     {"him", LX_EN}, {"his", LX_EN}, {"how", LX_EN}, {"however", LX_EN}, {"i", LX_EN},
@@ -248,7 +249,14 @@ static const char *const ordinal_suffixes[] = {
     "re", "st", "th",
 };
 static const char *const time_words[] = {
-    "am", "gmt", "h", "heure", "hrs", "pm", "utc",
+    "am", "gmt", "h", "heure", "hrs", "o'clock", "pm", "utc",
+};
+
+/* Words after a number that make it a street number ("12 rue de la Paix",
+ * "10 Downing Street"). */
+static const char *const street_words[] = {
+    "allee", "av", "avenue", "bd", "boulevard", "chemin", "drive", "impasse", "lane", "place",
+    "quai", "road", "route", "rue", "square", "st", "street",
 };
 
 /* ---- units --------------------------------------------------------------- */
@@ -489,6 +497,11 @@ bool lex_is_irregular_plural(const char *w)
     return in_strings(irregular_plurals, COUNT(irregular_plurals), w);
 }
 
+bool lex_is_street_word(const char *w)
+{
+    return in_strings(street_words, COUNT(street_words), w);
+}
+
 bool lex_is_measure(const char *w)
 {
     return in_strings(measures, COUNT(measures), w);
@@ -523,7 +536,8 @@ bool lex_numbers_sorted(void)
            sorted_lexwords(approx_after1, COUNT(approx_after1)) &&
            sorted_strings(months, COUNT(months)) && sorted_strings(id_words, COUNT(id_words)) &&
            sorted_strings(ordinal_suffixes, COUNT(ordinal_suffixes)) &&
-           sorted_strings(time_words, COUNT(time_words)) && sorted_strings(measures, COUNT(measures)) &&
+           sorted_strings(time_words, COUNT(time_words)) &&
+           sorted_strings(street_words, COUNT(street_words)) && sorted_strings(measures, COUNT(measures)) &&
            sorted_strings(irregular_plurals, COUNT(irregular_plurals)) &&
            sorted_strings(unit_abbrevs, COUNT(unit_abbrevs));
 }

@@ -98,6 +98,9 @@ bool lex_is_time_word(const char *w);
 /* English plurals without a final -s ("people", "children"). */
 bool lex_is_irregular_plural(const char *w);
 
+/* Street words after a number: "12 rue de la Paix", "10 Downing Street". */
+bool lex_is_street_word(const char *w);
+
 /* Units of measure after which "un"/"une" counts as the number 1
  * ("un kilo de cocaïne"). */
 bool lex_is_measure(const char *w);
