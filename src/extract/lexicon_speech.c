@@ -305,7 +305,7 @@ const struct speech_verb *lex_speech_verb(enum extract_lang lang, const char *w,
     return v;
 }
 
-bool lex_is_auxiliary(enum extract_lang lang, const char *w, size_t n)
+bool lex_speech_is_auxiliary(enum extract_lang lang, const char *w, size_t n)
 {
     static const char *const fr[] = {"a", "ont", "avait", "avaient", "aura", "auront", "aurait",
                                      "auraient", "eut", "est", "etait", "sont", "fait", "faisait",
@@ -317,7 +317,7 @@ bool lex_is_auxiliary(enum extract_lang lang, const char *w, size_t n)
     return in_list(lang == LANG_FR ? fr : en, w, n);
 }
 
-bool lex_is_pronoun(enum extract_lang lang, const char *w, size_t n, bool *plural)
+bool lex_speech_is_pronoun(enum extract_lang lang, const char *w, size_t n, bool *plural)
 {
     static const char *const fr_sg[] = {"il", "elle", NULL};
     static const char *const fr_pl[] = {"ils", "elles", NULL};
@@ -330,17 +330,17 @@ bool lex_is_pronoun(enum extract_lang lang, const char *w, size_t n, bool *plura
     return sg || pl;
 }
 
-const char *const lex_inversion_suffixes[] = {"-t-il",  "-t-elle", "-t-ils", "-t-elles",
+const char *const lex_speech_inversions[] = {"-t-il",  "-t-elle", "-t-ils", "-t-elles",
                                               "-il",    "-elle",   "-ils",   "-elles", NULL};
 
-bool lex_is_relative(enum extract_lang lang, const char *w, size_t n)
+bool lex_speech_is_relative(enum extract_lang lang, const char *w, size_t n)
 {
     static const char *const fr[] = {"qui", "lequel", "laquelle", "lesquels", "lesquelles", NULL};
     static const char *const en[] = {"who", "which", NULL};
     return in_list(lang == LANG_FR ? fr : en, w, n);
 }
 
-size_t lex_attribution_marker(enum extract_lang lang, const char *const *words,
+size_t lex_speech_marker(enum extract_lang lang, const char *const *words,
                               const size_t *lens, size_t nw)
 {
     if (nw == 0)
@@ -359,7 +359,7 @@ size_t lex_attribution_marker(enum extract_lang lang, const char *const *words,
     return 0;
 }
 
-bool lex_is_determiner(const char *w, size_t n)
+bool lex_speech_is_determiner(const char *w, size_t n)
 {
     static const char *const dets[] = {"le", "la", "les", "l", "un", "une", "des", "du", "au",
                                        "aux", "ce", "cet", "cette", "ces", "son", "sa", "ses",
@@ -368,7 +368,7 @@ bool lex_is_determiner(const char *w, size_t n)
     return in_list(dets, w, n);
 }
 
-bool lex_is_title(const char *w, size_t n)
+bool lex_speech_is_title(const char *w, size_t n)
 {
     static const char *const titles[] = {
         "president", "presidente", "ministre", "premier", "premiere", "minister", "prime",
@@ -396,7 +396,7 @@ bool lex_is_title(const char *w, size_t n)
     return in_list(titles, w, n);
 }
 
-bool lex_is_org_head(const char *w, size_t n)
+bool lex_speech_is_org_head(const char *w, size_t n)
 {
     static const char *const heads[] = {
         "ministere", "ministry", "department", "departement", "prefecture", "gouvernement",
@@ -417,7 +417,7 @@ bool lex_is_org_head(const char *w, size_t n)
     return in_list(heads, w, n);
 }
 
-bool lex_is_document(const char *w, size_t n)
+bool lex_speech_is_document(const char *w, size_t n)
 {
     static const char *const docs[] = {
         "communique", "statement", "rapport", "report", "declaration", "decision",
@@ -428,7 +428,7 @@ bool lex_is_document(const char *w, size_t n)
     return in_list(docs, w, n);
 }
 
-bool lex_is_adverb(const char *w, size_t n)
+bool lex_speech_is_adverb(const char *w, size_t n)
 {
     static const char *const adv[] = {
         "aussi", "ainsi", "egalement", "encore", "notamment", "enfin", "alors", "ensuite",
@@ -444,7 +444,7 @@ bool lex_is_adverb(const char *w, size_t n)
     return in_list(adv, w, n);
 }
 
-bool lex_is_name_connector(const char *w, size_t n)
+bool lex_speech_is_name_connector(const char *w, size_t n)
 {
     static const char *const con[] = {"de", "du", "des", "d", "von", "van", "der", "den",
                                       "bin", "ben", "ibn", "al", "el", "di", "da", "dos", "do",
@@ -452,7 +452,7 @@ bool lex_is_name_connector(const char *w, size_t n)
     return in_list(con, w, n);
 }
 
-bool lex_is_function_word(const char *w, size_t n)
+bool lex_speech_is_function_word(const char *w, size_t n)
 {
     static const char *const fw[] = {
         /* French */

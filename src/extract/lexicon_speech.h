@@ -34,51 +34,51 @@ const struct speech_verb *lex_speech_verb(enum extract_lang lang, const char *w,
 
 /* French auxiliaries and copulas before a participle: "a", "ont", "avait",
  * "est" (for "s'est dit"); English "has", "had", "was". */
-bool lex_is_auxiliary(enum extract_lang lang, const char *w, size_t n);
+bool lex_speech_is_auxiliary(enum extract_lang lang, const char *w, size_t n);
 
 /* Subject pronouns that stand for a person or an organisation: "il",
  * "elle", "he", "she", "they". *plural is set for "ils", "they"... */
-bool lex_is_pronoun(enum extract_lang lang, const char *w, size_t n, bool *plural);
+bool lex_speech_is_pronoun(enum extract_lang lang, const char *w, size_t n, bool *plural);
 
 /* Suffix of an inverted French verb ("-t-il", "-elle"...), as a folded
  * string to compare with the end of a word; NULL-terminated list. */
-extern const char *const lex_inversion_suffixes[];
+extern const char *const lex_speech_inversions[];
 
 /* Relative pronouns whose antecedent is the speaker: "qui", "who". */
-bool lex_is_relative(enum extract_lang lang, const char *w, size_t n);
+bool lex_speech_is_relative(enum extract_lang lang, const char *w, size_t n);
 
 /* Attribution markers before a source: "selon", "d'après" (as "apres"
  * after "d'"), "according" (to), "pour" is not one. Returns the number of
  * folded words of the marker matched at words[0..nw) (0 when none). */
-size_t lex_attribution_marker(enum extract_lang lang, const char *const *words,
+size_t lex_speech_marker(enum extract_lang lang, const char *const *words,
                               const size_t *lens, size_t nw);
 
 /* Determiners and elided articles that open a noun phrase. */
-bool lex_is_determiner(const char *w, size_t n);
+bool lex_speech_is_determiner(const char *w, size_t n);
 
 /* Titles and functions that stand before or beside a name ("président",
  * "ministre", "Dr", "coach", "porte-parole"). */
-bool lex_is_title(const char *w, size_t n);
+bool lex_speech_is_title(const char *w, size_t n);
 
 /* Nouns heading an organisation's name, which may be written in lower case
  * ("ministère de l'Intérieur", "agence Spunik") or upper case ("Union
  * européenne", "Forces"). */
-bool lex_is_org_head(const char *w, size_t n);
+bool lex_speech_is_org_head(const char *w, size_t n);
 
 /* Nouns for a document or an act of speech standing for its author
  * ("communiqué", "statement", "décision"): "le communiqué du ministère". */
-bool lex_is_document(const char *w, size_t n);
+bool lex_speech_is_document(const char *w, size_t n);
 
 /* Words the search for a subject steps over between a verb and its
  * subject ("aussi", "également", "notamment", "also", "then"). */
-bool lex_is_adverb(const char *w, size_t n);
+bool lex_speech_is_adverb(const char *w, size_t n);
 
 /* Connectors inside a person's or organisation's name ("de", "bin", "van",
  * "von", "al"). */
-bool lex_is_name_connector(const char *w, size_t n);
+bool lex_speech_is_name_connector(const char *w, size_t n);
 
 /* Function words that can never be part of a name or a quote's speaker
  * even when capitalised at a sentence start ("Le", "The", "Dans", "In"). */
-bool lex_is_function_word(const char *w, size_t n);
+bool lex_speech_is_function_word(const char *w, size_t n);
 
 #endif

@@ -131,14 +131,14 @@ static bool is_verbish(const struct doc *d, size_t k)
     size_t n = fold_word(d, k, w);
     if (!n || d->tokens[k].kind != TOK_WORD)
         return false;
-    for (size_t i = 0; lex_inversion_suffixes[i]; i++) {
-        size_t sl = strlen(lex_inversion_suffixes[i]);
-        if (n > sl && memcmp(w + n - sl, lex_inversion_suffixes[i], sl) == 0)
+    for (size_t i = 0; lex_speech_inversions[i]; i++) {
+        size_t sl = strlen(lex_speech_inversions[i]);
+        if (n > sl && memcmp(w + n - sl, lex_speech_inversions[i], sl) == 0)
             return true;
     }
     unsigned form;
     return lex_speech_verb(d->lang, w, n, &form) != NULL ||
-           (d->lang == LANG_FR && lex_is_auxiliary(d->lang, w, n) && n <= 3);
+           (d->lang == LANG_FR && lex_speech_is_auxiliary(d->lang, w, n) && n <= 3);
 }
 
 /* direct or partial, from the words around the marks (see GUIDELINES 6). */

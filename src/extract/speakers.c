@@ -211,9 +211,9 @@ static bool is_name_word(const struct ctx *c, size_t k)
     }
     bool phrase_start = (t->flags & TF_SENT_START) || k == 0 ||
                         c->d->tokens[k - 1].kind == TOK_PUNCT || line_break_before(c, k);
-    if (phrase_start && lex_is_function_word(w, n))
+    if (phrase_start && lex_speech_is_function_word(w, n))
         return false;
-    if (lex_is_pronoun(c->d->lang, w, n, NULL) || lex_is_relative(c->d->lang, w, n))
+    if (lex_speech_is_pronoun(c->d->lang, w, n, NULL) || lex_speech_is_relative(c->d->lang, w, n))
         return false;
     return true;
 }
@@ -226,7 +226,7 @@ static bool is_abbrev_title(const struct ctx *c, size_t k)
         return false;
     if (n == 1 && (c->d->tokens[k].flags & TF_CAP))
         return true; /* an initial: "T." */
-    return n <= 4 && lex_is_title(w, n);
+    return n <= 4 && lex_speech_is_title(w, n);
 }
 
 static bool all_titles(const struct ctx *c, size_t s, size_t e);
@@ -238,7 +238,7 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
     char w[WORD_MAX];
     size_t j = k + 1, words = 1;
     while (j < lim && words < MAX_NAME_WORDS && !line_break_before(c, j)) {
-        if (is_name_word(c, j) && (c->d->tokens[j].flags & TF_CAP || !lex_is_function_word(w, fw(c, j, w)))) {
+        if (is_name_word(c, j) && (c->d->tokens[j].flags & TF_CAP || !lex_speech_is_function_word(w, fw(c, j, w)))) {
             j++;
             words++;
             continue;
@@ -250,7 +250,7 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
             continue;
         }
         size_t n = fw(c, j, w);
-        if (is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && lex_is_name_connector(w, n) &&
+        if (is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && lex_speech_is_name_connector(w, n) &&
             !all_titles(c, k, j)) {
             size_t nx = j + 1;
             if (n == 1 && is_apos(c, nx)) /* "d'Estaing" */
@@ -265,14 +265,14 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
         if (c->d->lang == LANG_FR && is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP)) {
             char h[WORD_MAX];
             size_t hn = fw(c, k, h);
-            if (lex_is_org_head(h, hn)) {
+            if (lex_speech_is_org_head(h, hn)) {
                 size_t m = j;
                 while (m < lim && m < j + 2 && is_word(c, m) && !(c->d->tokens[m].flags & TF_CAP)) {
                     size_t mn = fw(c, m, w);
                     unsigned form;
-                    if (lex_is_function_word(w, mn) || lex_is_determiner(w, mn) ||
-                        lex_is_auxiliary(LANG_FR, w, mn) || lex_speech_verb(LANG_FR, w, mn, &form) ||
-                        lex_is_name_connector(w, mn) || lex_is_adverb(w, mn) || mn < 4)
+                    if (lex_speech_is_function_word(w, mn) || lex_speech_is_determiner(w, mn) ||
+                        lex_speech_is_auxiliary(LANG_FR, w, mn) || lex_speech_verb(LANG_FR, w, mn, &form) ||
+                        lex_speech_is_name_connector(w, mn) || lex_speech_is_adverb(w, mn) || mn < 4)
                         break;
                     m++;
                 }
@@ -293,7 +293,7 @@ static void strip_run(const struct ctx *c, size_t *s, size_t *e)
     char w[WORD_MAX];
     while (*s + 1 < *e) {
         size_t n = fw(c, *s, w);
-        if (lex_is_function_word(w, n) || lex_is_determiner(w, n))
+        if (lex_speech_is_function_word(w, n) || lex_speech_is_determiner(w, n))
             (*s)++;
         else
             break;
@@ -305,7 +305,7 @@ static void strip_run(const struct ctx *c, size_t *s, size_t *e)
         if (!is_word(c, k))
             continue;
         size_t n = fw(c, k, w);
-        if (lex_is_title(w, n))
+        if (lex_speech_is_title(w, n))
             last_title = k;
         else if (last_title != (size_t)-1)
             break;
@@ -330,7 +330,7 @@ static void strip_run(const struct ctx *c, size_t *s, size_t *e)
                 continue;
             seen++;
             size_t n = fw(c, k, w);
-            if (seen >= 2 && words - seen >= 2 && lex_is_org_head(w, n))
+            if (seen >= 2 && words - seen >= 2 && lex_speech_is_org_head(w, n))
                 cut = k;
         }
         if (cut != (size_t)-1)
@@ -351,7 +351,7 @@ static bool all_titles(const struct ctx *c, size_t s, size_t e)
 {
     char w[WORD_MAX];
     for (size_t k = s; k < e; k++)
-        if (is_word(c, k) && !lex_is_title(w, fw(c, k, w)))
+        if (is_word(c, k) && !lex_speech_is_title(w, fw(c, k, w)))
             return false;
     return true;
 }
@@ -365,6 +365,12 @@ static int record_runs(struct ctx *c)
         size_t e = run_end(c, k, d->n_tokens), s = k;
         size_t s2 = s, e2 = e;
         strip_run(c, &s2, &e2);
+        /* "President of Ukraine Volodymyr Zelenskyy": the place goes */
+        if (s2 == s && count_name_words(c, s2, e2) >= 3 && prep_before(c, s, 0)) {
+            s2++;
+            while (s2 < e2 && !is_word(c, s2))
+                s2++;
+        }
         if (grow((void **)&c->runs, &c->runs_cap, c->n_runs, sizeof *c->runs))
             return -1;
         c->runs[c->n_runs++] = (struct run){(uint32_t)s2, (uint32_t)e2};
@@ -462,7 +468,7 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
             k = c->st[stretch_at(c, k)].close_tok + 1;
             continue;
         }
-        if (is_word(c, k) && lex_is_adverb(w, n) && !(c->d->tokens[k].flags & TF_CAP && n > 2)) {
+        if (is_word(c, k) && lex_speech_is_adverb(w, n) && !(c->d->tokens[k].flags & TF_CAP && n > 2)) {
             k++;
             continue;
         }
@@ -478,13 +484,13 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
         return r;
     size_t n = fw(c, k, w);
     bool plural;
-    if (lex_is_pronoun(c->d->lang, w, n, &plural)) {
+    if (lex_speech_is_pronoun(c->d->lang, w, n, &plural)) {
         r.kind = REF_PRONOUN;
         r.s = k;
         r.e = k + 1;
         return r;
     }
-    if (lex_is_relative(c->d->lang, w, n)) {
+    if (lex_speech_is_relative(c->d->lang, w, n)) {
         r.kind = REF_RELATIVE;
         r.s = k;
         r.e = k + 1;
@@ -495,11 +501,11 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
     if (indef && indef_descriptor)
         return r;
     size_t h = k;
-    if (is_word(c, h) && lex_is_determiner(w, n) && !is_name_word(c, h)) {
+    if (is_word(c, h) && lex_speech_is_determiner(w, n) && !is_name_word(c, h)) {
         h++;
         if (is_apos(c, h))
             h++;
-    } else if (is_word(c, h) && lex_is_determiner(w, n) && (c->d->tokens[h].flags & TF_CAP)) {
+    } else if (is_word(c, h) && lex_speech_is_determiner(w, n) && (c->d->tokens[h].flags & TF_CAP)) {
         /* "Le ministre…", "The SDF" at a sentence start */
         h++;
         if (is_apos(c, h))
@@ -511,7 +517,7 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
     bool head_lower = is_word(c, h) && !(c->d->tokens[h].flags & TF_CAP);
 
     /* "le communiqué du ministère…", "the statement by X" */
-    if (is_word(c, h) && lex_is_document(w, hn)) {
+    if (is_word(c, h) && lex_speech_is_document(w, hn)) {
         size_t j = h + 1;
         while (j < lim && is_word(c, j) && !is_preposition(c, j) && !is_name_word(c, j))
             j++; /* "communiqué de presse" is stepped over below */
@@ -530,7 +536,7 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
     }
     /* an organisation named by its head noun: "l'agence Spunik", "le
      * ministère de l'Intérieur", "la police malaisienne" */
-    if (head_lower && lex_is_org_head(w, hn)) {
+    if (head_lower && lex_speech_is_org_head(w, hn)) {
         size_t j = h + 1;
         while (j < lim && is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && j < h + 3 &&
                !is_preposition(c, j))
@@ -543,7 +549,7 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
         }
         if (j < lim && is_preposition(c, j)) {
             size_t m = j + 1;
-            if (is_word(c, m) && lex_is_determiner(w, fw(c, m, w)))
+            if (is_word(c, m) && lex_speech_is_determiner(w, fw(c, m, w)))
                 m++;
             if (is_apos(c, m))
                 m++;
@@ -578,7 +584,7 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
         size_t wb = word_before(c, j, h > s ? s : h);
         char tw[WORD_MAX];
         size_t twn = wb < c->d->n_tokens ? fw(c, wb, tw) : 0;
-        bool after_title = wb < c->d->n_tokens && j > h && lex_is_title(tw, twn) && wb + 1 == j;
+        bool after_title = wb < c->d->n_tokens && j > h && lex_speech_is_title(tw, twn) && wb + 1 == j;
         bool governed = j > h && prep_before(c, j, s);
         if (after_title && !after_title_found) {
             after_title_found = true;
@@ -587,7 +593,7 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
         } else if (!governed && first_free_e == 0) {
             /* a single capitalised word after an indefinite determiner is a
              * common noun ("a Republican") */
-            if (!(j > k && indef && count_name_words(c, s2, e2) == 1)) {
+            if (!(j == h && indef && count_name_words(c, s2, e2) == 1)) {
                 first_free_s = s2;
                 first_free_e = e2;
             }
@@ -610,7 +616,7 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
     }
     r.alt_s = alt_s;
     r.alt_e = alt_e;
-    if (is_word(c, h) && (lex_is_title(w, hn) || head_lower)) {
+    if (is_word(c, h) && (lex_speech_is_title(w, hn) || head_lower)) {
         size_t e = h;
         while (e < lim && (is_word(c, e) || is_apos(c, e)) && stretch_at(c, e) < 0 &&
                !(e > h && is_name_word(c, e) && count_name_words(c, e, run_end(c, e, lim)) >= 2))
@@ -651,7 +657,7 @@ static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
     /* step over a complement: "à l'AFP", "to reporters", "en ouverture" */
     for (int guard = 0; guard < 3 && k < lim; guard++) {
         size_t n = fw(c, k, w);
-        if (is_word(c, k) && lex_is_adverb(w, n)) {
+        if (is_word(c, k) && lex_speech_is_adverb(w, n)) {
             k++;
             continue;
         }
@@ -661,7 +667,7 @@ static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
                               !strcmp(w, "devant") || !strcmp(w, "aupres")) &&
             c->d->lang == LANG_FR) {
             size_t j = k + 1;
-            if (is_word(c, j) && lex_is_determiner(w, fw(c, j, w)))
+            if (is_word(c, j) && lex_speech_is_determiner(w, fw(c, j, w)))
                 j++;
             if (is_apos(c, j))
                 j++;
@@ -740,9 +746,9 @@ struct cue {
 /* Strip an inversion suffix: "a-t-il" → "a". Returns the base length. */
 static size_t strip_inversion(const char *w, size_t n)
 {
-    for (size_t i = 0; lex_inversion_suffixes[i]; i++) {
-        size_t sl = strlen(lex_inversion_suffixes[i]);
-        if (n > sl && memcmp(w + n - sl, lex_inversion_suffixes[i], sl) == 0)
+    for (size_t i = 0; lex_speech_inversions[i]; i++) {
+        size_t sl = strlen(lex_speech_inversions[i]);
+        if (n > sl && memcmp(w + n - sl, lex_speech_inversions[i], sl) == 0)
             return n - sl;
     }
     return n;
@@ -768,7 +774,7 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             p[nw] = ws[nw];
             nw++;
         }
-        size_t m = lex_attribution_marker(c->d->lang, p, l, nw);
+        size_t m = lex_speech_marker(c->d->lang, p, l, nw);
         if (m) {
             q->gs = k;
             q->ge = k + m;
@@ -786,7 +792,7 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
     unsigned form = 0;
     const struct speech_verb *v = lex_speech_verb(c->d->lang, w, base, &form);
     size_t verb = k, ge = k + 1;
-    if (!v && inverted && lex_is_auxiliary(c->d->lang, w, base)) {
+    if (!v && inverted && lex_speech_is_auxiliary(c->d->lang, w, base)) {
         /* "a-t-il fait savoir", "a-t-elle ajouté" */
         size_t j = k + 1;
         while (j < c->d->n_tokens && j < k + 4 && is_word(c, j)) {
@@ -795,7 +801,7 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             if (v && (form & (SF_PARTICIPLE | SF_INFINITIVE)))
                 break;
             v = NULL;
-            if (!lex_is_adverb(w, jn) && !lex_is_auxiliary(c->d->lang, w, jn))
+            if (!lex_speech_is_adverb(w, jn) && !lex_speech_is_auxiliary(c->d->lang, w, jn))
                 break;
             j++;
         }
@@ -827,7 +833,7 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
                 det = strlen(*l) == pn && memcmp(*l, pw, pn) == 0;
         if (det && c->d->lang == LANG_FR && p > 0 && is_word(c, p - 1)) {
             char pp[WORD_MAX];
-            if (lex_is_pronoun(LANG_FR, pp, fw(c, p - 1, pp), NULL))
+            if (lex_speech_is_pronoun(LANG_FR, pp, fw(c, p - 1, pp), NULL))
                 det = false; /* "il le dit" */
         }
         if (det)
@@ -846,19 +852,19 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
                 break;
             size_t pn = fw(c, p, w);
             bool pl;
-            if (lex_is_auxiliary(c->d->lang, w, pn)) {
+            if (lex_speech_is_auxiliary(c->d->lang, w, pn)) {
                 gs = p;
                 j = p;
                 continue;
             }
-            if (lex_is_adverb(w, pn)) {
+            if (lex_speech_is_adverb(w, pn)) {
                 j = p;
                 continue;
             }
-            if (c->d->lang == LANG_FR && lex_is_pronoun(LANG_FR, w, pn, &pl) && p > lo &&
+            if (c->d->lang == LANG_FR && lex_speech_is_pronoun(LANG_FR, w, pn, &pl) && p > lo &&
                 is_word(c, p - 1)) {
                 char a[WORD_MAX];
-                if (lex_is_auxiliary(LANG_FR, a, fw(c, p - 1, a))) { /* "a elle relevé" */
+                if (lex_speech_is_auxiliary(LANG_FR, a, fw(c, p - 1, a))) { /* "a elle relevé" */
                     j = p;
                     continue;
                 }
@@ -870,7 +876,7 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             }
             /* an inverted auxiliary: "a-t-il fait savoir" */
             if (c->d->lang == LANG_FR && strip_inversion(w, pn) < pn &&
-                lex_is_auxiliary(LANG_FR, w, strip_inversion(w, pn))) {
+                lex_speech_is_auxiliary(LANG_FR, w, strip_inversion(w, pn))) {
                 gs = p;
                 inverted = true;
             }
@@ -911,7 +917,7 @@ static enum actor_type guess_type(const struct ctx *c, size_t s, size_t e)
             continue;
         words++;
         size_t n = fw(c, k, w);
-        if (lex_is_org_head(w, n))
+        if (lex_speech_is_org_head(w, n))
             return ACTOR_ORGANIZATION;
         if (!(c->d->tokens[k].flags & TF_ALLCAPS))
             allcaps = false;
@@ -951,6 +957,21 @@ static int add_name(struct ctx *c, size_t s, size_t e, size_t at_s, size_t at_e,
     return a;
 }
 
+/* True when a name as the actors pass wrote it opens with a title
+ * ("President Donald Trump"): not a form to report. */
+static bool titled(const char *name)
+{
+    char buf[256];
+    utf8_fold_into(name, strlen(name), buf, sizeof buf);
+    const char *sp = strchr(buf, ' ');
+    if (!sp)
+        return false;
+    for (const char *w = buf; sp; w = sp + 1, sp = strchr(w, ' '))
+        if (lex_speech_is_title(w, (size_t)(sp - w)))
+            return true;
+    return false;
+}
+
 /* A name at [s,e): expanded to its fullest form, then an actor. */
 static int resolve_name(struct ctx *c, size_t s, size_t e)
 {
@@ -961,7 +982,7 @@ static int resolve_name(struct ctx *c, size_t s, size_t e)
     if (count_name_words(c, s, e) == 1) {
         const struct doc *d = c->d;
         int a = actors_find(d, d->text + d->tokens[s].start, d->tokens[e - 1].end - d->tokens[s].start);
-        if (a >= 0 && strchr(d->out->actors[a].name, ' '))
+        if (a >= 0 && strchr(d->out->actors[a].name, ' ') && !titled(d->out->actors[a].name))
             return a;
     }
     expand_name(c, s, e, &fs, &fe);
@@ -1004,7 +1025,7 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
             continue;
         /* "NAME, le TITLE" */
         size_t b = p;
-        if (b > 0 && is_word(c, b - 1) && lex_is_determiner(x, fw(c, b - 1, x)))
+        if (b > 0 && is_word(c, b - 1) && lex_speech_is_determiner(x, fw(c, b - 1, x)))
             b--;
         if (b > 0 && is_apos(c, b - 1))
             b -= 2;
@@ -1012,7 +1033,7 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
             size_t re = b - 1, rs = b - 2;
             while (rs > 0 && re - rs < MAX_NAME_WORDS && (is_name_word(c, rs - 1) ||
                                                            (is_word(c, rs - 1) && rs >= 2 && is_name_word(c, rs - 2) &&
-                                                            lex_is_name_connector(x, fw(c, rs - 1, x)))))
+                                                            lex_speech_is_name_connector(x, fw(c, rs - 1, x)))))
                 rs--;
             while (rs < re && !is_name_word(c, rs))
                 rs++;
@@ -1052,7 +1073,7 @@ static int resolve_org_head(struct ctx *c, size_t h)
         if (!is_preposition(c, m))
             continue;
         m++;
-        if (is_word(c, m) && lex_is_determiner(x, fw(c, m, x)))
+        if (is_word(c, m) && lex_speech_is_determiner(x, fw(c, m, x)))
             m++;
         if (is_apos(c, m))
             m++;
@@ -1157,14 +1178,14 @@ static int resolve_relative(struct ctx *c, size_t k)
         size_t e = j + 1, s = j;
         while (s > lo && (is_name_word(c, s - 1) ||
                           (is_word(c, s - 1) && s >= 2 && is_name_word(c, s - 2) &&
-                           lex_is_name_connector(w, fw(c, s - 1, w)))))
+                           lex_speech_is_name_connector(w, fw(c, s - 1, w)))))
             s--;
         e = run_end(c, s, k);
         /* "le ministère de la Justice" */
         size_t wb = word_before(c, s, lo);
         if (wb < d->n_tokens && is_preposition(c, wb) && wb > 0) {
             size_t h = wb - 1;
-            if (is_word(c, h) && !(d->tokens[h].flags & TF_CAP) && lex_is_org_head(w, fw(c, h, w)))
+            if (is_word(c, h) && !(d->tokens[h].flags & TF_CAP) && lex_speech_is_org_head(w, fw(c, h, w)))
                 return add_name(c, h, e, h, e, ACTOR_ORGANIZATION);
         }
         size_t s2 = s, e2 = e;
@@ -1192,7 +1213,7 @@ static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
             a = resolve_title(c, r->s, r->e);
         if (a < 0 && r->e == r->s + 1) {
             char w[WORD_MAX];
-            if (lex_is_org_head(w, fw(c, r->s, w)))
+            if (lex_speech_is_org_head(w, fw(c, r->s, w)))
                 a = resolve_org_head(c, r->s);
         }
         break;
@@ -1226,7 +1247,7 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
         size_t n = fw(c, j, w);
         if (is_apos(c, j) ||
             (is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) &&
-             (lex_is_adverb(w, n) ||
+             (lex_speech_is_adverb(w, n) ||
               (c->d->lang == LANG_FR && (!strcmp(w, "l") || !strcmp(w, "le") || !strcmp(w, "la") ||
                                          !strcmp(w, "les") || !strcmp(w, "lui") || !strcmp(w, "leur") ||
                                          !strcmp(w, "se") || !strcmp(w, "s") || !strcmp(w, "y") ||
@@ -1240,11 +1261,11 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
     if (is_word(c, j) && (!strcmp(w, "et") || !strcmp(w, "and")))
         return clause_subject(c, lo, j);
     bool pl;
-    if (is_word(c, j) && lex_is_pronoun(c->d->lang, w, n, &pl)) {
+    if (is_word(c, j) && lex_speech_is_pronoun(c->d->lang, w, n, &pl)) {
         struct ref r = {REF_PRONOUN, j, j + 1, 0, 0};
         return r;
     }
-    if (is_word(c, j) && lex_is_relative(c->d->lang, w, n)) {
+    if (is_word(c, j) && lex_speech_is_relative(c->d->lang, w, n)) {
         struct ref r = {REF_RELATIVE, j, j + 1, 0, 0};
         return r;
     }
@@ -1254,7 +1275,7 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
         while (s > lo && (is_name_word(c, s - 1) ||
                           (is_punct(c, s - 1, '.') && s >= 2 && is_abbrev_title(c, s - 2)) ||
                           (is_word(c, s - 1) && s >= 2 && is_name_word(c, s - 2) &&
-                           !(c->d->tokens[s - 1].flags & TF_CAP) && lex_is_name_connector(w, fw(c, s - 1, w)))))
+                           !(c->d->tokens[s - 1].flags & TF_CAP) && lex_speech_is_name_connector(w, fw(c, s - 1, w)))))
             s--;
         while (s < j && !is_name_word(c, s))
             s++;
@@ -1291,7 +1312,7 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
         while (f < seg_end && !is_word(c, f))
             f++;
         if (f < seg_end) {
-            bool descr = is_preposition(c, f) || lex_is_relative(c->d->lang, w, fw(c, f, w));
+            bool descr = is_preposition(c, f) || lex_speech_is_relative(c->d->lang, w, fw(c, f, w));
             if (!descr) {
                 struct ref r = analyze_np(c, f, seg_end, true);
                 if (r.kind == REF_NAME || r.kind == REF_ORG || r.kind == REF_PRONOUN)
@@ -1423,7 +1444,7 @@ static bool all_adverbs_between(const struct ctx *c, size_t a, size_t b)
 {
     char w[WORD_MAX];
     for (size_t k = a; k < b; k++)
-        if (is_word(c, k) && !lex_is_adverb(w, fw(c, k, w)))
+        if (is_word(c, k) && !lex_speech_is_adverb(w, fw(c, k, w)))
             return false;
     return true;
 }
@@ -1503,7 +1524,7 @@ static bool attribute_after(struct ctx *c, size_t i)
             }
             return false;
         }
-        if (lex_is_function_word(w, n) && (!strcmp(w, "que") || !strcmp(w, "qu") || !strcmp(w, "that") ||
+        if (lex_speech_is_function_word(w, n) && (!strcmp(w, "que") || !strcmp(w, "qu") || !strcmp(w, "that") ||
                                            !strcmp(w, "qui") || !strcmp(w, "who") || !strcmp(w, "which") ||
                                            !strcmp(w, "alors") || !strcmp(w, "while") || !strcmp(w, "when") ||
                                            !strcmp(w, "but") || !strcmp(w, "mais") || !strcmp(w, "car")))
@@ -1551,12 +1572,12 @@ static bool starts_subject(const struct ctx *c, size_t k, size_t hi)
         size_t n = fw(c, k, w);
         if (is_name_word(c, k) && (c->d->tokens[k].flags & TF_CAP))
             return true;
-        if (lex_is_determiner(w, n) || (c->d->lang == LANG_FR && (!strcmp(w, "a") || !strcmp(w, "au") ||
+        if (lex_speech_is_determiner(w, n) || (c->d->lang == LANG_FR && (!strcmp(w, "a") || !strcmp(w, "au") ||
                                                                    !strcmp(w, "aux"))))
             return true;
-        if (!lex_is_adverb(w, n) && !lex_is_title(w, n))
+        if (!lex_speech_is_adverb(w, n) && !lex_speech_is_title(w, n))
             return false;
-        if (lex_is_title(w, n))
+        if (lex_speech_is_title(w, n))
             return true;
     }
     return false;
