@@ -484,3 +484,25 @@ bool lex_speech_is_function_word(const char *w, size_t n)
         NULL};
     return in_list(fw, w, n);
 }
+
+bool lex_speech_is_naming(const char *w, size_t n)
+{
+    static const char *const naming[] = {
+        "baptise", "baptisee", "baptises", "baptisees", "intitule", "intitulee", "intitules",
+        "intitulees", "nomme", "nommee", "nommes", "nommees", "denomme", "denommee",
+        "surnomme", "surnommee", "surnommes", "surnommees", "dubbed", "titled", "entitled",
+        "nicknamed", "codenamed", "named", "operation", "plan", "programme", "program",
+        "campagne", "campaign", "slogan", "hashtag", "mission", "projet", "project", "devise",
+        "motto", "label", "marque", "brand", "emission", "show", "film", "livre", "book",
+        "album", "chanson", "song", "roman", "novel", NULL};
+    return in_list(naming, w, n);
+}
+
+bool lex_speech_is_work(const char *w, size_t n)
+{
+    static const char *const works[] = {
+        "livre", "book", "ouvrage", "film", "documentaire", "documentary", "emission", "show",
+        "etude", "study", "album", "chanson", "song", "roman", "novel", "piece", "play", "serie",
+        "series", "exposition", "exhibition", "these", "thesis", "enquete", "survey", NULL};
+    return in_list(works, w, n) || lex_speech_is_document(w, n);
+}

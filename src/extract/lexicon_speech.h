@@ -81,4 +81,12 @@ bool lex_speech_is_name_connector(const char *w, size_t n);
  * even when capitalised at a sentence start ("Le", "The", "Dans", "In"). */
 bool lex_speech_is_function_word(const char *w, size_t n);
 
+/* Words right before a quotation mark that make what follows a name, not
+ * reported words: "baptisée « … »", "dubbed "…"", "opération « … »". */
+bool lex_speech_is_naming(const char *w, size_t n);
+
+/* Works whose title may stand in quotation marks after "sur", "on":
+ * "un rapport sur « … »", "a book on "…"" (documents count as well). */
+bool lex_speech_is_work(const char *w, size_t n);
+
 #endif

@@ -266,6 +266,40 @@ static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
     return rc;
 }
 
+/* Is the stretch between tokens open and close a name or a title rather than
+ * reported words? Read from the word before the mark ("baptisée", "un rapport
+ * … sur") and from the stretch itself ("Conseil militaire d'al-Bab"). */
+static bool names_something(const struct doc *d, size_t open, size_t close, bool sentence_punct)
+{
+    char w[64];
+    size_t p = open;
+    if (open > 0 && !line_break_before(d, open)) {
+        p = open - 1;
+        size_t n = fold_word(d, p, w);
+        if (d->tokens[p].kind == TOK_WORD && lex_speech_is_naming(w, n))
+            return true;
+        if (d->tokens[p].kind == TOK_WORD &&
+            ((n == 3 && !memcmp(w, "sur", 3)) || (n == 2 && !memcmp(w, "on", 2)) ||
+             (n == 5 && !memcmp(w, "about", 5))))
+            for (size_t k = p, words = 0; k-- > 0 && words < 8 && !line_break_before(d, k + 1);) {
+                if (d->tokens[k].kind != TOK_WORD)
+                    continue;
+                words++;
+                size_t kn = fold_word(d, k, w);
+                if (lex_speech_is_work(w, kn))
+                    return true;
+            }
+    }
+    /* an organisation's name: "« Conseil militaire d'al-Bab »" */
+    if (!sentence_punct && close - open <= 9 && open + 1 < close &&
+        (d->tokens[open + 1].flags & TF_CAP)) {
+        size_t n = fold_word(d, open + 1, w);
+        if (lex_speech_is_org_head(w, n))
+            return true;
+    }
+    return false;
+}
+
 static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, size_t *n,
                         size_t open, size_t close)
 {
@@ -283,6 +317,8 @@ static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, 
         return 0;
     if (caps && !punct && close - open <= 8)
         return 0; /* a name or a title: "Operation Peace Spring" */
+    if (names_something(d, open, close, punct))
+        return 0;
     if (grow((void **)arr, cap, *n, sizeof **arr))
         return -1;
     struct stretch *s = &(*arr)[(*n)++];
