@@ -27,6 +27,7 @@ enum role { ROLE_OPEN, ROLE_CLOSE, ROLE_EITHER };
 
 #define MAX_DEPTH 16     /* nesting deeper than this is not tracked */
 #define MAX_CONT_LINES 10 /* a quote may run over at most this many paragraphs */
+#define MAX_QUOTE_BYTES 10000 /* an opening mark further back than this is unbalanced */
 
 static bool opens_context(uint32_t c)
 {
@@ -346,7 +347,10 @@ static int find_stretches(const struct doc *d, struct stretch **out, size_t *n_o
         enum family fam = mark_of(d, k, &role);
         if (line_break_before(d, k) && depth > 0) {
             /* a quote over several paragraphs reopens with its own mark */
-            if (fam == stack[0].fam && role != ROLE_CLOSE && cont < MAX_CONT_LINES) {
+            const struct token *last = &d->tokens[k - 1];
+            bool ended = last->kind == TOK_PUNCT && (last->cp == '.' || last->cp == '!' ||
+                                                     last->cp == '?' || last->cp == 0x2026);
+            if (fam == stack[0].fam && role != ROLE_CLOSE && cont < MAX_CONT_LINES && ended) {
                 depth = 1;
                 cont++;
                 continue;
@@ -357,6 +361,8 @@ static int find_stretches(const struct doc *d, struct stretch **out, size_t *n_o
             cont = 0;
         if (fam == FAM_NONE)
             continue;
+        if (depth > 0 && d->tokens[k].start - d->tokens[stack[0].tok].start > MAX_QUOTE_BYTES)
+            depth = 0;
         size_t j = depth;
         if (role != ROLE_OPEN)
             for (j = depth; j > 0 && stack[j - 1].fam != fam; j--)
@@ -372,12 +378,11 @@ static int find_stretches(const struct doc *d, struct stretch **out, size_t *n_o
         }
         if (role == ROLE_CLOSE)
             continue; /* a closing mark with nothing open: ignored */
-        if (fam == FAM_STRAIGHT) {
-            /* a second opening " while one is open: the first was unbalanced */
-            for (j = 0; j < depth && stack[j].fam != FAM_STRAIGHT; j++)
-                ;
-            depth = j;
-        }
+        /* a second opening mark of a family already open: the first was
+         * unbalanced (nesting uses the other family: « “ ” », " ' ' ") */
+        for (j = 0; j < depth && stack[j].fam != fam; j++)
+            ;
+        depth = j;
         if (depth < MAX_DEPTH) {
             stack[depth].fam = fam;
             stack[depth].tok = k;

@@ -1483,25 +1483,18 @@ static bool attribute_after(struct ctx *c, size_t i)
     size_t words = 0, lim = start;
     /* the clause after the quote: no other clause punctuation before the verb */
     while (lim < d->n_tokens && words < AFTER_WORDS + 8 && !line_break_before(c, lim)) {
-        int si = stretch_at(c, lim);
-        if (si >= 0) {
-            lim = c->st[si].close_tok + 1;
-            continue;
-        }
+        if (stretch_at(c, lim) >= 0)
+            break; /* the next quote: what follows is its attribution */
         if (is_clause_end(c, lim) && !abbrev_dot(c, lim))
             break;
         words += is_word(c, lim);
         lim++;
     }
     words = 0;
+    /* "told reporters: "…"": that verb introduces the next quote */
+    if (lim < d->n_tokens && is_punct(c, lim, ':'))
+        return false;
     for (size_t j = start; j < lim; j++) {
-        int si = stretch_at(c, j);
-        if (si >= 0) {
-            j = c->st[si].close_tok;
-            if (j + 1 < lim && is_punct(c, j + 1, ','))
-                j++;
-            continue;
-        }
         if (is_punct(c, j, ','))
             return false; /* another clause before any verb */
         if (!is_word(c, j))
@@ -1653,6 +1646,19 @@ static bool attribute_before(struct ctx *c, size_t i)
     return false;
 }
 
+/* Does the stretch's own text end a sentence ("… this mistake.")? */
+static bool ends_sentence(const struct ctx *c, const struct stretch *s)
+{
+    size_t k = s->close_tok;
+    while (k > s->open_tok + 1 && c->d->tokens[k - 1].kind == TOK_PUNCT &&
+           (c->d->tokens[k - 1].cp == ')' || c->d->tokens[k - 1].cp == ']'))
+        k--;
+    if (k <= s->open_tok + 1 || c->d->tokens[k - 1].kind != TOK_PUNCT)
+        return false;
+    uint32_t cp = c->d->tokens[k - 1].cp;
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
 /* No line break, and no sentence end outside quotes, between tokens a and b. */
 static bool same_sentence(const struct ctx *c, size_t a, size_t b)
 {
@@ -1698,11 +1704,17 @@ int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
         struct stretch *s = &st[i];
         s->speaker = -1;
         s->confidence = 0.0;
-        if (!attribute_after(&c, i) || s->speaker < 0) {
+        /* a quote that ends its sentence is attributed by what precedes
+         * it first ("X said, "A." Y told reporters…") */
+        bool before_first = ends_sentence(&c, s) && s->close_tok + 1 < d->n_tokens &&
+                            (d->tokens[s->close_tok + 1].flags & TF_CAP);
+        if (before_first && attribute_before(&c, i) && s->speaker >= 0) {
+            /* done */
+        } else if (!attribute_after(&c, i) || s->speaker < 0) {
             struct stretch keep = *s;
             if (c.oom)
                 goto done;
-            if (!attribute_before(&c, i) && keep.cue_end > keep.cue_start)
+            if (!before_first && !attribute_before(&c, i) && keep.cue_end > keep.cue_start)
                 *s = keep;
         }
         if (c.oom)
@@ -1715,7 +1727,7 @@ int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
     /* 2. a stretch without one takes the next stretch's speaker in the same
      *    sentence ("« Sur le fond » …, il « ne répondra … », précise-t-il") */
     for (size_t i = n - 1; i-- > 0;)
-        if (st[i].speaker < 0 && st[i + 1].speaker >= 0 &&
+        if (st[i].speaker < 0 && st[i + 1].speaker >= 0 && !ends_sentence(&c, &st[i]) &&
             same_sentence(&c, st[i].close_tok, st[i + 1].open_tok)) {
             st[i].speaker = st[i + 1].speaker;
             st[i].confidence = 0.6;
