@@ -89,4 +89,7 @@ bool lex_speech_is_naming(const char *w, size_t n);
  * "un rapport sur « … »", "a book on "…"" (documents count as well). */
 bool lex_speech_is_work(const char *w, size_t n);
 
+/* True when every table is sorted as its binary search needs (for tests). */
+bool lex_speech_tables_sorted(void);
+
 #endif

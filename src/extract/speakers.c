@@ -39,7 +39,7 @@
 #define LOOKBACK_SENTENCES 5
 #define LOOKBACK_TOKENS 250
 #define EXPAND_WINDOW 6000 /* tokens either side searched for a fuller name */
-#define TITLE_WINDOW 8000  /* tokens searched back for a title's apposition */
+#define TITLE_WINDOW 4000  /* tokens searched back for a title's apposition */
 #define MAX_NAME_WORDS 10
 
 enum ref_kind { REF_NONE, REF_NAME, REF_ORG, REF_TITLE, REF_PRONOUN, REF_RELATIVE };
@@ -60,12 +60,30 @@ struct event {
     int actor;
 };
 
+/* Folded words, computed once per token on first use. */
+struct fold_cache {
+    char *buf;
+    size_t len, cap;
+    uint32_t *off;
+    uint8_t *n;    /* FOLD_UNKNOWN until folded */
+    uint8_t *memo; /* per token: MEMO_* bits of answers already known */
+};
+
+enum {
+    MEMO_NAME_KNOWN = 1, MEMO_NAME = 2,     /* is_name_word() */
+    MEMO_VERB_KNOWN = 4, MEMO_NOT_VERB = 8, /* no speech verb, marker or inverted verb */
+};
+
+#define FOLD_UNKNOWN 0xFF
+
 struct ctx {
     struct doc *d;
+    struct fold_cache *fc; /* NULL: fold every time */
     struct stretch *st;
     size_t n;
     struct run *runs;
     size_t n_runs, runs_cap;
+    bool runs_done; /* runs[] is filled on first use */
     struct event *ev;
     size_t n_ev, ev_cap;
     int oom;
@@ -73,13 +91,37 @@ struct ctx {
 
 /* ---- Tokens and words --------------------------------------------------- */
 
+/* Folded form of token k into w (WORD_MAX bytes); returns its length. */
 static size_t fw(const struct ctx *c, size_t k, char *w)
 {
     if (k >= c->d->n_tokens) {
         w[0] = '\0';
         return 0;
     }
-    return tok_fold(c->d, &c->d->tokens[k], w, WORD_MAX);
+    struct fold_cache *f = c->fc;
+    if (f && f->n[k] != FOLD_UNKNOWN) {
+        memcpy(w, f->buf + f->off[k], f->n[k]);
+        w[f->n[k]] = '\0';
+        return f->n[k];
+    }
+    size_t n = tok_fold(c->d, &c->d->tokens[k], w, WORD_MAX);
+    if (f && n < FOLD_UNKNOWN) {
+        if (f->len + n > f->cap) {
+            size_t nc = f->cap ? f->cap * 2 : 4096;
+            while (nc < f->len + n)
+                nc *= 2;
+            char *p = realloc(f->buf, nc);
+            if (!p)
+                return n; /* no cache for this one: still correct */
+            f->buf = p;
+            f->cap = nc;
+        }
+        memcpy(f->buf + f->len, w, n);
+        f->off[k] = (uint32_t)f->len;
+        f->n[k] = (uint8_t)n;
+        f->len += n;
+    }
+    return n;
 }
 
 static bool is_word(const struct ctx *c, size_t k)
@@ -195,27 +237,39 @@ static bool prep_before(const struct ctx *c, size_t k, size_t lo)
 /* A word that may be part of a name: capitalised and not a function word
  * where a sentence or phrase starts, or a particle with a capital after a
  * hyphen ("al-Rahman"). */
+static bool name_word_uncached(const struct ctx *c, size_t k);
+
 static bool is_name_word(const struct ctx *c, size_t k)
 {
     if (!is_word(c, k))
         return false;
+    uint8_t *m = c->fc ? &c->fc->memo[k] : NULL;
+    if (m && (*m & MEMO_NAME_KNOWN))
+        return (*m & MEMO_NAME) != 0;
+    bool yes = name_word_uncached(c, k);
+    if (m)
+        *m |= MEMO_NAME_KNOWN | (yes ? MEMO_NAME : 0);
+    return yes;
+}
+
+static bool name_word_uncached(const struct ctx *c, size_t k)
+{
     const struct token *t = &c->d->tokens[k];
-    char w[WORD_MAX];
-    size_t n = fw(c, k, w);
-    if (n == 1 && w[0] == 'i' && c->d->lang == LANG_EN)
-        return false;
     if (!(t->flags & TF_CAP)) {
         const char *h = memchr(c->d->text + t->start, '-', t->end - t->start);
         return h && h + 1 < c->d->text + t->end && (unsigned char)h[1] >= 'A' &&
                (unsigned char)h[1] <= 'Z' && h - (c->d->text + t->start) <= 3;
     }
+    if (t->end - t->start == 1 && c->d->text[t->start] == 'I' && c->d->lang == LANG_EN)
+        return false; /* the pronoun "I" */
     bool phrase_start = (t->flags & TF_SENT_START) || k == 0 ||
                         c->d->tokens[k - 1].kind == TOK_PUNCT || line_break_before(c, k);
-    if (phrase_start && lex_speech_is_function_word(w, n))
-        return false;
-    if (lex_speech_is_pronoun(c->d->lang, w, n, NULL) || lex_speech_is_relative(c->d->lang, w, n))
-        return false;
-    return true;
+    if (!phrase_start)
+        return true; /* a capital inside a sentence: pronouns are lower case there */
+    char w[WORD_MAX];
+    size_t n = fw(c, k, w);
+    return !lex_speech_is_function_word(w, n) && !lex_speech_is_pronoun(c->d->lang, w, n, NULL) &&
+           !lex_speech_is_relative(c->d->lang, w, n);
 }
 
 static bool is_abbrev_title(const struct ctx *c, size_t k)
@@ -356,27 +410,36 @@ static bool all_titles(const struct ctx *c, size_t s, size_t e)
     return true;
 }
 
+/* Record every capitalised run of the text, as written (titles are
+ * stripped later, from the few runs a name search looks at). */
 static int record_runs(struct ctx *c)
 {
     const struct doc *d = c->d;
     for (size_t k = 0; k < d->n_tokens; k++) {
         if (!(d->tokens[k].flags & TF_CAP) || !is_name_word(c, k))
             continue;
-        size_t e = run_end(c, k, d->n_tokens), s = k;
-        size_t s2 = s, e2 = e;
-        strip_run(c, &s2, &e2);
-        /* "President of Ukraine Volodymyr Zelenskyy": the place goes */
-        if (s2 == s && count_name_words(c, s2, e2) >= 3 && prep_before(c, s, 0)) {
-            s2++;
-            while (s2 < e2 && !is_word(c, s2))
-                s2++;
+        size_t e = run_end(c, k, d->n_tokens);
+        if (e - k >= 2 || k == 0 || !(d->tokens[k].flags & TF_SENT_START)) {
+            if (grow((void **)&c->runs, &c->runs_cap, c->n_runs, sizeof *c->runs))
+                return -1;
+            c->runs[c->n_runs++] = (struct run){(uint32_t)k, (uint32_t)e};
         }
-        if (grow((void **)&c->runs, &c->runs_cap, c->n_runs, sizeof *c->runs))
-            return -1;
-        c->runs[c->n_runs++] = (struct run){(uint32_t)s2, (uint32_t)e2};
         k = e - 1;
     }
     return 0;
+}
+
+/* Strip a recorded run as a name: titles, and a leading place after a
+ * preposition ("President of Ukraine Volodymyr Zelenskyy"). */
+static void clean_run(const struct ctx *c, size_t *s, size_t *e)
+{
+    size_t s0 = *s;
+    strip_run(c, s, e);
+    if (*s == s0 && count_name_words(c, *s, *e) >= 3 && prep_before(c, s0, 0)) {
+        (*s)++;
+        while (*s < *e && !is_word(c, *s))
+            (*s)++;
+    }
 }
 
 /* Fold the words of [s,e) into words[], up to MAX_NAME_WORDS. */
@@ -393,7 +456,7 @@ static size_t name_words(const struct ctx *c, size_t s, size_t e, char words[][W
  * [s,e) ("Myers" → "Matt Myers"), or, for a single word, starts with it
  * ("Tuilaepa" → "Tuilaepa Sailele Malielegaoi"). Sets *fs,*fe; keeps
  * [s,e) when nothing fuller is found. */
-static void expand_name(const struct ctx *c, size_t s, size_t e, size_t *fs, size_t *fe)
+static void expand_name(struct ctx *c, size_t s, size_t e, size_t *fs, size_t *fe)
 {
     char want[MAX_NAME_WORDS][WORD_MAX], have[MAX_NAME_WORDS][WORD_MAX];
     size_t nw = name_words(c, s, e, want), best = nw;
@@ -401,6 +464,13 @@ static void expand_name(const struct ctx *c, size_t s, size_t e, size_t *fs, siz
     *fe = e;
     if (nw == 0 || nw >= 3)
         return;
+    if (!c->runs_done) {
+        c->runs_done = true;
+        if (record_runs(c)) {
+            c->oom = 1;
+            return;
+        }
+    }
     size_t lo_tok = s > EXPAND_WINDOW ? s - EXPAND_WINDOW : 0, hi_tok = s + EXPAND_WINDOW;
     size_t lo = 0, hi = c->n_runs;
     while (lo < hi) {
@@ -424,6 +494,9 @@ static void expand_name(const struct ctx *c, size_t s, size_t e, size_t *fs, siz
             head = fn == wl && memcmp(last, want[0], fn) == 0;
         }
         if (!tail && !head)
+            continue;
+        clean_run(c, &rs, &re);
+        if (re - rs <= e - s)
             continue;
         size_t nh = name_words(c, rs, re, have);
         if (nh <= best || nh > 4)
@@ -787,6 +860,19 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
     }
     if ((t->flags & TF_CAP) && !(t->flags & TF_SENT_START))
         return false;
+    uint8_t *memo = c->fc ? &c->fc->memo[k] : NULL;
+    if (memo && (*memo & MEMO_NOT_VERB))
+        return false;
+    if (memo && !(*memo & MEMO_VERB_KNOWN)) {
+        /* the lexicon's answer does not depend on the context: ask once */
+        size_t b = c->d->lang == LANG_FR ? strip_inversion(w, n) : n;
+        unsigned f0;
+        bool any = lex_speech_verb(c->d->lang, w, b, &f0) != NULL ||
+                   (b < n && lex_speech_is_auxiliary(c->d->lang, w, b));
+        *memo |= MEMO_VERB_KNOWN | (any ? 0 : MEMO_NOT_VERB);
+        if (!any)
+            return false;
+    }
     size_t base = c->d->lang == LANG_FR ? strip_inversion(w, n) : n;
     bool inverted = base < n;
     unsigned form = 0;
@@ -1693,11 +1779,18 @@ static int breaks_between(const struct ctx *c, size_t a, size_t b, int cap)
 int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
 {
     struct ctx c = {.d = d, .st = st, .n = n};
+    struct fold_cache fc = {0};
     int rc = -1;
     if (n == 0)
         return 0;
-    if (record_runs(&c))
-        goto done;
+    /* the cache is an optimisation: without memory for it, fold each time */
+    fc.off = malloc(d->n_tokens * sizeof *fc.off);
+    fc.n = malloc(d->n_tokens);
+    fc.memo = calloc(d->n_tokens, 1);
+    if (fc.off && fc.n && fc.memo && d->len < UINT32_MAX) {
+        memset(fc.n, FOLD_UNKNOWN, d->n_tokens);
+        c.fc = &fc;
+    }
     /* 1. the stretch's own attribution, in text order (pronouns look back
      *    at the attributions already made) */
     for (size_t i = 0; i < n; i++) {
@@ -1752,5 +1845,9 @@ int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
 done:
     free(c.runs);
     free(c.ev);
+    free(fc.buf);
+    free(fc.off);
+    free(fc.n);
+    free(fc.memo);
     return rc;
 }
