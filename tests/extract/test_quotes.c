@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "extract.h"
+#include "lexicon_speech.h"
 #include "seed_idlib.h"
 #include "test.h"
 
@@ -281,6 +282,30 @@ TEST(test_en_nested_partial_multiparagraph)
     extraction_free(&x);
 }
 
+TEST(test_lexicon_tables)
+{
+    unsigned form = 0;
+    CHECK(lex_speech_tables_sorted());
+    /* forms of every tense, folded */
+    CHECK(lex_speech_verb(LANG_FR, "declare", 7, &form) != NULL);
+    CHECK(lex_speech_verb(LANG_FR, "declarerent", 11, &form) != NULL);
+    CHECK(lex_speech_verb(LANG_FR, "indiquait", 9, &form) != NULL);
+    CHECK(lex_speech_verb(LANG_FR, "estimera", 8, &form) != NULL);
+    CHECK(lex_speech_verb(LANG_FR, "ajoutant", 8, &form) != NULL && form == SF_GERUND);
+    CHECK(lex_speech_verb(LANG_FR, "dit", 3, &form) != NULL);
+    CHECK(lex_speech_verb(LANG_FR, "ecrivit", 7, &form) != NULL);
+    CHECK(lex_speech_verb(LANG_FR, "savoir", 6, &form) != NULL && form == SF_INFINITIVE);
+    CHECK(lex_speech_verb(LANG_FR, "maison", 6, &form) == NULL);
+    CHECK(lex_speech_verb(LANG_EN, "said", 4, &form) != NULL);
+    CHECK(lex_speech_verb(LANG_EN, "stated", 6, &form) != NULL);
+    CHECK(lex_speech_verb(LANG_EN, "stating", 7, &form) != NULL && form == SF_GERUND);
+    CHECK(lex_speech_verb(LANG_EN, "adds", 4, &form) != NULL);
+    CHECK(lex_speech_verb(LANG_EN, "told", 4, &form) != NULL);
+    CHECK(lex_speech_verb(LANG_EN, "house", 5, &form) == NULL);
+    CHECK(lex_speech_is_title("president", 9));
+    CHECK(!lex_speech_is_title("maison", 6));
+}
+
 /* ---- The seed article --------------------------------------------------- */
 
 TEST(test_seed_idlib)
@@ -425,6 +450,7 @@ int main(void)
     RUN(test_en_subject_before_and_titles);
     RUN(test_en_surname_and_according_to);
     RUN(test_en_nested_partial_multiparagraph);
+    RUN(test_lexicon_tables);
     RUN(test_seed_idlib);
     RUN(test_invalid_utf8);
     RUN(test_empty_text);
