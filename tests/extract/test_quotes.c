@@ -405,17 +405,18 @@ TEST(test_unbalanced_marks)
 
 TEST(test_ten_megabytes_without_full_stop)
 {
-    /* one sentence of 10 MB, with quotation marks scattered in it and one
-     * left open: a defined result, in linear time */
+    /* one sentence of 10 MB, with quotation marks scattered in it, one left
+     * open every time, and a name now and then: a defined result, in linear
+     * time */
     size_t cap = 10u << 20, n = 0;
     char *big = malloc(cap + 64);
     CHECK(big != NULL);
     if (!big)
         return;
     static const char *const pieces[] = {"la route ", "continue ", "« sans fin vers le sud » ",
-                                         "a dit Paul Durand ", "et « encore ", "toujours "};
+                                         "a-t-il dit ", "et « encore ", "toujours "};
     for (size_t i = 0; n < cap; i++) {
-        const char *p = pieces[i % 6];
+        const char *p = i % 60000 == 1 ? "selon Paul Durand " : pieces[i % 6];
         size_t pl = strlen(p);
         memcpy(big + n, p, pl);
         n += pl;
