@@ -247,6 +247,8 @@ static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         st[i].first = -1;
+        if (st[i].fragment)
+            continue;
         keys[i] = norm_key(d->text + st[i].start, st[i].end - st[i].start);
         if (!keys[i]) {
             rc = -1;
@@ -302,7 +304,7 @@ static bool names_something(const struct doc *d, size_t open, size_t close, bool
 }
 
 static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, size_t *n,
-                        size_t open, size_t close)
+                        size_t open, size_t close, bool after_incise)
 {
     size_t qs = d->tokens[open].end, qe = d->tokens[close].start;
     for (size_t k = qs; qs < qe && cp_is_space(utf8_next(d->text, qe, &k)); qs = k)
@@ -313,12 +315,16 @@ static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, 
             break;
         qe = k;
     }
-    bool caps, punct;
-    if (count_words(d->text + qs, qe - qs, &caps, &punct) < 3)
-        return 0;
-    if (caps && !punct && close - open <= 8)
+    bool caps, punct, fragment = false;
+    if (count_words(d->text + qs, qe - qs, &caps, &punct) < 3) {
+        if (!after_incise && d->tokens[close].kind == TOK_PUNCT && d->tokens[close].cp == ',')
+            fragment = true; /* « Moi, dit-il, … »: "Moi" is no quote, nor narration */
+        else
+            return 0;
+    }
+    if (!fragment && caps && !punct && close - open <= 8)
         return 0; /* a name or a title: "Operation Peace Spring" */
-    if (names_something(d, open, close, punct))
+    if (!fragment && names_something(d, open, close, punct))
         return 0;
     if (grow((void **)arr, cap, *n, sizeof **arr))
         return -1;
@@ -328,10 +334,65 @@ static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, 
     s->close_tok = close;
     s->start = qs;
     s->end = qe;
-    s->kind = kind_of(d, open, close, d->text + qs, qe - qs);
+    s->kind = after_incise ? QUOTE_DIRECT : kind_of(d, open, close, d->text + qs, qe - qs);
     s->first = -1;
+    s->fragment = fragment;
     s->speaker = -1;
     return 0;
+}
+
+/* An incise inside the marks: ", dit-il," ", a-t-elle ajouté," ", explique
+ * Paul Durand," starting at the comma k. Returns the closing comma's token,
+ * or 0 when there is none. */
+static size_t incise_at(const struct doc *d, size_t k, size_t close)
+{
+    char w[64];
+    if (d->tokens[k].kind != TOK_PUNCT || d->tokens[k].cp != ',' || k + 2 >= close ||
+        d->tokens[k + 1].kind != TOK_WORD)
+        return 0;
+    size_t n = fold_word(d, k + 1, w), base = n;
+    for (size_t i = 0; lex_speech_inversions[i]; i++) {
+        size_t sl = strlen(lex_speech_inversions[i]);
+        if (n > sl && memcmp(w + n - sl, lex_speech_inversions[i], sl) == 0) {
+            base = n - sl;
+            break;
+        }
+    }
+    unsigned form;
+    bool inverted = base < n && (lex_speech_verb(d->lang, w, base, &form) ||
+                                 lex_speech_is_auxiliary(d->lang, w, base));
+    bool named = !inverted && lex_speech_verb(d->lang, w, n, &form) && (form & SF_FINITE) &&
+                 (d->tokens[k + 2].flags & TF_CAP);
+    if (!inverted && !named)
+        return 0;
+    for (size_t b = k + 2; b < close - 1 && b < k + 8; b++) {
+        const struct token *t = &d->tokens[b];
+        if (t->kind == TOK_PUNCT && t->cp == ',')
+            return b;
+        if (t->kind == TOK_PUNCT)
+            return 0;
+    }
+    return 0;
+}
+
+/* Push the stretch between tokens open and close, split where an incise
+ * interrupts it (« Moi, dit-il, j'ai l'impression… »): one stretch per
+ * stretch of quoted words, each kept only if long enough. */
+static int push_split(const struct doc *d, struct stretch **arr, size_t *cap, size_t *n,
+                      size_t open, size_t close)
+{
+    size_t from = open;
+    if (d->lang == LANG_FR)
+        for (size_t k = open + 1; k + 2 < close; k++) {
+            size_t b = incise_at(d, k, close);
+            if (!b)
+                continue;
+            if (push_stretch(d, arr, cap, n, from, k, from != open))
+                return -1;
+            from = b;
+            k = b;
+        }
+    return push_stretch(d, arr, cap, n, from, close, from != open);
 }
 
 /* Find every top-level quoted stretch, in text order. */
@@ -369,7 +430,7 @@ static int find_stretches(const struct doc *d, struct stretch **out, size_t *n_o
                 ;
         if (role != ROLE_OPEN && j > 0) {
             /* closes stack[j-1]; a top-level pair is a stretch */
-            if (j == 1 && push_stretch(d, &arr, &cap, &n, stack[0].tok, k)) {
+            if (j == 1 && push_split(d, &arr, &cap, &n, stack[0].tok, k)) {
                 free(arr);
                 return -1;
             }
@@ -412,6 +473,9 @@ int quotes_extract(struct doc *d)
     if (!quote_of)
         goto done;
     for (size_t i = 0; i < n; i++) {
+        quote_of[i] = -1;
+        if (st[i].fragment)
+            continue;
         if (st[i].first >= 0) {
             int qi = quote_of[st[i].first];
             quote_of[i] = qi;

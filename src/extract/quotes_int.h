@@ -11,6 +11,8 @@ struct stretch {
     size_t start, end;          /* byte span of the words between them, trimmed */
     enum quote_kind kind;
     int first;                  /* index of the first stretch with the same words, or -1 */
+    bool fragment;              /* quoted words too short to be a quote, kept so that the
+                                   speaker search knows they are not narration */
     /* filled by speakers_attribute() */
     int speaker;                /* actor index, or -1 */
     double confidence;

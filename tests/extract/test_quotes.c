@@ -118,6 +118,24 @@ TEST(test_fr_incise_and_pronoun)
     extraction_free(&x);
 }
 
+TEST(test_fr_incise_inside_the_marks)
+{
+    /* « Moi, dit-il, j'ai… »: two stretches, the short one dropped */
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "Paul Durand est venu. « Moi, dit-il, j'ai l'impression que tout va mieux "
+                  "depuis hier. » Puis « Nous verrons bien ce qui arrivera, a-t-il ajouté, mais "
+                  "je reste confiant pour la suite ».",
+                  &x),
+              EXTRACT_OK);
+    CHECK_INT(x.n_quotes, 3);
+    CHECK(quote_starting(&x, "Moi") == NULL);
+    CHECK_QUOTE(&x, "j'ai l'impression que tout va mieux depuis hier.", "Paul Durand", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Nous verrons bien ce qui arrivera", "Paul Durand", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "mais je reste confiant pour la suite", "Paul Durand", QUOTE_DIRECT);
+    extraction_free(&x);
+}
+
 TEST(test_fr_title)
 {
     struct extraction x;
@@ -441,6 +459,7 @@ int main(void)
     RUN(test_fr_inversion_after);
     RUN(test_fr_subject_before);
     RUN(test_fr_incise_and_pronoun);
+    RUN(test_fr_incise_inside_the_marks);
     RUN(test_fr_title);
     RUN(test_fr_selon_dapres);
     RUN(test_fr_nested_and_multi_sentence);
