@@ -628,15 +628,15 @@ bool lex_speech_is_document(const char *w, size_t n)
     return IN(docs, w, n);
 }
 static const char *const adv[] = {
-    "again", "ailleurs", "ainsi", "alors", "also", "aujourd'hui", "aussi", "bien",
-    "bluntly", "cependant", "clairement", "deja", "directly", "donc", "earlier",
-    "egalement", "elle-meme", "encore", "enfin", "ensuite", "fermement", "finally",
-    "firmly", "flatly", "frankly", "further", "hier", "however", "immediatement",
-    "initially", "jamais", "just", "later", "lui", "lui-meme", "meme", "n", "ne",
-    "neanmoins", "never", "not", "notamment", "now", "once", "only", "pas", "plus",
-    "plutot", "pourtant", "previously", "publicly", "publiquement", "quickly", "recemment",
-    "recently", "repeatedly", "reportedly", "simplement", "simply", "sobrement",
-    "specifically", "still", "tard", "then", "today", "too", "toutefois", "yesterday",
+    "again", "ailleurs", "ainsi", "alors", "also", "aujourd'hui", "aussi", "bien", "bluntly",
+    "cependant", "clairement", "deja", "directly", "donc", "earlier", "egalement", "elle-meme",
+    "encore", "enfin", "ensuite", "fermement", "finally", "firmly", "flatly", "frankly",
+    "further", "hier", "however", "immediatement", "initially", "jamais", "just", "later",
+    "lui", "lui-meme", "meme", "n", "ne", "neanmoins", "never", "not", "notamment", "now",
+    "once", "only", "pas", "plus", "plutot", "pourtant", "previously", "publicly",
+    "publiquement", "quant", "quickly", "recemment", "recently", "repeatedly", "reportedly",
+    "simplement", "simply", "sobrement", "specifically", "still", "tard", "then", "today",
+    "too", "toutefois", "yesterday",
 };
 
 

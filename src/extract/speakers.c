@@ -727,6 +727,16 @@ static size_t segment_end(const struct ctx *c, size_t k, size_t lim)
 static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
 {
     char w[WORD_MAX];
+    /* "selon lui", "d'après elle", "according to him" */
+    if (is_word(c, k)) {
+        static const char *const stressed[] = {"lui", "elle", "eux", "elles", "him", "her", "them"};
+        size_t n = fw(c, k, w);
+        for (size_t i = 0; i < sizeof stressed / sizeof stressed[0]; i++)
+            if (strlen(stressed[i]) == n && memcmp(stressed[i], w, n) == 0) {
+                struct ref p = {REF_PRONOUN, k, k + 1, 0, 0};
+                return p;
+            }
+    }
     /* step over a complement: "à l'AFP", "to reporters", "en ouverture" */
     for (int guard = 0; guard < 3 && k < lim; guard++) {
         size_t n = fw(c, k, w);
@@ -1603,7 +1613,7 @@ static bool attribute_after(struct ctx *c, size_t i)
             }
             return false;
         }
-        if (lex_speech_is_function_word(w, n) && (!strcmp(w, "que") || !strcmp(w, "qu") || !strcmp(w, "that") ||
+        if (!(d->tokens[j].flags & TF_CAP) && lex_speech_is_function_word(w, n) && (!strcmp(w, "que") || !strcmp(w, "qu") || !strcmp(w, "that") ||
                                            !strcmp(w, "qui") || !strcmp(w, "who") || !strcmp(w, "which") ||
                                            !strcmp(w, "alors") || !strcmp(w, "while") || !strcmp(w, "when") ||
                                            !strcmp(w, "but") || !strcmp(w, "mais") || !strcmp(w, "car")))
