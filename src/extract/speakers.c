@@ -1591,8 +1591,20 @@ static bool attribute_after(struct ctx *c, size_t i)
     if (lim < d->n_tokens && is_punct(c, lim, ':'))
         return false;
     for (size_t j = start; j < lim; j++) {
-        if (is_punct(c, j, ','))
+        if (is_punct(c, j, ',')) {
+            /* an apposition after the name: "Ahmet Yilmaz, 52, told", "Tom
+             * Baker, an aid worker, said" */
+            size_t b = j + 1;
+            if (j > start && (is_name_word(c, j - 1) || is_abbrev_title(c, j - 1))) {
+                while (b < lim && b < j + 10 && !is_punct(c, b, ','))
+                    b++;
+                if (b < lim && is_punct(c, b, ',')) {
+                    j = b;
+                    continue;
+                }
+            }
             return false; /* another clause before any verb */
+        }
         if (!is_word(c, j))
             continue;
         if (++words > AFTER_WORDS)
