@@ -18,6 +18,8 @@ struct stretch {
     double confidence;
     size_t cue_start, cue_end;  /* byte span of the attribution as written; empty if none */
     bool own_cue;               /* the attribution was found around this stretch itself */
+    bool named_elsewhere;       /* its attribution names someone not resolved ("a martelé la
+                                   ministre"): not to be filled from the stretches around */
 };
 
 /* Resolve the speaker of every stretch s[0..n) (text order) against the

@@ -858,6 +858,12 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             nw++;
         }
         size_t m = lex_speech_marker(c->d->lang, p, l, nw);
+        /* "Pour la présidente du parti, Marine Le Pen, le gouvernement…":
+         * "pour" opening a sentence before a person */
+        if (!m && c->d->lang == LANG_FR && (t->flags & TF_SENT_START) && l[0] == 4 &&
+            !memcmp(p[0], "pour", 4) && nw > 1 &&
+            (lex_speech_is_determiner(p[1], l[1]) || is_name_word(c, k + 1)))
+            m = 1;
         if (m) {
             q->gs = k;
             q->ge = k + m;
@@ -1656,6 +1662,7 @@ static bool attribute_after(struct ctx *c, size_t i)
         set_cue(c, s, &q);
         s->own_cue = true;
         s->speaker = a;
+        s->named_elsewhere = a < 0 && (r.kind == REF_TITLE || r.kind == REF_NAME || r.kind == REF_ORG);
         s->confidence = a >= 0 ? ref_confidence(r.kind) * (0.6 + 0.4 * q.weight) : 0.0;
         return true;
     }
@@ -1748,6 +1755,7 @@ static bool attribute_before(struct ctx *c, size_t i)
         set_cue(c, s, &q);
         s->speaker = a;
         s->own_cue = a >= 0;
+        s->named_elsewhere = a < 0 && (kind == REF_TITLE || kind == REF_NAME || kind == REF_ORG);
         s->confidence = a >= 0 ? ref_confidence(kind) * (0.6 + 0.4 * q.weight) : 0.0;
         return true;
     }
@@ -1842,7 +1850,8 @@ int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
     /* 2. a stretch without one takes the next stretch's speaker in the same
      *    sentence ("« Sur le fond » …, il « ne répondra … », précise-t-il") */
     for (size_t i = n - 1; i-- > 0;)
-        if (st[i].speaker < 0 && st[i + 1].speaker >= 0 && !ends_sentence(&c, &st[i]) &&
+        if (st[i].speaker < 0 && !st[i].named_elsewhere && st[i + 1].speaker >= 0 &&
+            !ends_sentence(&c, &st[i]) &&
             same_sentence(&c, st[i].close_tok, st[i + 1].open_tok)) {
             st[i].speaker = st[i + 1].speaker;
             st[i].confidence = 0.6;
@@ -1850,7 +1859,7 @@ int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
     /* 3. else the previous stretch's in the same paragraph ("A," he said. "B"),
      *    4. else, weakly, the latest speaker of the two paragraphs before */
     for (size_t i = 1; i < n; i++) {
-        if (st[i].speaker >= 0)
+        if (st[i].speaker >= 0 || st[i].named_elsewhere)
             continue;
         if (st[i - 1].speaker >= 0) {
             int br = breaks_between(&c, st[i - 1].close_tok, st[i].open_tok, 4);

@@ -163,6 +163,18 @@ TEST(test_fr_selon_dapres)
     CHECK_QUOTE(&x, "la situation ne cesse", "ministère de la Santé", QUOTE_DIRECT);
     CHECK_QUOTE(&x, "Les négociations reprendront", "Louise Fabre", QUOTE_DIRECT);
     extraction_free(&x);
+    /* "Pour X, …" opening a sentence; a title no one holds stays unresolved
+     * rather than taking the previous speaker */
+    CHECK_INT(run("fr",
+                  "« C'est une provocation », a estimé le secrétaire général, Pierre Marin. Pour "
+                  "la présidente du parti, Lucie Vidal, le gouvernement « a perdu toute "
+                  "crédibilité ». « La réforme ira à son terme », a martelé la ministre du Travail.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "C'est une provocation", "Pierre Marin", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "a perdu toute crédibilité", "Lucie Vidal", QUOTE_PARTIAL);
+    CHECK_QUOTE(&x, "La réforme ira à son terme", "(none)", QUOTE_DIRECT);
+    extraction_free(&x);
 }
 
 TEST(test_fr_nested_and_multi_sentence)
