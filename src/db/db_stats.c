@@ -152,9 +152,11 @@ enum db_status db_stats(struct db *r, const struct db_stats_filter *f, json_t **
                 "SELECT a.lang, count(*) AS n, sum((SELECT count(*) FROM quotes q WHERE q.article_id = a.id))"
                 " FROM articles a WHERE 1",
                 " GROUP BY a.lang ORDER BY n DESC, a.lang", row_lang, langs, &rc);
+    /* a unit written in several ways is named by its greatest form, in
+     * practice the lower-case one ("euros" over "Euros") */
     stats_query(r, f,
-                all ? "SELECT min(g.unit), count(*) AS n FROM figures g WHERE g.unit_folded <> ''"
-                    : "SELECT min(g.unit), count(*) AS n FROM figures g JOIN articles a ON a.id = g.article_id"
+                all ? "SELECT max(g.unit), count(*) AS n FROM figures g WHERE g.unit_folded <> ''"
+                    : "SELECT max(g.unit), count(*) AS n FROM figures g JOIN articles a ON a.id = g.article_id"
                       " WHERE g.unit_folded <> ''",
                 " GROUP BY g.unit_folded ORDER BY n DESC, g.unit_folded LIMIT 20", row_unit, units, &rc);
     if (rc) {
