@@ -277,7 +277,7 @@ static int register_form(struct merge *m, int fi, int a)
         /* "united states democratic party" also answers to "democratic party" */
         for (int i = 1; i < n; i++) {
             const struct lex_entity *e = lex_entity_find(f->fold, (size_t)(w[i - 1] + wl[i - 1] - f->fold));
-            if (e && e->type == ACTOR_PLACE) {
+            if (e) {
                 if (key_put(&m->keys, 'S', w[i], fl - (size_t)(w[i] - f->fold), a))
                     return -1;
                 break;
@@ -320,6 +320,19 @@ static int initials_match(struct merge *m, const struct form *f)
     return a;
 }
 
+/* A form made of a known place and one cue word ("u.s. house") names the
+ * organisation that holds that cue word, if there is one; else -1. */
+static int after_place_cue(struct merge *m, const struct form *f)
+{
+    const char *w[16];
+    size_t wl[16];
+    int n = split_words(f->fold, w, wl, 16);
+    const struct lex_entity *e = lex_entity_find(f->fold, (size_t)(w[n - 2] + wl[n - 2] - f->fold));
+    if (!e || e->type != ACTOR_PLACE || !(lex_word(w[n - 1], wl[n - 1]) & LW_ORGCUE))
+        return -1;
+    return key_get(&m->keys, 'c', w[n - 1], wl[n - 1]);
+}
+
 /* An acronym written in brackets right after a name: "Name (ACR)". */
 static int bracket_match(struct merge *m, int fi)
 {
@@ -332,8 +345,16 @@ static int bracket_match(struct merge *m, int fi)
         if (!(tk[c->t0 - 1].kind == TOK_PUNCT && tk[c->t0 - 1].cp == '('))
             continue;
         const struct cand *p = &ctx->cands[i - 1];
+        /* the name may go on in lower case: "Office central de lutte
+         * contre les atteintes à l'environnement (OCLAESP)" */
+        size_t gap = c->t0 - 1 - p->t1;
+        bool lower = p->t1 < c->t0 && gap <= 15;
+        for (size_t k = p->t1; lower && k + 1 < c->t0; k++)
+            lower = tk[k].kind == TOK_WORD ? !(tk[k].flags & TF_CAP)
+                                            : (tk[k].cp == '\'' || tk[k].cp == 0x2019);
+        bool initial = gap == 0 || ((ctx->d->text[p->start] | 0x20) == (ctx->d->text[c->start] | 0x20));
         /* "Alfredo Pérez Rubalcaba (PSOE)" gives the party, not an alias */
-        if (p->t1 == c->t0 - 1 && p->form >= 0 && ctx->forms[p->form].actor >= 0 &&
+        if (lower && initial && p->form >= 0 && ctx->forms[p->form].actor >= 0 &&
             best_type(m->acts[ctx->forms[p->form].actor].v) != ACTOR_PERSON)
             return ctx->forms[p->form].actor;
     }
@@ -380,6 +401,8 @@ static int merge_forms(struct merge *m)
             a = key_get(&m->keys, 'w', f->fold, fl);
         if (a < 0 && !f->ent && f->nwords == 1)
             a = key_get(&m->keys, 'p', f->fold, fl);
+        if (a < 0 && !f->ent && f->nwords >= 2)
+            a = after_place_cue(m, f); /* "U.S. House" */
         if (a < 0 && !f->ent && f->nwords == 1 && fl > 3 && f->fold[fl - 1] == 's')
             a = key_get(&m->keys, 'w', f->fold, fl - 1); /* "the Bidens" */
         if (a < 0 && has_initials(f) && f->nwords >= 2)

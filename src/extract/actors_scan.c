@@ -92,6 +92,10 @@ static bool sent_initial(const struct actx *ctx, size_t i)
         if (!(c == 0xAB || c == 0x201C || c == '"' || c == 0x2018 || c == '(' || c == '[' ||
               c == 0x2014 || c == 0x2013 || c == '-' || c == '\''))
             return false;
+        /* an opening quote mark: what follows starts the quoted sentence */
+        if ((c == 0xAB || c == 0x201C || c == 0x2018 || c == '"') && (p->flags & TF_SPACE_BEFORE) &&
+            (c != '"' || !(tk[i].flags & TF_SPACE_BEFORE)))
+            return true;
         i--;
     }
     return true;
@@ -273,7 +277,7 @@ static bool capital_function_word(const struct actx *ctx, size_t i)
     static const char *const open_names[] = {"new", "old", "first", "last", "late", "early",
                                              "former", "next", "second", "third", "saint", "st"};
     unsigned lw = ctx->ti[i].lw;
-    if (!(lw & LW_STOP) || (lw & (LW_PARTICLE | LW_FIRSTNAME)))
+    if (!(lw & LW_STOP) || (lw & (LW_PARTICLE | LW_FIRSTNAME)) || (ctx->d->tokens[i].flags & TF_ALLCAPS))
         return false;
     if (ctx->d->tokens[i].end - ctx->d->tokens[i].start == 1)
         return false;
@@ -420,6 +424,14 @@ static bool entity_of(const struct actx *ctx, size_t t0, size_t t1, const struct
         return (*e = NULL), false;
     size_t n = utf8_fold_into(ctx->d->text + tk[t0].start, tk[t1 - 1].end - tk[t0].start, buf, sizeof buf);
     *e = lex_entity_find(buf, n);
+    if (*e && t1 - t0 >= 2 && (word_is(ctx, t0, "le") || word_is(ctx, t0, "la") || word_is(ctx, t0, "les") ||
+                               word_is(ctx, t0, "l") || word_is(ctx, t0, "the"))) {
+        size_t k = t0 + 1;
+        while (k < t1 && !is_word(ctx, k))
+            k++;
+        if (k < t1 && !ctx->ti[k].cap)
+            return (*e = NULL), false; /* "La presse internationale" is not La Presse */
+    }
     if (*e && (*e)->acronym) {
         for (size_t k = t0; k < t1; k++)
             if (tk[k].kind == TOK_WORD && !(tk[k].flags & TF_ALLCAPS) && tk[k].end - tk[k].start > 1)
@@ -782,6 +794,9 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
         }
         break;
     }
+    while (!ends_org && t1 > t0 + 1 && is_cap(ctx, t1 - 1) && (ctx->ti[t1 - 1].lw & LW_TITLE) &&
+           !entity_of(ctx, t0, t1, &e))
+        t1--; /* "United States Senator" names the country */
     if (!ends_org && !entity_of(ctx, t0, t1, &e)) {
         /* the longest known organisation in front, before a person:
          * "Amnesty International Man-kei Tam" (but "HP France" stays) */
