@@ -277,7 +277,7 @@ static int register_form(struct merge *m, int fi, int a)
         /* "united states democratic party" also answers to "democratic party" */
         for (int i = 1; i < n; i++) {
             const struct lex_entity *e = lex_entity_find(f->fold, (size_t)(w[i - 1] + wl[i - 1] - f->fold));
-            if (e) {
+            if (e && n - i >= 2) {
                 if (key_put(&m->keys, 'S', w[i], fl - (size_t)(w[i] - f->fold), a))
                     return -1;
                 break;
@@ -320,15 +320,17 @@ static int initials_match(struct merge *m, const struct form *f)
     return a;
 }
 
-/* A form made of a known place and one cue word ("u.s. house") names the
- * organisation that holds that cue word, if there is one; else -1. */
+/* A form made of a country and one cue word ("u.s. house") names the
+ * organisation that holds that cue word, if there is one; else -1. (Only
+ * countries, which have a group in the lexicon: "Boston University" is not
+ * "the University".) */
 static int after_place_cue(struct merge *m, const struct form *f)
 {
     const char *w[16];
     size_t wl[16];
     int n = split_words(f->fold, w, wl, 16);
     const struct lex_entity *e = lex_entity_find(f->fold, (size_t)(w[n - 2] + wl[n - 2] - f->fold));
-    if (!e || e->type != ACTOR_PLACE || !(lex_word(w[n - 1], wl[n - 1]) & LW_ORGCUE))
+    if (!e || e->type != ACTOR_PLACE || !e->group || !(lex_word(w[n - 1], wl[n - 1]) & LW_ORGCUE))
         return -1;
     return key_get(&m->keys, 'c', w[n - 1], wl[n - 1]);
 }

@@ -89,12 +89,26 @@ static bool sent_initial(const struct actx *ctx, size_t i)
         uint32_t c = p->cp;
         if (c == ':' || c == 0x2022 || c == '*')
             return true;
+        if (c == ')') { /* "((WN)) Thank you": step over a bracketed label */
+            size_t k = i - 1, depth = 0;
+            while (k > 0 && i - k < 12) {
+                if (tk[k].kind == TOK_PUNCT && tk[k].cp == ')')
+                    depth++;
+                else if (tk[k].kind == TOK_PUNCT && tk[k].cp == '(' && --depth == 0)
+                    break;
+                k--;
+            }
+            if (depth != 0 || (tk[k].kind == TOK_PUNCT && tk[k].cp != '('))
+                return false;
+            i = k;
+            continue;
+        }
         if (!(c == 0xAB || c == 0x201C || c == '"' || c == 0x2018 || c == '(' || c == '[' ||
               c == 0x2014 || c == 0x2013 || c == '-' || c == '\''))
             return false;
         /* an opening quote mark: what follows starts the quoted sentence */
-        if ((c == 0xAB || c == 0x201C || c == 0x2018 || c == '"') && (p->flags & TF_SPACE_BEFORE) &&
-            (c != '"' || !(tk[i].flags & TF_SPACE_BEFORE)))
+        if ((c == 0xAB || c == 0x201C || c == 0x2018 || c == '"' || c == '\'') && (p->flags & TF_SPACE_BEFORE) &&
+            ((c != '"' && c != '\'') || !(tk[i].flags & TF_SPACE_BEFORE)))
             return true;
         i--;
     }
@@ -922,8 +936,9 @@ static void share_list_types(struct actx *ctx)
                 break;
             bool link = true;
             for (size_t k = a; k < b; k++)
-                link = link && (is_punct(ctx, k, ',') || word_is(ctx, k, "et") || word_is(ctx, k, "and") ||
-                                word_is(ctx, k, "ou") || word_is(ctx, k, "or"));
+                link = link && (is_punct(ctx, k, ',') || tok_is(ctx->d, &ctx->d->tokens[k], "et") ||
+                                tok_is(ctx->d, &ctx->d->tokens[k], "and") || tok_is(ctx->d, &ctx->d->tokens[k], "ou") ||
+                                tok_is(ctx->d, &ctx->d->tokens[k], "or")); /* not "où" */
             if (!link)
                 break;
             j++;
