@@ -616,10 +616,14 @@ static int index_mention(struct actors_index *ix, size_t start, size_t end, int 
 /* Append a mention to actor `a`, keeping its mentions sorted. */
 static int actor_mention(struct actor *a, size_t start, size_t end)
 {
-    void *p = realloc(a->mentions, (a->n_mentions + 1) * sizeof *a->mentions);
-    if (!p)
-        return -1;
-    a->mentions = p;
+    /* the capacity is the next power of two: grow when n is one */
+    size_t n = a->n_mentions;
+    if (n == 0 || (n & (n - 1)) == 0) {
+        void *p = realloc(a->mentions, (n ? 2 * n : 1) * sizeof *a->mentions);
+        if (!p)
+            return -1;
+        a->mentions = p;
+    }
     size_t k = a->n_mentions;
     while (k > 0 && a->mentions[k - 1].start > start) {
         a->mentions[k] = a->mentions[k - 1];
@@ -634,12 +638,6 @@ static int cmp_ment(const void *a, const void *b)
 {
     const struct mention_ref *x = a, *y = b;
     return x->start < y->start ? -1 : x->start > y->start ? 1 : x->actor - y->actor;
-}
-
-static int cmp_span(const void *a, const void *b)
-{
-    const struct span *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
 }
 
 static int index_keys_for(struct actors_index *ix, const struct actor *a, int idx)
@@ -786,8 +784,6 @@ int actors_extract(struct doc *d)
         bind_titles(&m, bind);
         rc = build_output(&m, bind);
     }
-    for (size_t i = 0; !rc && i < d->out->n_actors; i++)
-        qsort(d->out->actors[i].mentions, d->out->actors[i].n_mentions, sizeof(struct span), cmp_span);
     if (!rc && !d->actors_ix)
         rc = build_index(d);
     free(bind);
