@@ -199,6 +199,7 @@ struct wactor {
     int name_form;
     int first_cand;
     const char *country;    /* nationality bound by a title */
+    bool apposed;           /* a title stands next to one of its names */
     int n_title_aliases;
 };
 
@@ -513,45 +514,59 @@ static int nearest_person(const struct merge *m, size_t at, const char *country)
     }
     for (size_t i = lo; i-- > 0 && ctx->cands[i].start >= lo_off;) {
         int a = cand_actor(ctx, &ctx->cands[i]);
-        if (is_person(m, a) && (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
+        if (is_person(m, a) && !m->acts[a].apposed &&
+            (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
             return a;
     }
     for (size_t i = lo; i < ctx->n_cands && ctx->cands[i].start <= hi_off; i++) {
         int a = cand_actor(ctx, &ctx->cands[i]);
-        if (is_person(m, a) && (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
+        if (is_person(m, a) && !m->acts[a].apposed &&
+            (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
             return a;
     }
     return -1;
 }
 
+/* The person a title phrase is apposed to ("le secrétaire général de
+ * l'Otan, Jens Stoltenberg", "Carrie Lam, the chief executive"), or -1. */
+static int apposed_person(const struct merge *m, const struct title_ref *t)
+{
+    const struct actx *ctx = m->ctx;
+    const struct token *tk = ctx->d->tokens;
+    size_t k = t->after_tok;
+    const struct cand *c = cand_starting(ctx, k);
+    if (!c && k < ctx->d->n_tokens && tk[k].kind == TOK_PUNCT && tk[k].cp == ',')
+        c = cand_starting(ctx, k + 1);
+    if (c && is_person(m, cand_actor(ctx, c)))
+        return cand_actor(ctx, c);
+    if (t->before_tok >= 3) {
+        size_t b = t->before_tok - 1; /* the determiner */
+        if (b > 0 && tk[b - 1].kind == TOK_PUNCT && (tk[b - 1].cp == '\'' || tk[b - 1].cp == 0x2019))
+            b -= 2;
+        if (b > 0 && tk[b - 1].kind == TOK_PUNCT && tk[b - 1].cp == ',') {
+            const struct cand *p = cand_ending(ctx, b - 1);
+            if (p && is_person(m, cand_actor(ctx, p)))
+                return cand_actor(ctx, p);
+        }
+    }
+    return -1;
+}
+
 /* Bind each title phrase to a person; returns the actor per title in
- * `bind` (caller-allocated, ctx->n_titles entries). */
+ * `bind` (caller-allocated, ctx->n_titles entries). Apposed titles first,
+ * so that a person named with a title is not taken for another one. */
 static void bind_titles(struct merge *m, int *bind)
 {
     struct actx *ctx = m->ctx;
-    const struct token *tk = ctx->d->tokens;
     struct strmap *keys = &m->keys;
     for (size_t i = 0; i < ctx->n_titles; i++) {
+        bind[i] = apposed_person(m, &ctx->titles[i]);
+        if (bind[i] >= 0)
+            m->acts[bind[i]].apposed = true;
+    }
+    for (size_t i = 0; i < ctx->n_titles; i++) {
         const struct title_ref *t = &ctx->titles[i];
-        int a = -1;
-        /* "le secrétaire général de l'Otan, Jens Stoltenberg" / "le président turc Recep Tayyip Erdogan" */
-        size_t k = t->after_tok;
-        const struct cand *c = cand_starting(ctx, k);
-        if (!c && k < ctx->d->n_tokens && tk[k].kind == TOK_PUNCT && tk[k].cp == ',')
-            c = cand_starting(ctx, k + 1);
-        if (c && is_person(m, cand_actor(ctx, c)))
-            a = cand_actor(ctx, c);
-        /* "Carrie Lam, the chief executive of Hong Kong" */
-        if (a < 0 && t->before_tok >= 3) {
-            size_t b = t->before_tok - 1; /* the determiner */
-            if (b > 0 && tk[b - 1].kind == TOK_PUNCT && (tk[b - 1].cp == '\'' || tk[b - 1].cp == 0x2019))
-                b -= 2;
-            if (b > 0 && tk[b - 1].kind == TOK_PUNCT && tk[b - 1].cp == ',') {
-                const struct cand *p = cand_ending(ctx, b - 1);
-                if (p && is_person(m, cand_actor(ctx, p)))
-                    a = cand_actor(ctx, p);
-            }
-        }
+        int a = bind[i];
         if (t->country) {
             int known = key_get(keys, 'N', t->country, strlen(t->country));
             if (a < 0)

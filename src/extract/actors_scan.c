@@ -804,12 +804,14 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
             return k < t1 ? emit(ctx, k, t1, false, tk[k].start) : 0;
         }
     }
+    /* "Boeing 737", "Airbus A320": a model, not the maker */
+    if ((!known || e->type != ACTOR_PLACE) && t1 < ctx->d->n_tokens && tk[t1].kind == TOK_NUMBER &&
+        !sent_start(ctx, t1) && !is_punct(ctx, t1 - 1, '.'))
+        return 0;
     if (!known) {
         /* laws, events, works and products: "National Emergencies Act",
          * "Opération Barkhane", "Boeing 737" */
         if (((ctx->ti[t0].lw & LW_THING) && !(ctx->ti[t0].lw & LW_FIRSTNAME)) || (ctx->ti[last].lw & LW_THING))
-            return 0;
-        if (t1 < ctx->d->n_tokens && tk[t1].kind == TOK_NUMBER && !sent_start(ctx, t1))
             return 0;
         if (words >= 2 && ctx->ti[last].cap && ctx->ti[last].nation && !(ctx->ti[last].lw & LW_FIRSTNAME))
             return 0; /* "Native American" */
@@ -967,15 +969,20 @@ static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
 {
     const struct token *tk = ctx->d->tokens;
     size_t k = i;
+    const char *before = NULL; /* "the Turkish president" */
+    if (is_word(ctx, k) && ctx->ti[k].nation && is_word(ctx, k + 1) && (ctx->ti[k + 1].lw & LW_TITLE)) {
+        before = lex_nationality(ctx->fold + ctx->ti[k].foff, ctx->ti[k].flen);
+        k++;
+    }
     while (is_word(ctx, k) && (ctx->ti[k].lw & LW_TITLE) && k - i < 4)
         k++;
     /* "secrétaire général", "premier ministre" */
     while (is_word(ctx, k) && (word_is(ctx, k, "general") || word_is(ctx, k, "generale") ||
                                word_is(ctx, k, "adjoint") || word_is(ctx, k, "adjointe")))
         k++;
-    if (k == i)
+    if (k == i || (before && k == i + 1))
         return i;
-    out->country = NULL;
+    out->country = before;
     out->before_tok = i;
     if (is_word(ctx, k) && ctx->ti[k].nation && !ctx->ti[k].cap) {
         out->country = lex_nationality(ctx->fold + ctx->ti[k].foff, ctx->ti[k].flen);
@@ -1006,7 +1013,7 @@ static int scan_titles(struct actx *ctx)
         if (!det)
             continue;
         size_t k = word_is(ctx, i, "l") ? i + 2 : i + 1;
-        if (!is_word(ctx, k) || !(ctx->ti[k].lw & LW_TITLE))
+        if (!is_word(ctx, k) || !((ctx->ti[k].lw & LW_TITLE) || ctx->ti[k].nation))
             continue;
         struct title_ref t;
         size_t after = title_phrase(ctx, k, &t);
@@ -1042,16 +1049,28 @@ static void share_list_types(struct actx *ctx)
                 break;
             j++;
         }
-        if (j - i >= 2) {
+        bool conj = false;
+        for (size_t k = i + 1; k < j; k++)
+            for (size_t q = ctx->cands[k - 1].t1; q < ctx->cands[k].t0; q++)
+                conj = conj || ctx->d->tokens[q].kind == TOK_WORD;
+        /* "Otan, Jens Stoltenberg" is an apposition, not a list */
+        if (j - i >= 3 || (j - i == 2 && conj)) {
             float known[3] = {0, 0, 0};
             const struct lex_entity *e;
             for (size_t k = i; k < j; k++)
                 if (entity_of(ctx, ctx->cands[k].t0, ctx->cands[k].t1, &e))
                     known[e->type] += 1;
+            /* "from Dolgellau, Harlech, Barmouth and Bala": the preposition
+             * before the list governs every member */
+            size_t p0 = ctx->cands[i].t0;
+            if (p0 > 0 && is_word(ctx, p0 - 1) && (ctx->ti[p0 - 1].lw & LW_PLACEPREP) &&
+                !ctx->cands[i].titled)
+                known[ACTOR_PLACE] += 1;
             int t = known[ACTOR_PLACE] >= known[ACTOR_ORGANIZATION] ? ACTOR_PLACE : ACTOR_ORGANIZATION;
             if (known[t] > 0)
                 for (size_t k = i; k < j; k++)
-                    if (!entity_of(ctx, ctx->cands[k].t0, ctx->cands[k].t1, &e))
+                    if (!entity_of(ctx, ctx->cands[k].t0, ctx->cands[k].t1, &e) &&
+                        ctx->cands[k].v[ACTOR_PERSON] < W_FIRSTNAME)
                         ctx->cands[k].v[t] += W_TITLE;
         }
         i = j;
@@ -1110,6 +1129,13 @@ int actors_scan(struct actx *ctx)
                 k++;
             if (!fr_de_complement(ctx, k) && !(is_cap(ctx, k) && word_is(ctx, i, "ecole")))
                 head = false;
+        }
+        /* "Les Forces démocratiques syriennes", "La Cour pénale…": the
+         * article that starts the sentence is no part of the name */
+        if (ctx->ti[i].cap && (ctx->ti[i].lw & LW_STOP) && !(ctx->ti[i].lw & LW_FIRSTNAME) &&
+            sent_initial(ctx, i) && is_cap(ctx, i + 1) && !sent_start(ctx, i + 1) && entity_ahead(ctx, i) <= i + 1) {
+            i++;
+            continue;
         }
         if (!ctx->ti[i].cap && !head) {
             if (hyphen_entity(ctx, i))

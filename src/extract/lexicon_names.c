@@ -972,6 +972,7 @@ static const struct lex_word_entry lex_words[] = {
     {"even", LW_STOP},
     {"eveque", LW_TITLE},
     {"every", LW_STOP},
+    {"executive", LW_TITLE},
     {"explained", LW_SPEECH},
     {"explains", LW_SPEECH},
     {"expliquait", LW_SPEECH},
