@@ -560,9 +560,18 @@ static void bind_titles(struct merge *m, int *bind)
     struct actx *ctx = m->ctx;
     struct strmap *keys = &m->keys;
     for (size_t i = 0; i < ctx->n_titles; i++) {
-        bind[i] = apposed_person(m, &ctx->titles[i]);
-        if (bind[i] >= 0)
-            m->acts[bind[i]].apposed = true;
+        const struct title_ref *t = &ctx->titles[i];
+        bind[i] = apposed_person(m, t);
+        if (bind[i] < 0)
+            continue;
+        struct wactor *w = &m->acts[bind[i]];
+        w->apposed = true;
+        /* "le président turc Recep Tayyip Erdogan": the nationality is his */
+        if (t->country && !w->country && key_get(keys, 'N', t->country, strlen(t->country)) < 0) {
+            w->country = t->country;
+            if (key_put(keys, 'N', t->country, strlen(t->country), bind[i]))
+                w->country = NULL; /* out of memory: only a weaker binding */
+        }
     }
     for (size_t i = 0; i < ctx->n_titles; i++) {
         const struct title_ref *t = &ctx->titles[i];
