@@ -1,44 +1,892 @@
-/* figures.c — finds the quantities an article states: a number in digits
- * followed by the noun it counts. */
+/* figures.c — finds the quantities an article states: a number (digits or
+ * words, see numbers.c) with the noun it counts or the unit it measures, its
+ * normalised value and whether the text marks it as approximate.
+ *
+ * One left-to-right pass over the tokens. At each number it
+ *   1. rules out what is not a quantity: dates ("19 mars", "March 17"),
+ *      years, times of day ("14h30", "3 p.m."), ordinals ("1er", "3rd"),
+ *      identifiers ("Covid-19", "article 49.3", "Ligue 1"), scores ("24-12")
+ *      and bare articles ("un", "a", "one" not used as numbers);
+ *   2. looks back for an approximation marker ("près de", "at least") and a
+ *      currency symbol ("US$");
+ *   3. looks forward for the unit: a currency symbol, "%", "pour cent", a
+ *      scale's "de"/"of" noun ("millions de réfugiés"), the counted noun
+ *      (skipping adjectives: "cinq prochaines années", "54 small children"),
+ *      or a partitive ("10 des 17 ministères", "three of these states");
+ *   4. reads ranges ("60 à 80 milliards", "10–19 year olds") as two figures
+ *      sharing the unit, and ratios ("three per 100,000 people") as one;
+ *   5. gives a number without a noun the unit last counted nearby ("1,124
+ *      pledged delegates; Sanders ... 815").
+ * Lexicons live in lexicon_numbers.c. The pass keeps no global state. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
+#include "lexicon_numbers.h"
+#include "numbers.h"
+#include "utf8.h"
+
+struct strref {
+    const char *s;
+    size_t n;
+};
+
+/* The pass's working state, one per figures_extract() call. */
+struct fx {
+    struct doc *d;
+    struct numctx c;
+    enum extract_lang lang;
+    size_t cap;                /* allocated slots of out->figures */
+    struct strref ctx_unit;    /* the unit last counted, for bare numbers */
+    size_t ctx_sent;
+    bool have_ctx;
+    size_t last_end_tok;       /* last token of the last figure */
+    bool have_last;
+    size_t last_id_tok;        /* last token of the last identifier number */
+    bool have_id;
+    struct strref last_unit;   /* unit of the last figure */
+};
+
+/* A figure being assembled around one number. */
+struct cand {
+    struct number n;
+    size_t start_tok;          /* first token of its text (marker, currency) */
+    size_t end_tok;            /* last token of its text */
+    size_t end_off;            /* byte end of its text, when inside a token */
+    struct strref unit;
+    bool unit_noun;            /* the unit is a noun of the text */
+    bool approx;
+    bool between;              /* "entre", "between" before it */
+    const char *currency;      /* from a symbol before the number */
+};
+
+/* ---- token helpers -------------------------------------------------------- */
+
+static const struct token *T(const struct fx *x, size_t i)
+{
+    return &x->d->tokens[i];
+}
+
+static const char *W(const struct fx *x, size_t i)
+{
+    return nx_word(&x->c, i);
+}
+
+static bool is_w(const struct fx *x, size_t i, const char *w)
+{
+    return i < x->d->n_tokens && T(x, i)->kind == TOK_WORD && strcmp(W(x, i), w) == 0;
+}
+
+static bool is_p(const struct fx *x, size_t i, uint32_t cp)
+{
+    return i < x->d->n_tokens && T(x, i)->kind == TOK_PUNCT && T(x, i)->cp == cp;
+}
+
+static bool is_kind(const struct fx *x, size_t i, enum token_kind k)
+{
+    return i < x->d->n_tokens && T(x, i)->kind == k;
+}
+
+/* Token i follows token i-1 with no space between. */
+static bool glued(const struct fx *x, size_t i)
+{
+    return i > 0 && i < x->d->n_tokens && !(T(x, i)->flags & TF_SPACE_BEFORE);
+}
+
+static bool is_apos(const struct fx *x, size_t i)
+{
+    return is_p(x, i, '\'') || is_p(x, i, 0x2019);
+}
+
+static bool is_dash(const struct fx *x, size_t i)
+{
+    return is_p(x, i, '-') || is_p(x, i, 0x2013) || is_p(x, i, 0x2012) || is_p(x, i, 0x2014);
+}
+
+static bool is_open_mark(const struct fx *x, size_t i)
+{
+    return is_p(x, i, 0xAB) || is_p(x, i, 0x201C) || is_p(x, i, '"') || is_p(x, i, 0x2018);
+}
+
+/* "de", "d'" (word then apostrophe) or "of" at i; *next gets the token after. */
+static bool is_de(const struct fx *x, size_t i, size_t *next)
+{
+    if (is_w(x, i, "de") || is_w(x, i, "of")) {
+        *next = i + 1;
+        return true;
+    }
+    if (is_w(x, i, "d") && is_apos(x, i + 1)) {
+        *next = i + 2;
+        return true;
+    }
+    return false;
+}
+
+static bool is_numword(const struct fx *x, size_t i)
+{
+    const struct numword *w = lex_numword(W(x, i), x->lang);
+    return w && w->kind != NW_FRACTION;
+}
+
+static bool is_month_at(const struct fx *x, size_t i)
+{
+    if (!is_kind(x, i, TOK_WORD) || !lex_is_month(W(x, i)))
+        return false;
+    /* English months are capitalised; "may", "march" are verbs too. And
+     * French "sept" is seven. */
+    if (x->lang == LANG_EN || strcmp(W(x, i), "sept") == 0 || strcmp(W(x, i), "mar") == 0)
+        return (T(x, i)->flags & TF_CAP) != 0;
+    return true;
+}
+
+/* A word that can be (part of) a counted noun. */
+static bool content(const struct fx *x, size_t i)
+{
+    if (!is_kind(x, i, TOK_WORD))
+        return false;
+    const char *w = W(x, i);
+    return !lex_is_stopword(w, x->lang) && !is_numword(x, i) && !is_month_at(x, i);
+}
+
+static size_t wlen(const char *w)
+{
+    return strlen(w);
+}
+
+static bool ends_with(const char *w, const char *suf)
+{
+    size_t a = strlen(w), b = strlen(suf);
+    return a > b + 1 && memcmp(w + a - b, suf, b) == 0;
+}
+
+static bool en_plural(const char *w)
+{
+    size_t n = wlen(w);
+    return lex_is_irregular_plural(w) || (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's');
+}
+
+/* English adjective by its form: participles and common suffixes. */
+static bool en_adjective_form(const char *w)
+{
+    static const char *const suf[] = {"ed", "al", "ous", "ive", "ic", "ful", "less", "able", "ible"};
+    for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++)
+        if (ends_with(w, suf[k]))
+            return true;
+    return false;
+}
+
+/* ---- the noun a number counts ------------------------------------------------ */
+
+/* Find the counted noun starting at token j. On success *u is its text (the
+ * head noun in French; in English the noun with its noun modifiers, e.g.
+ * "measles cases") and *end its last token. */
+static bool find_noun(const struct fx *x, size_t j, struct strref *u, size_t *end)
+{
+    size_t k = j;
+    if (is_open_mark(x, k) && is_kind(x, k + 1, TOK_WORD))
+        k++;
+    if (x->lang == LANG_FR) {
+        for (int a = 0; a < 3 && is_kind(x, k, TOK_WORD) && lex_is_prenominal(W(x, k), x->lang) &&
+                        content(x, k + 1);
+             a++)
+            k++;
+        if (!content(x, k))
+            return false;
+        if ((is_p(x, k + 1, 0xB2) || is_p(x, k + 1, 0xB3)) && glued(x, k + 1))
+            k++; /* "km²" */
+        u->s = x->d->text + T(x, is_kind(x, k, TOK_PUNCT) ? k - 1 : k)->start;
+        u->n = T(x, k)->end - (size_t)(u->s - x->d->text);
+        *end = k;
+        return true;
+    }
+    size_t m = k;
+    while (m < k + 4 && content(x, m)) {
+        bool pl = en_plural(W(x, m));
+        if (!content(x, m + 1) || glued(x, m + 1))
+            break;
+        if (pl && !en_plural(W(x, m + 1)) &&
+            !(en_adjective_form(W(x, m + 1)) && content(x, m + 2) && en_plural(W(x, m + 2))))
+            break;
+        if (!pl && T(x, m + 1)->flags & TF_CAP && !(T(x, m)->flags & TF_CAP))
+            break;
+        m++;
+    }
+    if (!content(x, m))
+        return false;
+    if (m == k && ends_with(W(x, m), "ed"))
+        return false; /* "198 recorded in": a verb, not a noun */
+    size_t first = k;
+    while (first < m && (lex_is_prenominal(W(x, first), x->lang) || en_adjective_form(W(x, first))))
+        first++;
+    u->s = x->d->text + T(x, first)->start;
+    u->n = T(x, m)->end - T(x, first)->start;
+    *end = m;
+    return true;
+}
+
+/* A partitive after a number: "10 des 17 ministères", "8 000 de ces
+ * suppressions", "deux des plus importantes associations", "three of these
+ * states", "two-thirds of senators". */
+static bool find_partitive(const struct fx *x, const struct number *n, size_t j, struct strref *u,
+                           size_t *end)
+{
+    size_t k;
+    if (is_w(x, j, "des") && x->lang == LANG_FR) {
+        k = j + 1;
+    } else if (is_de(x, j, &k)) {
+        if (is_kind(x, k, TOK_WORD) && lex_is_determiner(W(x, k), x->lang))
+            k++;
+        else if (!n->fraction)
+            return false;
+    } else {
+        return false;
+    }
+    struct number inner;
+    if (number_parse(&x->c, k, false, &inner) && !inner.article)
+        k = inner.last + 1;
+    if (is_w(x, k, "plus") || is_w(x, k, "moins") || is_w(x, k, "most") || is_w(x, k, "more"))
+        if (is_kind(x, k + 1, TOK_WORD))
+            k += 2;
+    return find_noun(x, k, u, end);
+}
+
+/* ---- what is not a quantity ------------------------------------------------- */
+
+/* True when the word before token i (not at a sentence start) reads as a
+ * name the number belongs to: "Ligue 1", "Windows 10", "CAC 40". */
+static bool name_before(const struct fx *x, size_t i)
+{
+    if (i == 0 || !is_kind(x, i - 1, TOK_WORD))
+        return false;
+    const struct token *p = T(x, i - 1);
+    if (!(p->flags & TF_CAP))
+        return false;
+    const char *w = W(x, i - 1);
+    if (lex_is_stopword(w, x->lang) || is_numword(x, i - 1) || is_month_at(x, i - 1))
+        return false;
+    const char *one[] = {w};
+    if (lex_approx_before(one, 1, x->lang))
+        return false;
+    return (p->flags & TF_ALLCAPS) || !(p->flags & TF_SENT_START);
+}
+
+/* A time of day after the number: "14h30", "14 h", "3 p.m.", "10 am". */
+static bool time_after(const struct fx *x, size_t k)
+{
+    if (!is_kind(x, k, TOK_WORD))
+        return is_p(x, k, ':') && glued(x, k) && is_kind(x, k + 1, TOK_NUMBER) && glued(x, k + 1);
+    const char *w = W(x, k);
+    if (w[0] == 'h' && (w[1] == '\0' || (w[1] >= '0' && w[1] <= '9')))
+        return true;
+    if ((strcmp(w, "a") == 0 || strcmp(w, "p") == 0) && is_p(x, k + 1, '.') && is_w(x, k + 2, "m"))
+        return true;
+    return lex_is_time_word(w) && strcmp(w, "heure") != 0 ? true : false;
+}
+
+/* True when the digits of n are not a quantity. *skip_to may move the scan
+ * past tokens that belong to the same non-quantity ("du 25 au 27 janvier"). */
+static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, size_t *skip_to)
+{
+    const struct number *n = &c->n;
+    size_t f = n->first, l = n->last, k = l + 1;
+    const struct token *ft = T(x, f);
+
+    /* "01", "09": a clock, a code or a phone number, not a count */
+    if (ft->end - ft->start >= 2 && x->d->text[ft->start] == '0' && x->d->text[ft->start + 1] != ',' &&
+        x->d->text[ft->start + 1] != '.')
+        return true;
+    /* "01 45 67 89 10": a run of numbers is a phone number or a code */
+    if (!in_range) {
+        size_t r = f;
+        while (r + 1 < x->d->n_tokens && is_kind(x, r + 1, TOK_NUMBER))
+            r++;
+        size_t b = f;
+        while (b > 0 && is_kind(x, b - 1, TOK_NUMBER))
+            b--;
+        if (r - b >= 2 && l < r) {
+            *skip_to = r + 1;
+            return true;
+        }
+    }
+    /* "12 rue de la Paix", "10 Downing Street" */
+    for (size_t a = k; a < k + 3 && is_kind(x, a, TOK_WORD); a++) {
+        if (lex_is_street_word(W(x, a)) &&
+            ((T(x, a)->flags & TF_CAP) || (a == k && (is_w(x, a + 1, "de") || is_w(x, a + 1, "du") ||
+                                                       (is_kind(x, a + 1, TOK_WORD) && (T(x, a + 1)->flags & TF_CAP))))))
+            return true;
+        if (!(T(x, a)->flags & TF_CAP))
+            break;
+    }
+
+    /* something glued after: ordinal, time, decade, identifier */
+    if (is_kind(x, k, TOK_WORD) && glued(x, k)) {
+        const char *w = W(x, k);
+        if (lex_is_ordinal_suffix(w) || strcmp(w, "s") == 0 || time_after(x, k))
+            return true;
+        if (!lex_is_unit_abbrev(w))
+            return true;
+    }
+    if (time_after(x, k))
+        return true;
+    if ((is_p(x, k, '/') || is_p(x, k, ':') || is_p(x, k, '.')) && glued(x, k) &&
+        is_kind(x, k + 1, TOK_NUMBER) && glued(x, k + 1)) {
+        *skip_to = k + 2;
+        return true;
+    }
+    /* something glued before: "Covid-19", "14:30", "n°5", "#3" */
+    if (f > 0 && glued(x, f) && !c->currency && !in_range) {
+        if (is_kind(x, f - 1, TOK_WORD) || is_p(x, f - 1, '#') || is_p(x, f - 1, 0xB0) ||
+            is_p(x, f - 1, 0xBA))
+            return true;
+        if ((is_dash(x, f - 1) || is_p(x, f - 1, '/') || is_p(x, f - 1, ':') || is_p(x, f - 1, '.')) &&
+            f >= 2 && glued(x, f - 1) && (is_kind(x, f - 2, TOK_WORD) || is_kind(x, f - 2, TOK_NUMBER)))
+            return true;
+    }
+    size_t p = c->start_tok;
+    if (p > 0 && !c->currency) {
+        size_t q = p - 1;
+        if (is_p(x, q, '.') && q > 0)
+            q--;
+        if ((is_kind(x, q, TOK_WORD) && lex_is_id_word(W(x, q))) || name_before(x, p)) {
+            x->last_id_tok = l;
+            x->have_id = true;
+            return true;
+        }
+        /* "Boeing 737 et 777": the second identifier of a pair */
+        if (x->have_id && q >= 1 && x->last_id_tok == q - 1 &&
+            (is_w(x, q, "et") || is_w(x, q, "and") || is_w(x, q, "ou") || is_w(x, q, "or") || is_p(x, q, ',')))
+            return true;
+        if (is_month_at(x, p - 1))
+            return true; /* "March 17", "mars 2020" */
+    }
+    /* dates: "19 mars", "20 Nov 2019", "du 25 au 27 janvier" */
+    if (is_month_at(x, k) || (is_p(x, k, '.') && is_month_at(x, k + 1)))
+        return true;
+    if ((is_w(x, k, "au") || is_w(x, k, "et") || is_w(x, k, "a") || is_w(x, k, "to") ||
+         is_w(x, k, "and") || is_dash(x, k)) &&
+        is_kind(x, k + 1, TOK_NUMBER) && is_month_at(x, k + 2)) {
+        *skip_to = k + 2;
+        return true;
+    }
+    /* years, unless money or a percentage says otherwise */
+    if (n->plain_year && !c->currency && !is_p(x, k, '%') && !lex_currency_symbol(is_kind(x, k, TOK_PUNCT) ? T(x, k)->cp : 0, x->lang))
+        return true;
+    /* "à 14 heures", "19 heures 30": a time of day */
+    if (x->lang == LANG_FR && is_w(x, k, "heures") && n->value <= 24 &&
+        (is_kind(x, k + 1, TOK_NUMBER) ||
+         (p > 0 && (is_w(x, p - 1, "a") || is_w(x, p - 1, "vers") || is_w(x, p - 1, "des"))))) {
+        if (is_kind(x, k + 1, TOK_NUMBER))
+            *skip_to = k + 2;
+        return true;
+    }
+    /* "45 points to 24": the other side of a game score */
+    if (p > 0 && (is_w(x, p - 1, "to") || is_w(x, p - 1, "a")) && x->have_last &&
+        x->last_end_tok + 2 == p && x->last_unit.s &&
+        (x->last_unit.n == 6 && strncmp(x->last_unit.s, "points", 6) == 0) && !is_kind(x, k, TOK_WORD))
+        return true;
+    return false;
+}
+
+/* True when the bare number at token p is the second term of a ratio or a
+ * factor: "une personne sur cinq", "one in five", "multipliés par 3". */
+static bool denominator(const struct fx *x, size_t p, bool has_unit)
+{
+    if (p < 2)
+        return false;
+    bool sur = is_w(x, p - 1, "sur") || is_w(x, p - 1, "in");
+    if (sur && (is_kind(x, p - 2, TOK_NUMBER) || is_numword(x, p - 2)))
+        return true; /* "un sur dix", "one in five people" */
+    if (has_unit)
+        return false;
+    if (sur && is_kind(x, p - 2, TOK_WORD) && p >= 3 && (is_numword(x, p - 3) || is_kind(x, p - 3, TOK_NUMBER)))
+        return true; /* "une personne sur cinq" */
+    return is_w(x, p - 1, "par") || is_w(x, p - 1, "by");
+}
+
+/* True when a spelled-out number is not a quantity. */
+static bool words_excluded(const struct fx *x, const struct cand *c)
+{
+    const struct number *n = &c->n;
+    if (n->first > 0 && (is_w(x, n->first - 1, "tous") || is_w(x, n->first - 1, "toutes")))
+        return true; /* "tous deux": both */
+    const struct token *t = T(x, n->first);
+    if ((t->flags & TF_CAP) && !(t->flags & TF_SENT_START) && !(c->start_tok < n->first))
+        return true; /* "les Vingt-Sept", "the Big Four" */
+    size_t k = n->last + 1;
+    if (is_month_at(x, k))
+        return true;
+    if (n->value == 0 && !c->approx)
+        return true; /* "zero" only in "almost zero", "proche de zéro" */
+    if (strcmp(W(x, n->first), "neuf") == 0 && n->first == n->last && !content(x, k) &&
+        !is_p(x, k, 0xAB))
+        return true; /* "neuf" the adjective */
+    if (time_after(x, k))
+        return true;
+    return false;
+}
+
+/* ---- markers before the number ---------------------------------------------- */
+
+/* Look back from token `start` for an approximation marker and for
+ * "entre"/"between"; move c->start_tok to the marker. */
+static void markers_before(const struct fx *x, struct cand *c)
+{
+    const char *words[6];
+    size_t toks[6], n = 0;
+    size_t i = c->start_tok;
+    while (i > 0 && n < 6) {
+        i--;
+        if (is_apos(x, i) || is_open_mark(x, i))
+            continue;
+        if (!is_kind(x, i, TOK_WORD))
+            break;
+        toks[n] = i;
+        words[n++] = W(x, i);
+    }
+    /* words[] is nearest-first: reverse it for lex_approx_before() */
+    const char *rev[6];
+    for (size_t k = 0; k < n; k++)
+        rev[k] = words[n - 1 - k];
+    size_t m = lex_approx_before(rev, n, x->lang);
+    /* before an article only a comparison makes a number: "plus d'un
+     * mois", "at least one person", but not "over a year" or "about a plan" */
+    if (m && c->n.article && m == 1 && strcmp(words[0], "environ") != 0 &&
+        strcmp(words[0], "presque") != 0 && strcmp(words[0], "nearly") != 0 &&
+        strcmp(words[0], "almost") != 0 && strcmp(words[0], "quasiment") != 0)
+        m = 0;
+    if (m) {
+        c->approx = true;
+        c->start_tok = toks[m - 1];
+    }
+    if (m < n && (strcmp(words[m], "entre") == 0 || strcmp(words[m], "between") == 0))
+        c->between = true;
+}
+
+/* A currency symbol just before the number ("$5", "€3", "US$400"). */
+static void currency_before(const struct fx *x, struct cand *c)
+{
+    size_t f = c->n.first;
+    if (f == 0 || !is_kind(x, f - 1, TOK_PUNCT))
+        return;
+    const char *cur = lex_currency_symbol(T(x, f - 1)->cp, x->lang);
+    if (!cur)
+        return;
+    c->currency = cur;
+    c->start_tok = f - 1;
+    /* "US$", "C$", "HK$" */
+    if (f >= 2 && glued(x, f - 1) && is_kind(x, f - 2, TOK_WORD) && (T(x, f - 2)->flags & TF_ALLCAPS ||
+                                                                     T(x, f - 2)->end - T(x, f - 2)->start == 1))
+        c->start_tok = f - 2;
+}
+
+/* ---- units after the number -------------------------------------------------- */
+
+/* Find the unit after number c->n; sets c->unit, c->end_tok / c->end_off.
+ * Returns true when one was found. */
+static bool unit_after(const struct fx *x, struct cand *c)
+{
+    const struct number *n = &c->n;
+    size_t k = n->last + 1, e;
+    struct strref u;
+    c->end_tok = n->last;
+    c->end_off = 0;
+    if (n->tail_end) { /* "two-day" */
+        c->unit = (struct strref){x->d->text + n->tail_start, n->tail_end - n->tail_start};
+        c->unit_noun = true;
+        return true;
+    }
+    /* "20-room mansion", "19-year-old" */
+    if (is_p(x, k, '-') && glued(x, k) && is_kind(x, k + 1, TOK_WORD) && glued(x, k + 1) &&
+        !is_numword(x, k + 1)) {
+        c->unit = (struct strref){x->d->text + T(x, k + 1)->start, T(x, k + 1)->end - T(x, k + 1)->start};
+        c->unit_noun = true;
+        c->end_tok = k + 1;
+        return true;
+    }
+    if (is_kind(x, k, TOK_PUNCT)) {
+        const char *cur = lex_currency_symbol(T(x, k)->cp, x->lang);
+        if (cur) {
+            c->unit = (struct strref){cur, strlen(cur)};
+            c->end_tok = k;
+            return true;
+        }
+        if (T(x, k)->cp == '%' || T(x, k)->cp == 0x2030) {
+            c->unit = (struct strref){x->d->text + T(x, k)->start, T(x, k)->end - T(x, k)->start};
+            c->end_tok = k;
+            return true;
+        }
+        if (T(x, k)->cp == 0xB0) { /* "20 °C" */
+            size_t last = is_kind(x, k + 1, TOK_WORD) && glued(x, k + 1) ? k + 1 : k;
+            c->unit = (struct strref){x->d->text + T(x, k)->start, T(x, last)->end - T(x, k)->start};
+            c->end_tok = last;
+            return true;
+        }
+    }
+    if ((is_w(x, k, "pour") || is_w(x, k, "per")) && (is_w(x, k + 1, "cent") || is_w(x, k + 1, "mille"))) {
+        c->unit = (struct strref){x->d->text + T(x, k)->start, T(x, k + 1)->end - T(x, k)->start};
+        c->end_tok = k + 1;
+        return true;
+    }
+    if (c->currency) {
+        c->unit = (struct strref){c->currency, strlen(c->currency)};
+        return true;
+    }
+    size_t after_de;
+    if ((n->mult > 1 || n->collective || n->fraction || n->value >= 1e6) && is_de(x, k, &after_de) &&
+        find_noun(x, after_de, &u, &e)) {
+        c->unit = u;
+        c->unit_noun = true;
+        c->end_tok = e;
+        return true;
+    }
+    if (find_noun(x, k, &u, &e)) {
+        c->unit = u;
+        c->unit_noun = true;
+        c->end_tok = e;
+        return true;
+    }
+    if (find_partitive(x, n, k, &u, &e)) {
+        c->unit = u;
+        c->unit_noun = true;
+        c->end_tok = e;
+        return true;
+    }
+    return false;
+}
+
+/* ---- emitting ----------------------------------------------------------------- */
+
+static int emit(struct fx *x, size_t start, size_t end, double value, struct strref unit, bool approx,
+                size_t last_tok)
+{
+    struct extraction *out = x->d->out;
+    if (grow((void **)&out->figures, &x->cap, out->n_figures, sizeof *out->figures))
+        return -1;
+    struct figure *f = &out->figures[out->n_figures];
+    memset(f, 0, sizeof *f);
+    out->n_figures++;
+    f->span = (struct span){start, end};
+    f->value = value;
+    f->approx = approx;
+    f->text = xstrndup(x->d->text + start, end - start);
+    f->unit = xstrndup(unit.s ? unit.s : "", unit.s ? unit.n : 0);
+    struct span s = x->d->sentences[doc_sentence_at(x->d, start)];
+    f->sentence = xstrndup(x->d->text + s.start, s.end - s.start);
+    if (!f->text || !f->unit || !f->sentence)
+        return -1;
+    x->last_end_tok = last_tok;
+    x->have_last = true;
+    x->last_unit = unit;
+    return 0;
+}
+
+static size_t text_end(const struct fx *x, const struct cand *c)
+{
+    return c->end_off ? c->end_off : T(x, c->end_tok)->end;
+}
+
+/* Remember a counted noun for the bare numbers that follow. */
+static void set_context(struct fx *x, struct strref u, size_t tok)
+{
+    x->ctx_unit = u;
+    x->ctx_sent = doc_sentence_at(x->d, T(x, tok)->start);
+    x->have_ctx = true;
+}
+
+/* The unit for a number with none of its own: "the age of 68" → "age",
+ * else the unit counted in this sentence or the one before. */
+static bool inherit_unit(struct fx *x, const struct cand *c, struct strref *u)
+{
+    size_t p = c->start_tok;
+    if (p >= 2 && (is_w(x, p - 1, "of") && is_w(x, p - 2, "age"))) {
+        *u = (struct strref){x->d->text + T(x, p - 2)->start, T(x, p - 2)->end - T(x, p - 2)->start};
+        return true;
+    }
+    if (p >= 1 && is_w(x, p - 1, "aged")) {
+        *u = (struct strref){"age", 3};
+        return true;
+    }
+    /* "Joe Biden, 77, said": an age in apposition to a name */
+    if (p >= 2 && is_p(x, p - 1, ',') && is_kind(x, p - 2, TOK_WORD) && (T(x, p - 2)->flags & TF_CAP) &&
+        is_p(x, c->n.last + 1, ',') && !c->n.words && c->n.value < 130) {
+        *u = x->lang == LANG_EN ? (struct strref){"years", 5} : (struct strref){"ans", 3};
+        return true;
+    }
+    size_t s = doc_sentence_at(x->d, T(x, c->n.first)->start);
+    if (x->have_ctx && x->ctx_sent + 1 >= s) {
+        *u = x->ctx_unit;
+        x->ctx_sent = s; /* a bare number keeps the context alive */
+        return true;
+    }
+    return false;
+}
+
+/* A ratio after a figure: "per 100,000 people", "pour 100 000 habitants",
+ * "out of every thousand children". Returns the last token of the ratio and
+ * sets *den_noun to its noun, or returns 0 when there is none. */
+static size_t ratio_after(const struct fx *x, size_t k, struct strref *den_noun, size_t *den_start)
+{
+    size_t j;
+    if (is_w(x, k, "per") || (is_w(x, k, "pour") && !is_w(x, k + 1, "cent")))
+        j = k + 1;
+    else if (is_w(x, k, "out") && is_w(x, k + 1, "of"))
+        j = is_w(x, k + 2, "every") ? k + 3 : k + 2;
+    else if (is_w(x, k, "in") && is_w(x, k + 1, "every"))
+        j = k + 2;
+    else
+        return 0;
+    struct number d;
+    if (!number_parse(&x->c, j, false, &d) || d.article) {
+        /* "out of every thousand": a scale word alone */
+        const struct numword *w = lex_numword(W(x, j), x->lang);
+        if (!w || w->plural || (w->kind != NW_SCALE && w->kind != NW_HUNDRED))
+            return 0;
+        d.last = j;
+    }
+    size_t e;
+    *den_start = k;
+    den_noun->s = NULL;
+    den_noun->n = 0;
+    if (find_noun(x, d.last + 1, den_noun, &e))
+        return e;
+    return d.last;
+}
+
+/* Consider the number at token i; emit its figures. *resume is where the
+ * scan goes on. Returns 0, or -1 on allocation failure. */
+static int consider(struct fx *x, size_t i, size_t *resume)
+{
+    struct cand c;
+    memset(&c, 0, sizeof c);
+    *resume = i + 1;
+    bool cur_before = i > 0 && is_kind(x, i - 1, TOK_PUNCT) && lex_currency_symbol(T(x, i - 1)->cp, x->lang);
+    if (!number_parse(&x->c, i, cur_before, &c.n))
+        return 0;
+    *resume = c.n.last + 1;
+    c.start_tok = i;
+    if (!c.n.words)
+        currency_before(x, &c);
+    markers_before(x, &c);
+
+    size_t skip = 0;
+    if (c.n.words ? words_excluded(x, &c) : digits_excluded(x, &c, false, &skip)) {
+        if (skip > *resume)
+            *resume = skip;
+        return 0;
+    }
+
+    bool has_unit = unit_after(x, &c);
+
+    /* an article is the number 1 only where the text counts with it */
+    if (c.n.article) {
+        size_t p = c.start_tok;
+        bool ok = c.approx;
+        if (!ok && has_unit && p > 0 && x->have_last && p - x->last_end_tok <= 3 &&
+            (is_w(x, p - 1, "et") || is_w(x, p - 1, "and") || is_p(x, p - 1, ',')))
+            ok = true; /* "17 ministres, 7 vices-ministres et un porte-parole" */
+        if (!ok && has_unit && c.unit_noun && c.end_tok == c.n.last + 1 && c.unit.n &&
+            lex_is_measure(W(x, c.end_tok)))
+            ok = true; /* "un kilo de cocaïne" */
+        struct strref dn;
+        size_t ds;
+        if (!ok && strcmp(W(x, c.n.first), "one") == 0 && ratio_after(x, c.n.last + 1, &dn, &ds))
+            ok = true; /* "one out of every thousand children" */
+        if (!ok || (!has_unit && !c.approx && strcmp(W(x, c.n.first), "one") != 0))
+            if (!ok)
+                return 0;
+    }
+
+    /* a range: "60 à 80 milliards", "entre 60 et 100 mm", "10–19 year olds" */
+    if (!has_unit) {
+        size_t k = c.n.last + 1;
+        bool conn_word = is_w(x, k, "a") || is_w(x, k, "ou") || is_w(x, k, "to") || is_w(x, k, "or") ||
+                         ((is_w(x, k, "et") || is_w(x, k, "and")) && c.between);
+        bool dash = is_dash(x, k) && (glued(x, k) == glued(x, k + 1));
+        if (conn_word && x->lang == LANG_FR && (is_w(x, k, "to") || is_w(x, k, "or")))
+            conn_word = false;
+        if (conn_word && x->lang == LANG_EN && (is_w(x, k, "a") || is_w(x, k, "ou")))
+            conn_word = false;
+        struct cand c2;
+        memset(&c2, 0, sizeof c2);
+        size_t j = k + 1;
+        bool cur2 = is_kind(x, j, TOK_PUNCT) && lex_currency_symbol(T(x, j)->cp, x->lang);
+        if (cur2)
+            j++;
+        if ((conn_word || dash) && number_parse(&x->c, j, cur2, &c2.n) && !c2.n.article &&
+            !c2.n.plain_year) {
+            c2.start_tok = cur2 ? j - 1 : j;
+            if (cur2)
+                c2.currency = lex_currency_symbol(T(x, j - 1)->cp, x->lang);
+            size_t skip2 = 0;
+            bool ex2 = c2.n.words ? false : digits_excluded(x, &c2, true, &skip2);
+            bool unit2 = !ex2 && unit_after(x, &c2);
+            if ((dash && !unit2 && c2.n.mult == 1) || (!unit2 && c.n.value > c2.n.value) ||
+                (dash && c.n.value >= c2.n.value)) {
+                /* "24-12", "3 à 0": a score or an identifier, not a range */
+                *resume = c2.n.last + 1;
+                return 0;
+            }
+            if (!ex2 && (unit2 || conn_word)) {
+                if (unit2) {
+                    c.unit = c2.unit;
+                    c.unit_noun = c2.unit_noun;
+                    if (c2.n.mult > 1 && c.n.mult == 1)
+                        c.n.value *= c2.n.mult;
+                } else if (!inherit_unit(x, &c, &c.unit)) {
+                    c.unit = (struct strref){NULL, 0};
+                }
+                c.unit = unit2 ? c2.unit : c.unit;
+                c2.unit = c.unit;
+                bool approx = c.approx || c.between || conn_word;
+                size_t end = unit2 ? text_end(x, &c2) : T(x, c2.n.last)->end;
+                size_t last = unit2 ? c2.end_tok : c2.n.last;
+                if (emit(x, T(x, c.start_tok)->start, end, c.n.value, c.unit, approx, last) ||
+                    emit(x, T(x, c2.start_tok)->start, end, c2.n.value, c2.unit, approx, last))
+                    return -1;
+                if (unit2 && c.unit_noun)
+                    set_context(x, c.unit, last);
+                *resume = last + 1;
+                return 0;
+            }
+        }
+    }
+
+    if (c.start_tok == c.n.first && !c.n.article && denominator(x, c.start_tok, has_unit))
+        return 0;
+
+    size_t end_tok = has_unit ? c.end_tok : c.n.last;
+    size_t end_off = has_unit ? text_end(x, &c) : T(x, c.n.last)->end;
+
+    /* a ratio: "three per 100,000 people" */
+    struct strref dn;
+    size_t ds;
+    size_t re = ratio_after(x, end_tok + 1, &dn, &ds);
+    if (re) {
+        if (c.n.article && dn.s) {
+            c.unit = dn;
+            has_unit = true;
+        } else if (!has_unit) {
+            c.unit = (struct strref){x->d->text + T(x, ds)->start, T(x, re)->end - T(x, ds)->start};
+            has_unit = true;
+        }
+        end_tok = re;
+        end_off = T(x, re)->end;
+    }
+
+    /* approximation after: "fifteen or so", "20 ans environ" */
+    size_t k = end_tok + 1;
+    if (is_kind(x, k, TOK_WORD)) {
+        if (lex_approx_after(W(x, k), x->lang) && !(is_w(x, k, "odd") && !glued(x, k))) {
+            c.approx = true;
+            end_tok = k;
+            end_off = T(x, k)->end;
+        } else if (is_kind(x, k + 1, TOK_WORD) && lex_approx_after2(W(x, k), W(x, k + 1), x->lang)) {
+            c.approx = true;
+            end_tok = k + 1;
+            end_off = T(x, k + 1)->end;
+        }
+    }
+    if (c.n.collective)
+        c.approx = true;
+
+    if (!has_unit) {
+        if (c.n.words && c.n.value == 1 && !c.approx)
+            return 0;
+        if (!inherit_unit(x, &c, &c.unit))
+            return 0; /* a bare number nothing counts: "le 17", "week 22" */
+    } else if (c.unit_noun || c.unit.s) {
+        set_context(x, c.unit, end_tok);
+    }
+    if (has_unit && end_tok > *resume && !(c.unit_noun && end_tok > c.n.last + 1 &&
+                                          is_kind(x, c.n.last + 1, TOK_WORD) &&
+                                          (is_w(x, c.n.last + 1, "des") || is_w(x, c.n.last + 1, "of") ||
+                                           is_w(x, c.n.last + 1, "de"))))
+        *resume = end_tok + 1;
+    if (emit(x, T(x, c.start_tok)->start, end_off, c.n.value, c.unit, c.approx, end_tok))
+        return -1;
+    return 0;
+}
+
+/* Token i is a number word or a hyphenated word that starts with one
+ * ("twenty-five", "two-day", "quatre-vingt-dix"). */
+static bool starts_numword(const struct fx *x, size_t i)
+{
+    const char *w = W(x, i);
+    if (lex_numword(w, x->lang))
+        return true;
+    const char *h = strchr(w, '-');
+    char head[32];
+    if (!h || (size_t)(h - w) >= sizeof head)
+        return false;
+    memcpy(head, w, (size_t)(h - w));
+    head[h - w] = '\0';
+    return lex_numword(head, x->lang) != NULL;
+}
+
+/* "des milliers de Rohingyas", "thousands of people": not figures, but
+ * they name what the bare numbers nearby count. */
+static void vague_context(struct fx *x, size_t i)
+{
+    const struct numword *w = lex_numword(W(x, i), x->lang);
+    size_t k, e;
+    struct strref u;
+    if (w && w->plural && is_de(x, i + 1, &k)) {
+        const struct numword *w2 = lex_numword(W(x, k), x->lang);
+        size_t k2;
+        if (w2 && w2->plural && is_de(x, k + 1, &k2))
+            k = k2; /* "des centaines de milliers de Rohingyas" */
+        if (find_noun(x, k, &u, &e))
+            set_context(x, u, e);
+    }
+}
 
 int figures_extract(struct doc *d)
 {
-    struct extraction *x = d->out;
-    size_t cap = 0;
-    for (size_t i = 0; i + 1 < d->n_tokens; i++) {
-        const struct token *t = &d->tokens[i], *u = &d->tokens[i + 1];
-        if (t->kind != TOK_NUMBER || u->kind != TOK_WORD)
-            continue;
-        char num[64];
-        size_t n = 0;
-        for (size_t k = t->start; k < t->end && n + 1 < sizeof num; k++)
-            num[n++] = d->text[k] == ',' ? (x->lang == LANG_FR ? '.' : '\0') : d->text[k];
-        num[n] = '\0';
-        /* English thousands separators were turned into NULs: squeeze them */
-        size_t w = 0;
-        for (size_t k = 0; k < n; k++)
-            if (num[k])
-                num[w++] = num[k];
-        num[w] = '\0';
-        if (grow((void **)&x->figures, &cap, x->n_figures, sizeof *x->figures))
-            return -1;
-        struct figure *f = &x->figures[x->n_figures];
-        memset(f, 0, sizeof *f);
-        f->span = (struct span){t->start, u->end};
-        f->value = strtod(num, NULL);
-        f->text = xstrndup(d->text + t->start, u->end - t->start);
-        f->unit = xstrndup(d->text + u->start, u->end - u->start);
-        struct span s = d->sentences[doc_sentence_at(d, t->start)];
-        f->sentence = xstrndup(d->text + s.start, s.end - s.start);
-        if (!f->text || !f->unit || !f->sentence) {
-            x->n_figures++;
-            return -1;
-        }
-        x->n_figures++;
+    struct fx x;
+    memset(&x, 0, sizeof x);
+    x.d = d;
+    x.lang = d->lang;
+    if (d->n_tokens == 0)
+        return 0;
+
+    /* fold every word once; other tokens fold to "" */
+    size_t need = 1;
+    for (size_t i = 0; i < d->n_tokens; i++)
+        if (d->tokens[i].kind == TOK_WORD)
+            need += 2 * (d->tokens[i].end - d->tokens[i].start) + 1;
+    char *arena = malloc(need);
+    uint32_t *fold = malloc(d->n_tokens * sizeof *fold);
+    if (!arena || !fold) {
+        free(arena);
+        free(fold);
+        return -1;
     }
-    return 0;
+    size_t o = 1;
+    arena[0] = '\0';
+    for (size_t i = 0; i < d->n_tokens; i++) {
+        const struct token *t = &d->tokens[i];
+        if (t->kind != TOK_WORD) {
+            fold[i] = 0;
+            continue;
+        }
+        size_t cap = 2 * (t->end - t->start) + 1;
+        fold[i] = (uint32_t)o;
+        o += utf8_fold_into(d->text + t->start, t->end - t->start, arena + o, cap) + 1;
+    }
+    x.c = (struct numctx){d, arena, fold};
+
+    int rc = 0;
+    for (size_t i = 0; i < d->n_tokens && rc == 0;) {
+        const struct token *t = &d->tokens[i];
+        size_t next = i + 1;
+        if (t->kind == TOK_NUMBER || (t->kind == TOK_WORD && starts_numword(&x, i))) {
+            rc = consider(&x, i, &next);
+            if (next == i + 1 && t->kind == TOK_WORD)
+                vague_context(&x, i);
+        }
+        i = next > i ? next : i + 1;
+    }
+    free(arena);
+    free(fold);
+    return rc;
 }

@@ -1,0 +1,543 @@
+/* lexicon_numbers.c — the data behind figure extraction (see
+ * lexicon_numbers.h): number words, scales, collectives, currencies,
+ * approximation markers and the words that rule a number out.
+ *
+ * The tables are sorted by their folded word (byte order) so that every
+ * lookup is a binary search; test_figures.c checks the order. To add a word,
+ * insert it at its sorted place, in folded form (no accents, lower case). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon_numbers.h"
+
+struct lexword {
+    const char *w;
+    unsigned char langs;
+};
+
+/* ---- number words ------------------------------------------------------ */
+
+static const struct numword numwords[] = {
+    {"a", 1, NW_ARTICLE, LX_EN, false},
+    {"an", 1, NW_ARTICLE, LX_EN, false},
+    {"billion", 1e9, NW_SCALE, LX_EN, false},
+    {"billion", 1e12, NW_SCALE, LX_FR, false},
+    {"billions", 1e9, NW_SCALE, LX_EN, true},
+    {"billions", 1e12, NW_SCALE, LX_FR, true},
+    {"cent", 100, NW_HUNDRED, LX_FR, false},
+    {"centaine", 100, NW_COLLECTIVE, LX_FR, false},
+    {"centaines", 100, NW_COLLECTIVE, LX_FR, true},
+    {"cents", 100, NW_HUNDRED, LX_FR, true},
+    {"cinq", 5, NW_ATOM, LX_FR, false},
+    {"cinquantaine", 50, NW_COLLECTIVE, LX_FR, false},
+    {"cinquantaines", 50, NW_COLLECTIVE, LX_FR, true},
+    {"cinquante", 50, NW_ATOM, LX_FR, false},
+    {"cinquiemes", 0.2, NW_FRACTION, LX_FR, false},
+    {"couple", 2, NW_COLLECTIVE, LX_EN, false},
+    {"deux", 2, NW_ATOM, LX_FR, false},
+    {"dix", 10, NW_ATOM, LX_FR, false},
+    {"dixiemes", 0.1, NW_FRACTION, LX_FR, false},
+    {"dizaine", 10, NW_COLLECTIVE, LX_FR, false},
+    {"dizaines", 10, NW_COLLECTIVE, LX_FR, true},
+    {"douzaine", 12, NW_COLLECTIVE, LX_FR, false},
+    {"douzaines", 12, NW_COLLECTIVE, LX_FR, true},
+    {"douze", 12, NW_ATOM, LX_FR, false},
+    {"dozen", 12, NW_COLLECTIVE, LX_EN, false},
+    {"dozens", 12, NW_COLLECTIVE, LX_EN, true},
+    {"eight", 8, NW_ATOM, LX_EN, false},
+    {"eighteen", 18, NW_ATOM, LX_EN, false},
+    {"eighty", 80, NW_ATOM, LX_EN, false},
+    {"eleven", 11, NW_ATOM, LX_EN, false},
+    {"fifteen", 15, NW_ATOM, LX_EN, false},
+    {"fifths", 0.2, NW_FRACTION, LX_EN, false},
+    {"fifty", 50, NW_ATOM, LX_EN, false},
+    {"five", 5, NW_ATOM, LX_EN, false},
+    {"forty", 40, NW_ATOM, LX_EN, false},
+    {"four", 4, NW_ATOM, LX_EN, false},
+    {"fourteen", 14, NW_ATOM, LX_EN, false},
+    {"huit", 8, NW_ATOM, LX_FR, false},
+    {"hundred", 100, NW_HUNDRED, LX_EN, false},
+    {"hundreds", 100, NW_HUNDRED, LX_EN, true},
+    {"mille", 1e3, NW_SCALE, LX_FR, false},
+    {"milliard", 1e9, NW_SCALE, LX_FR, false},
+    {"milliards", 1e9, NW_SCALE, LX_FR, true},
+    {"millier", 1e3, NW_COLLECTIVE, LX_FR, false},
+    {"milliers", 1e3, NW_COLLECTIVE, LX_FR, true},
+    {"million", 1e6, NW_SCALE, LX_ANY, false},
+    {"millions", 1e6, NW_SCALE, LX_ANY, true},
+    {"neuf", 9, NW_ATOM, LX_FR, false},
+    {"nine", 9, NW_ATOM, LX_EN, false},
+    {"nineteen", 19, NW_ATOM, LX_EN, false},
+    {"ninety", 90, NW_ATOM, LX_EN, false},
+    {"one", 1, NW_ARTICLE, LX_EN, false},
+    {"onze", 11, NW_ATOM, LX_FR, false},
+    {"quarantaine", 40, NW_COLLECTIVE, LX_FR, false},
+    {"quarantaines", 40, NW_COLLECTIVE, LX_FR, true},
+    {"quarante", 40, NW_ATOM, LX_FR, false},
+    {"quarters", 0.25, NW_FRACTION, LX_EN, false},
+    {"quarts", 0.25, NW_FRACTION, LX_FR, false},
+    {"quatorze", 14, NW_ATOM, LX_FR, false},
+    {"quatre", 4, NW_ATOM, LX_FR, false},
+    {"quinzaine", 15, NW_COLLECTIVE, LX_FR, false},
+    {"quinzaines", 15, NW_COLLECTIVE, LX_FR, true},
+    {"quinze", 15, NW_ATOM, LX_FR, false},
+    {"seize", 16, NW_ATOM, LX_FR, false},
+    {"sept", 7, NW_ATOM, LX_FR, false},
+    {"seven", 7, NW_ATOM, LX_EN, false},
+    {"seventeen", 17, NW_ATOM, LX_EN, false},
+    {"seventy", 70, NW_ATOM, LX_EN, false},
+    {"six", 6, NW_ATOM, LX_ANY, false},
+    {"sixteen", 16, NW_ATOM, LX_EN, false},
+    {"sixty", 60, NW_ATOM, LX_EN, false},
+    {"soixantaine", 60, NW_COLLECTIVE, LX_FR, false},
+    {"soixantaines", 60, NW_COLLECTIVE, LX_FR, true},
+    {"soixante", 60, NW_ATOM, LX_FR, false},
+    {"ten", 10, NW_ATOM, LX_EN, false},
+    {"tenths", 0.1, NW_FRACTION, LX_EN, false},
+    {"thirds", 1.0 / 3, NW_FRACTION, LX_EN, false},
+    {"thirteen", 13, NW_ATOM, LX_EN, false},
+    {"thirty", 30, NW_ATOM, LX_EN, false},
+    {"thousand", 1e3, NW_SCALE, LX_EN, false},
+    {"thousands", 1e3, NW_SCALE, LX_EN, true},
+    {"three", 3, NW_ATOM, LX_EN, false},
+    {"tiers", 1.0 / 3, NW_FRACTION, LX_FR, false},
+    {"treize", 13, NW_ATOM, LX_FR, false},
+    {"trentaine", 30, NW_COLLECTIVE, LX_FR, false},
+    {"trentaines", 30, NW_COLLECTIVE, LX_FR, true},
+    {"trente", 30, NW_ATOM, LX_FR, false},
+    {"trillion", 1e12, NW_SCALE, LX_EN, false},
+    {"trillions", 1e12, NW_SCALE, LX_EN, true},
+    {"trois", 3, NW_ATOM, LX_FR, false},
+    {"twelve", 12, NW_ATOM, LX_EN, false},
+    {"twenty", 20, NW_ATOM, LX_EN, false},
+    {"two", 2, NW_ATOM, LX_EN, false},
+    {"un", 1, NW_ARTICLE, LX_FR, false},
+    {"une", 1, NW_ARTICLE, LX_FR, false},
+    {"vingt", 20, NW_ATOM, LX_FR, false},
+    {"vingtaine", 20, NW_COLLECTIVE, LX_FR, false},
+    {"vingtaines", 20, NW_COLLECTIVE, LX_FR, true},
+    {"vingts", 20, NW_ATOM, LX_FR, false},
+    {"zero", 0, NW_ATOM, LX_ANY, false},
+};
+
+/* ---- function words, adjectives, determiners ---------------------------- */
+
+static const struct lexword stopwords[] = {
+    {"a", LX_ANY}, {"about", LX_EN}, {"above", LX_EN}, {"according", LX_EN}, {"afin", LX_FR},
+    {"after", LX_EN}, {"again", LX_EN}, {"against", LX_EN}, {"ago", LX_EN}, {"ai", LX_FR},
+    {"ainsi", LX_FR}, {"all", LX_EN}, {"alone", LX_EN}, {"alors", LX_FR}, {"also", LX_EN},
+    {"although", LX_EN}, {"am", LX_EN}, {"among", LX_EN}, {"an", LX_EN}, {"and", LX_EN},
+    {"any", LX_EN}, {"apiece", LX_EN}, {"apres", LX_FR}, {"are", LX_EN}, {"around", LX_EN},
+    {"as", LX_EN}, {"at", LX_EN}, {"au", LX_FR}, {"aucun", LX_FR}, {"aujourd'hui", LX_FR},
+    {"aupres", LX_FR}, {"auraient", LX_FR}, {"aurait", LX_FR}, {"aussi", LX_FR},
+    {"autant", LX_FR}, {"autour", LX_FR}, {"aux", LX_FR}, {"avaient", LX_FR}, {"avait", LX_FR},
+    {"avant", LX_FR}, {"avec", LX_FR}, {"avoir", LX_FR}, {"be", LX_EN}, {"because", LX_EN},
+    {"been", LX_EN}, {"before", LX_EN}, {"being", LX_EN}, {"below", LX_EN}, {"between", LX_EN},
+    {"both", LX_EN}, {"but", LX_EN}, {"by", LX_EN}, {"c", LX_FR}, {"ca", LX_FR}, {"can", LX_EN},
+    {"car", LX_FR}, {"ce", LX_FR}, {"cela", LX_FR}, {"celle", LX_FR}, {"celles", LX_FR},
+    {"celui", LX_FR}, {"ces", LX_FR}, {"cet", LX_FR}, {"cette", LX_FR}, {"ceux", LX_FR},
+    {"chacun", LX_FR}, {"chaque", LX_FR}, {"chez", LX_FR}, {"comme", LX_FR}, {"comment", LX_FR},
+    {"compared", LX_EN}, {"contre", LX_FR}, {"could", LX_EN}, {"d", LX_FR}, {"d'ici", LX_FR},
+    {"dans", LX_FR}, {"de", LX_FR}, {"deja", LX_FR}, {"depuis", LX_FR}, {"des", LX_FR},
+    {"did", LX_EN}, {"do", LX_EN}, {"does", LX_EN}, {"donc", LX_FR}, {"dont", LX_FR},
+    {"du", LX_FR}, {"durant", LX_FR}, {"during", LX_EN}, {"each", LX_EN}, {"earlier", LX_EN},
+    {"egalement", LX_FR}, {"either", LX_EN}, {"elle", LX_FR}, {"elles", LX_FR}, {"en", LX_FR},
+    {"encore", LX_FR}, {"entre", LX_FR}, {"environ", LX_FR}, {"est", LX_FR}, {"et", LX_FR},
+    {"etaient", LX_FR}, {"etait", LX_FR}, {"ete", LX_FR}, {"etre", LX_FR}, {"eux", LX_FR},
+    {"even", LX_EN}, {"ever", LX_EN}, {"every", LX_EN}, {"face", LX_FR}, {"fait", LX_FR},
+    {"font", LX_FR},
+    {"for", LX_EN}, {"from", LX_EN}, {"had", LX_EN}, {"has", LX_EN}, {"have", LX_EN},
+    {"having", LX_EN}, {"he", LX_EN}, {"her", LX_EN}, {"here", LX_EN}, {"hier", LX_FR},
+    {"him", LX_EN}, {"his", LX_EN}, {"how", LX_EN}, {"however", LX_EN}, {"i", LX_EN},
+    {"if", LX_EN}, {"il", LX_FR}, {"ils", LX_FR}, {"in", LX_EN}, {"including", LX_EN},
+    {"into", LX_EN}, {"is", LX_EN}, {"it", LX_EN}, {"its", LX_EN}, {"j", LX_FR}, {"je", LX_FR},
+    {"jusqu", LX_FR}, {"jusque", LX_FR}, {"just", LX_EN}, {"l", LX_FR}, {"la", LX_FR},
+    {"later", LX_EN}, {"le", LX_FR}, {"les", LX_FR}, {"less", LX_EN}, {"leur", LX_FR},
+    {"leurs", LX_FR}, {"like", LX_EN}, {"lors", LX_FR}, {"lorsqu", LX_FR}, {"lui", LX_FR},
+    {"m", LX_FR}, {"mais", LX_FR}, {"may", LX_EN}, {"me", LX_FR}, {"might", LX_EN},
+    {"minus", LX_EN}, {"moi", LX_FR}, {"moins", LX_FR}, {"more", LX_EN}, {"most", LX_EN},
+    {"much", LX_EN}, {"must", LX_EN}, {"my", LX_EN}, {"n", LX_FR}, {"ne", LX_FR},
+    {"near", LX_EN}, {"ni", LX_FR}, {"no", LX_EN}, {"nor", LX_EN}, {"not", LX_EN},
+    {"notamment", LX_FR}, {"nous", LX_FR}, {"now", LX_EN}, {"of", LX_EN}, {"off", LX_EN},
+    {"on", LX_ANY}, {"once", LX_EN}, {"only", LX_EN}, {"ont", LX_FR}, {"onto", LX_EN},
+    {"or", LX_ANY}, {"ou", LX_FR}, {"our", LX_EN}, {"out", LX_EN}, {"over", LX_EN},
+    {"par", LX_FR}, {"parmi", LX_FR}, {"pas", LX_FR}, {"pendant", LX_FR}, {"per", LX_EN},
+    {"peu", LX_FR}, {"peut", LX_FR}, {"peuvent", LX_FR}, {"plus", LX_ANY}, {"pour", LX_FR},
+    {"pourtant", LX_FR}, {"puis", LX_FR}, {"puisqu", LX_FR}, {"qu", LX_FR}, {"quand", LX_FR},
+    {"que", LX_FR}, {"qui", LX_FR}, {"respectively", LX_EN}, {"s", LX_FR}, {"sa", LX_FR},
+    {"said", LX_EN}, {"sans", LX_FR}, {"say", LX_EN}, {"says", LX_EN}, {"se", LX_FR},
+    {"selon", LX_FR}, {"sera", LX_FR}, {"seraient", LX_FR}, {"serait", LX_FR},
+    {"seront", LX_FR}, {"ses", LX_FR}, {"seulement", LX_FR}, {"si", LX_FR}, {"since", LX_EN},
+    {"sinon", LX_FR}, {"so", LX_EN}, {"soit", LX_FR}, {"some", LX_EN}, {"son", LX_FR},
+    {"sont", LX_FR}, {"sous", LX_FR}, {"such", LX_EN}, {"sur", LX_FR}, {"t", LX_FR},
+    {"ta", LX_FR}, {"tandis", LX_FR}, {"than", LX_EN}, {"that", LX_EN}, {"the", LX_EN},
+    {"their", LX_EN}, {"them", LX_EN}, {"then", LX_EN}, {"there", LX_EN}, {"these", LX_EN},
+    {"they", LX_EN}, {"this", LX_EN}, {"those", LX_EN}, {"though", LX_EN}, {"through", LX_EN},
+    {"to", LX_EN}, {"told", LX_EN}, {"too", LX_EN}, {"tous", LX_FR}, {"tout", LX_FR},
+    {"toute", LX_FR}, {"toutes", LX_FR}, {"toward", LX_EN}, {"towards", LX_EN}, {"tres", LX_FR},
+    {"under", LX_EN}, {"until", LX_EN}, {"up", LX_EN}, {"upon", LX_EN}, {"us", LX_EN},
+    {"va", LX_FR}, {"vers", LX_FR}, {"very", LX_EN}, {"via", LX_ANY}, {"voire", LX_FR},
+    {"vont", LX_FR}, {"vous", LX_FR}, {"was", LX_EN}, {"we", LX_EN}, {"were", LX_EN},
+    {"what", LX_EN}, {"when", LX_EN}, {"where", LX_EN}, {"whether", LX_EN}, {"which", LX_EN},
+    {"while", LX_EN}, {"who", LX_EN}, {"whom", LX_EN}, {"whose", LX_EN}, {"why", LX_EN},
+    {"will", LX_EN}, {"with", LX_EN}, {"within", LX_EN}, {"without", LX_EN}, {"would", LX_EN},
+    {"y", LX_FR}, {"yet", LX_EN}, {"you", LX_EN}, {"your", LX_EN},
+};
+static const struct lexword prenominals[] = {
+    {"additional", LX_EN}, {"ancien", LX_FR}, {"anciennes", LX_FR}, {"anciens", LX_FR},
+    {"autre", LX_FR}, {"autres", LX_FR}, {"beaux", LX_FR}, {"belles", LX_FR}, {"big", LX_EN},
+    {"bigger", LX_EN}, {"bon", LX_FR}, {"bonne", LX_FR}, {"bonnes", LX_FR}, {"bons", LX_FR},
+    {"civilian", LX_EN}, {"confirmed", LX_EN}, {"courtes", LX_FR}, {"courts", LX_FR},
+    {"current", LX_EN}, {"dernier", LX_FR}, {"derniere", LX_FR}, {"dernieres", LX_FR},
+    {"derniers", LX_FR}, {"different", LX_EN}, {"differentes", LX_FR}, {"differents", LX_FR},
+    {"elderly", LX_EN}, {"enormes", LX_FR}, {"entire", LX_EN}, {"estimated", LX_EN},
+    {"ex", LX_FR}, {"extra", LX_EN}, {"federal", LX_EN}, {"first", LX_EN}, {"foreign", LX_EN},
+    {"former", LX_EN}, {"full", LX_EN}, {"further", LX_EN}, {"grand", LX_FR}, {"grande", LX_FR},
+    {"grandes", LX_FR}, {"grands", LX_FR}, {"great", LX_EN}, {"gros", LX_FR}, {"grosse", LX_FR},
+    {"grosses", LX_FR}, {"hautes", LX_FR}, {"hauts", LX_FR}, {"huge", LX_EN},
+    {"importante", LX_FR}, {"importantes", LX_FR}, {"importants", LX_FR},
+    {"international", LX_EN}, {"junior", LX_EN},
+    {"key", LX_EN}, {"known", LX_EN}, {"large", LX_EN}, {"larger", LX_EN}, {"last", LX_EN},
+    {"little", LX_EN}, {"local", LX_EN}, {"long", LX_ANY}, {"longs", LX_FR}, {"longue", LX_FR},
+    {"longues", LX_FR}, {"main", LX_EN}, {"major", LX_EN}, {"meme", LX_FR}, {"memes", LX_FR},
+    {"military", LX_EN}, {"more", LX_EN}, {"most", LX_EN}, {"national", LX_EN}, {"new", LX_EN},
+    {"next", LX_EN}, {"nouveau", LX_FR}, {"nouveaux", LX_FR}, {"nouvel", LX_FR},
+    {"nouvelle", LX_FR}, {"nouvelles", LX_FR}, {"old", LX_EN}, {"older", LX_EN},
+    {"only", LX_EN}, {"other", LX_EN}, {"petit", LX_FR}, {"petite", LX_FR}, {"petites", LX_FR},
+    {"petits", LX_FR}, {"pleines", LX_FR}, {"pleins", LX_FR}, {"plus", LX_FR},
+    {"precedentes", LX_FR}, {"precedents", LX_FR}, {"premier", LX_FR}, {"premiere", LX_FR},
+    {"premieres", LX_FR}, {"premiers", LX_FR}, {"previous", LX_EN}, {"principal", LX_FR},
+    {"principale", LX_FR}, {"principales", LX_FR}, {"principaux", LX_FR}, {"prochain", LX_FR},
+    {"prochaine", LX_FR}, {"prochaines", LX_FR}, {"prochains", LX_FR}, {"registered", LX_EN},
+    {"remaining", LX_EN}, {"reported", LX_EN}, {"same", LX_EN}, {"senior", LX_EN},
+    {"separate", LX_EN}, {"seul", LX_FR}, {"seule", LX_FR}, {"seules", LX_FR}, {"seuls", LX_FR},
+    {"short", LX_EN}, {"simples", LX_FR}, {"small", LX_EN}, {"smaller", LX_EN}, {"tiny", LX_EN},
+    {"top", LX_EN}, {"total", LX_EN}, {"tres", LX_FR}, {"uniques", LX_FR}, {"very", LX_EN},
+    {"vieille", LX_FR}, {"vieilles", LX_FR}, {"vieux", LX_FR}, {"vrai", LX_FR},
+    {"vraie", LX_FR}, {"vraies", LX_FR}, {"vrais", LX_FR}, {"whole", LX_EN}, {"young", LX_EN},
+    {"younger", LX_EN},
+};
+static const struct lexword determiners[] = {
+    {"celles", LX_FR}, {"ces", LX_FR}, {"ceux", LX_FR}, {"elles", LX_FR}, {"eux", LX_FR},
+    {"her", LX_EN}, {"his", LX_EN}, {"its", LX_EN}, {"les", LX_FR}, {"leurs", LX_FR},
+    {"mes", LX_FR}, {"my", LX_EN}, {"nos", LX_FR}, {"our", LX_EN}, {"ses", LX_FR},
+    {"tes", LX_FR}, {"the", LX_EN}, {"their", LX_EN}, {"them", LX_EN}, {"these", LX_EN},
+    {"those", LX_EN}, {"vos", LX_FR}, {"your", LX_EN},
+};
+
+/* ---- words that make a number a date, an identifier, an ordinal, a time - */
+
+static const char *const months[] = {
+    "aout", "apr", "april", "aug", "august", "avr", "avril", "dec", "december", "decembre",
+    "feb", "february", "fev", "fevr", "fevrier", "jan", "january", "janv", "janvier", "juil",
+    "juillet", "juin", "jul", "july", "jun", "june", "mai", "mar", "march", "mars", "may",
+    "nov", "november", "novembre", "oct", "october", "octobre", "sep", "sept", "september",
+    "septembre",
+};
+static const char *const id_words[] = {
+    "acte", "alinea", "amendement", "amendment", "annex", "annexe", "art", "article",
+    "articles", "boeing", "categorie", "category", "ch", "chambre", "chapitre", "chapter",
+    "covid", "decree", "decret", "episode", "etape", "fig", "figure", "flight", "gate", "group",
+    "groupe", "level", "ligne", "line", "loi", "n", "niveau", "no", "number", "numero", "p",
+    "page", "pages", "paragraph", "paragraphe", "phase", "quai", "rang", "ref", "reference",
+    "resolution", "room", "round", "route", "saison", "salle", "sars", "season", "section",
+    "stage", "table", "tableau", "terminal", "tome", "top", "version", "vol", "volume",
+    "week", "windows", "zone",
+};
+static const char *const ordinal_suffixes[] = {
+    "d", "e", "eme", "emes", "er", "ere", "eres", "ers", "es", "ieme", "iemes", "nd", "rd",
+    "re", "st", "th",
+};
+static const char *const time_words[] = {
+    "am", "gmt", "h", "heure", "hrs", "o'clock", "pm", "utc",
+};
+
+/* Words after a number that make it a street number ("12 rue de la Paix",
+ * "10 Downing Street"). */
+static const char *const street_words[] = {
+    "allee", "av", "avenue", "bd", "boulevard", "chemin", "drive", "impasse", "lane", "place",
+    "quai", "road", "route", "rue", "square", "st", "street",
+};
+
+/* ---- units --------------------------------------------------------------- */
+
+/* Units of measure after which an article counts as the number 1. */
+static const char *const measures[] = {
+    "acre", "dollar", "euro", "franc", "gram", "gramme", "hectare", "kg", "kilo", "kilogram",
+    "kilogramme", "kilometer", "kilometre", "kilos", "km", "liter", "litre", "livre", "meter",
+    "metre", "mile", "pound", "ton", "tonne",
+};
+
+/* English plurals that do not end in -s. */
+static const char *const irregular_plurals[] = {
+    "cattle", "children", "data", "feet", "geese", "men", "mice", "people", "personnel",
+    "police", "staff", "teeth", "women",
+};
+
+/* Unit abbreviations that may be glued to digits ("10km", "5kg"). */
+static const char *const unit_abbrevs[] = {
+    "cl", "cm", "ev", "ft", "g", "gb", "gev", "ghz", "go", "gw", "gwh", "ha", "hz", "in", "j",
+    "kb", "kg", "km", "km2", "kmh", "ko", "kw", "kwh", "l", "lb", "lbs", "m", "m2", "m3", "mb",
+    "mev", "mg", "mhz", "mi", "min", "ml", "mm", "mn", "mo", "mph", "ms", "mw", "mwh", "oz",
+    "sec", "sq", "t", "tb", "tev", "twh", "yd",
+};
+
+/* Scale abbreviations written right after digits, as written. Those marked
+ * `currency_only` are too ambiguous alone ("5m" is five metres, "$5m" five
+ * million dollars). */
+static const struct {
+    const char *s;
+    double mult;
+    bool currency_only;
+} scale_abbrevs[] = {
+    {"B", 1e9, true},    {"Bn", 1e9, false},  {"K", 1e3, false},   {"M", 1e6, false},
+    {"Md", 1e9, false},  {"Mds", 1e9, false}, {"Mrd", 1e9, false}, {"Mrds", 1e9, false},
+    {"b", 1e9, true},    {"bln", 1e9, false}, {"bn", 1e9, false},  {"k", 1e3, false},
+    {"m", 1e6, true},    {"md", 1e9, true},   {"mds", 1e9, false}, {"mln", 1e6, false},
+    {"mn", 1e6, true},   {"tn", 1e12, false},
+};
+
+/* Currency symbols and their unit written out, per language. */
+static const struct {
+    uint32_t cp;
+    const char *fr, *en;
+} currencies[] = {
+    {'$', "dollars", "dollars"}, {0xA3, "livres", "pounds"},    {0xA5, "yens", "yen"},
+    {0x20AC, "euros", "euros"},  {0x20B9, "roupies", "rupees"}, {0x20BD, "roubles", "roubles"},
+};
+
+/* Approximation markers before a number, folded, apostrophes dropped
+ * ("près d'un million" → "pres d"). Ranges ("entre", "between") are
+ * handled with the range itself. */
+static const struct lexword approx_markers[] = {
+    {"a peu pres", LX_FR},      {"about", LX_EN},           {"above", LX_EN},
+    {"almost", LX_EN},          {"an estimated", LX_EN},    {"approx", LX_EN},
+    {"approximately", LX_EN},   {"approximativement", LX_FR}, {"around", LX_EN},
+    {"as few as", LX_EN},       {"as many as", LX_EN},      {"as much as", LX_EN},
+    {"at least", LX_EN},        {"at most", LX_EN},         {"au maximum", LX_FR},
+    {"au minimum", LX_FR},      {"au moins", LX_FR},        {"au plus", LX_FR},
+    {"autour d", LX_FR},        {"autour de", LX_FR},       {"aux alentours d", LX_FR},
+    {"aux alentours de", LX_FR}, {"below", LX_EN},          {"circa", LX_EN},
+    {"close to", LX_EN},        {"de l ordre d", LX_FR},    {"de l ordre de", LX_FR},    {"depasse", LX_FR},         {"depasse les", LX_FR},
+    {"depassent les", LX_FR},   {"depasser", LX_FR},        {"depasser les", LX_FR},
+    {"environ", LX_FR},         {"estimated", LX_EN},       {"estime a", LX_FR},
+    {"estimee a", LX_FR},       {"estimees a", LX_FR},      {"estimes a", LX_FR},
+    {"exceed", LX_EN},          {"exceeded", LX_EN},        {"exceeding", LX_EN},
+    {"exceeds", LX_EN},         {"fewer than", LX_EN},      {"in excess of", LX_EN},
+    {"inferieur a", LX_FR},     {"inferieur ou egal a", LX_FR}, {"inferieure a", LX_FR},    {"inferieures a", LX_FR},
+    {"inferieurs a", LX_FR},    {"jusqu a", LX_FR},         {"less than", LX_EN},
+    {"moins d", LX_FR},         {"moins de", LX_FR},        {"more than", LX_EN},
+    {"near", LX_EN},            {"nearly", LX_EN},          {"over", LX_EN},
+    {"plus d", LX_FR},          {"plus de", LX_FR},         {"pres d", LX_FR},
+    {"pres de", LX_FR},         {"presque", LX_FR},         {"proche d", LX_FR},
+    {"proche de", LX_FR},       {"quasi", LX_FR},           {"quasiment", LX_FR},
+    {"quelque", LX_FR},         {"roughly", LX_EN},         {"some", LX_EN},
+    {"superieur a", LX_FR},     {"superieur ou egal a", LX_FR}, {"superieure a", LX_FR},    {"superieures a", LX_FR},
+    {"superieurs a", LX_FR},    {"under", LX_EN},           {"up to", LX_EN},
+    {"upwards of", LX_EN},
+};
+
+/* Markers after a quantity: one word, then two words. */
+static const struct lexword approx_after1[] = {
+    {"approx", LX_EN}, {"environ", LX_FR}, {"odd", LX_EN},
+};
+static const struct {
+    const char *w1, *w2;
+    unsigned char langs;
+} approx_after_pairs[] = {
+    {"at", "least", LX_EN},   {"au", "moins", LX_FR},   {"et", "plus", LX_FR},
+    {"or", "more", LX_EN},    {"or", "so", LX_EN},      {"ou", "plus", LX_FR},
+    {"plus", "ou", LX_FR},
+};
+
+/* ---- lookups ------------------------------------------------------------- */
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int cmp_numword(const void *k, const void *e)
+{
+    return strcmp((const char *)k, ((const struct numword *)e)->word);
+}
+
+static int cmp_lexword(const void *k, const void *e)
+{
+    return strcmp((const char *)k, ((const struct lexword *)e)->w);
+}
+
+static int cmp_str(const void *k, const void *e)
+{
+    return strcmp((const char *)k, *(const char *const *)e);
+}
+
+const struct numword *lex_numword(const char *w, enum extract_lang lang)
+{
+    const struct numword *e = bsearch(w, numwords, COUNT(numwords), sizeof numwords[0], cmp_numword);
+    if (!e)
+        return NULL;
+    /* one word may have an entry per language ("billion"): walk the run */
+    while (e > numwords && strcmp(e[-1].word, w) == 0)
+        e--;
+    for (; e < numwords + COUNT(numwords) && strcmp(e->word, w) == 0; e++)
+        if (e->langs & lx_mask(lang))
+            return e;
+    return NULL;
+}
+
+static bool in_lexwords(const struct lexword *tab, size_t n, const char *w, enum extract_lang lang)
+{
+    const struct lexword *e = bsearch(w, tab, n, sizeof *tab, cmp_lexword);
+    return e && (e->langs & lx_mask(lang));
+}
+
+static bool in_strings(const char *const *tab, size_t n, const char *w)
+{
+    return bsearch(w, tab, n, sizeof *tab, cmp_str) != NULL;
+}
+
+double lex_scale_abbrev(const char *s, size_t n, bool after_currency)
+{
+    for (size_t i = 0; i < COUNT(scale_abbrevs); i++)
+        if (strlen(scale_abbrevs[i].s) == n && memcmp(scale_abbrevs[i].s, s, n) == 0)
+            return !scale_abbrevs[i].currency_only || after_currency ? scale_abbrevs[i].mult : 0;
+    return 0;
+}
+
+const char *lex_currency_symbol(uint32_t cp, enum extract_lang lang)
+{
+    for (size_t i = 0; i < COUNT(currencies); i++)
+        if (currencies[i].cp == cp)
+            return lang == LANG_EN ? currencies[i].en : currencies[i].fr;
+    return NULL;
+}
+
+bool lex_is_unit_abbrev(const char *w)
+{
+    return in_strings(unit_abbrevs, COUNT(unit_abbrevs), w);
+}
+
+size_t lex_approx_before(const char *const *words, size_t n, enum extract_lang lang)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < COUNT(approx_markers); i++) {
+        if (!(approx_markers[i].langs & lx_mask(lang)))
+            continue;
+        /* compare the marker's words, last first, with the words before */
+        const char *m = approx_markers[i].w;
+        size_t mlen = strlen(m), k = 0, end = mlen;
+        bool ok = true;
+        while (ok) {
+            size_t st = end;
+            while (st > 0 && m[st - 1] != ' ')
+                st--;
+            if (k >= n || strlen(words[n - 1 - k]) != end - st ||
+                memcmp(words[n - 1 - k], m + st, end - st) != 0)
+                ok = false;
+            k++;
+            if (st == 0)
+                break;
+            end = st - 1;
+        }
+        if (ok && k > best)
+            best = k;
+    }
+    return best;
+}
+
+bool lex_approx_after(const char *w, enum extract_lang lang)
+{
+    return in_lexwords(approx_after1, COUNT(approx_after1), w, lang);
+}
+
+bool lex_approx_after2(const char *w1, const char *w2, enum extract_lang lang)
+{
+    for (size_t i = 0; i < COUNT(approx_after_pairs); i++)
+        if ((approx_after_pairs[i].langs & lx_mask(lang)) && strcmp(approx_after_pairs[i].w1, w1) == 0 &&
+            strcmp(approx_after_pairs[i].w2, w2) == 0)
+            return true;
+    return false;
+}
+
+bool lex_is_stopword(const char *w, enum extract_lang lang)
+{
+    return in_lexwords(stopwords, COUNT(stopwords), w, lang);
+}
+
+bool lex_is_prenominal(const char *w, enum extract_lang lang)
+{
+    return in_lexwords(prenominals, COUNT(prenominals), w, lang);
+}
+
+bool lex_is_determiner(const char *w, enum extract_lang lang)
+{
+    return in_lexwords(determiners, COUNT(determiners), w, lang);
+}
+
+bool lex_is_month(const char *w)
+{
+    return in_strings(months, COUNT(months), w);
+}
+
+bool lex_is_id_word(const char *w)
+{
+    return in_strings(id_words, COUNT(id_words), w);
+}
+
+bool lex_is_ordinal_suffix(const char *w)
+{
+    return in_strings(ordinal_suffixes, COUNT(ordinal_suffixes), w);
+}
+
+bool lex_is_time_word(const char *w)
+{
+    return in_strings(time_words, COUNT(time_words), w);
+}
+
+bool lex_is_irregular_plural(const char *w)
+{
+    return in_strings(irregular_plurals, COUNT(irregular_plurals), w);
+}
+
+bool lex_is_street_word(const char *w)
+{
+    return in_strings(street_words, COUNT(street_words), w);
+}
+
+bool lex_is_measure(const char *w)
+{
+    return in_strings(measures, COUNT(measures), w);
+}
+
+/* Checks the sort order every binary search relies on; for the tests. */
+static bool sorted_strings(const char *const *t, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(t[i - 1], t[i]) >= 0)
+            return false;
+    return true;
+}
+
+static bool sorted_lexwords(const struct lexword *t, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(t[i - 1].w, t[i].w) >= 0)
+            return false;
+    return true;
+}
+
+bool lex_numbers_sorted(void)
+{
+    for (size_t i = 1; i < COUNT(numwords); i++)
+        if (strcmp(numwords[i - 1].word, numwords[i].word) > 0)
+            return false;
+    return sorted_lexwords(stopwords, COUNT(stopwords)) &&
+           sorted_lexwords(prenominals, COUNT(prenominals)) &&
+           sorted_lexwords(determiners, COUNT(determiners)) &&
+           sorted_lexwords(approx_markers, COUNT(approx_markers)) &&
+           sorted_lexwords(approx_after1, COUNT(approx_after1)) &&
+           sorted_strings(months, COUNT(months)) && sorted_strings(id_words, COUNT(id_words)) &&
+           sorted_strings(ordinal_suffixes, COUNT(ordinal_suffixes)) &&
+           sorted_strings(time_words, COUNT(time_words)) &&
+           sorted_strings(street_words, COUNT(street_words)) && sorted_strings(measures, COUNT(measures)) &&
+           sorted_strings(irregular_plurals, COUNT(irregular_plurals)) &&
+           sorted_strings(unit_abbrevs, COUNT(unit_abbrevs));
+}

@@ -1,0 +1,111 @@
+/* lexicon_numbers.h — the word lists behind figure extraction: number words
+ * (French and English), collective numerals, scale words and abbreviations,
+ * currencies, approximation markers, and the words that say a number is not
+ * a quantity (months, identifier words, ordinal and time suffixes).
+ *
+ * Every list is a constant table in lexicon_numbers.c, sorted so that a
+ * lookup is a binary search; nothing here allocates or keeps state, so the
+ * lookups are safe from any thread. Words are looked up in folded form (see
+ * utf8.h: lower case, accents removed); abbreviations that depend on case
+ * ("M", "bn", "k") are looked up in the text as written. */
+#ifndef QUOTED_LEXICON_NUMBERS_H
+#define QUOTED_LEXICON_NUMBERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "extract.h"
+
+/* Language masks of an entry. */
+enum { LX_FR = 1, LX_EN = 2, LX_ANY = 3 };
+
+static inline unsigned lx_mask(enum extract_lang lang)
+{
+    return lang == LANG_EN ? LX_EN : LX_FR;
+}
+
+enum numword_kind {
+    NW_ATOM,        /* 0..99 as one word: "deux", "seize", "soixante", "twenty" */
+    NW_ARTICLE,     /* "un", "une", "one", "a", "an": 1, but usually an article */
+    NW_HUNDRED,     /* "cent", "cents", "hundred" */
+    NW_SCALE,       /* "mille", "million(s)", "milliard(s)", "thousand", "billion" */
+    NW_COLLECTIVE,  /* "trentaine", "dozen", "couple": approximate by nature */
+    NW_FRACTION,    /* "tiers", "quarts", "thirds": multiplies what precedes */
+};
+
+struct numword {
+    const char *word;    /* folded */
+    double value;
+    unsigned char kind;  /* enum numword_kind */
+    unsigned char langs; /* LX_* mask */
+    bool plural;         /* "millions", "centaines": vague without a number */
+};
+
+/* The number word `w` (folded, NUL-terminated) in language `lang`, or NULL. */
+const struct numword *lex_numword(const char *w, enum extract_lang lang);
+
+/* Multiplier of a scale abbreviation written right after digits, as written
+ * (case matters: "M" and "bn" are, "m" alone is metres): "k" 1e3, "M" 1e6,
+ * "bn" 1e9, "Md" 1e9... 0 when `s[0..n)` is not one. `after_currency` also
+ * accepts the lower-case "m" of "$5m". */
+double lex_scale_abbrev(const char *s, size_t n, bool after_currency);
+
+/* The written-out unit of a currency symbol ("$" → "dollars", "€" →
+ * "euros", "£" → "livres" in French, "pounds" in English), or NULL. */
+const char *lex_currency_symbol(uint32_t cp, enum extract_lang lang);
+
+/* True when the folded word `w` is a unit abbreviation that may be glued to
+ * digits ("km", "kg", "mm", "ha", "gev"...). */
+bool lex_is_unit_abbrev(const char *w);
+
+/* Approximation markers written before a number, as folded word sequences
+ * (apostrophes dropped: "pres d", "jusqu a"). lex_approx_before() returns
+ * how many word tokens of `words` (the words before the number, nearest
+ * last, `n` of them) form a marker, 0 when none does. */
+size_t lex_approx_before(const char *const *words, size_t n, enum extract_lang lang);
+
+/* True for a folded word that, right after a quantity, marks it as
+ * approximate ("environ" in "20 ans environ"). Two-word markers ("or so",
+ * "ou plus") are matched by lex_approx_after2(). */
+bool lex_approx_after(const char *w, enum extract_lang lang);
+bool lex_approx_after2(const char *w1, const char *w2, enum extract_lang lang);
+
+/* Function words: never a counted noun. */
+bool lex_is_stopword(const char *w, enum extract_lang lang);
+
+/* Adjectives that may stand between a number and its noun ("cinq
+ * prochaines années", "54 small children"). */
+bool lex_is_prenominal(const char *w, enum extract_lang lang);
+
+/* Determiners after a partitive "de"/"of" ("8 000 de ces suppressions",
+ * "three of these states"). */
+bool lex_is_determiner(const char *w, enum extract_lang lang);
+
+/* Month names and their abbreviations, both languages. */
+bool lex_is_month(const char *w);
+
+/* Words before a number that make it an identifier, not a quantity:
+ * "article 49.3", "page 12", "vol 17", "numéro 5". */
+bool lex_is_id_word(const char *w);
+
+/* Suffixes glued to digits that make an ordinal ("1er", "2e", "3rd"). */
+bool lex_is_ordinal_suffix(const char *w);
+
+/* Words that make the preceding number a time of day or clock reading. */
+bool lex_is_time_word(const char *w);
+
+/* English plurals without a final -s ("people", "children"). */
+bool lex_is_irregular_plural(const char *w);
+
+/* Street words after a number: "12 rue de la Paix", "10 Downing Street". */
+bool lex_is_street_word(const char *w);
+
+/* Units of measure after which "un"/"une" counts as the number 1
+ * ("un kilo de cocaïne"). */
+bool lex_is_measure(const char *w);
+
+/* True when every table is in the order its binary search needs. */
+bool lex_numbers_sorted(void);
+
+#endif
