@@ -25,14 +25,9 @@
 #include "actors_int.h"
 #include "utf8.h"
 
-struct mention_ref {
-    size_t start, end;
-    int actor;
-};
-
 struct actors_index {
     struct strmap keys;         /* "n:<name>", "w:<person words>" -> actor */
-    struct mention_ref *ments;  /* sorted by start */
+    struct actor_mention *ments;  /* sorted by start */
     size_t n_ments, ments_cap;
     size_t max_len;             /* longest mention, bounds the overlap search */
 };
@@ -630,7 +625,7 @@ static int index_mention(struct actors_index *ix, size_t start, size_t end, int 
             hi = mid;
     }
     memmove(&ix->ments[lo + 1], &ix->ments[lo], (ix->n_ments - lo) * sizeof *ix->ments);
-    ix->ments[lo] = (struct mention_ref){start, end, actor};
+    ix->ments[lo] = (struct actor_mention){start, end, actor};
     ix->n_ments++;
     if (end - start > ix->max_len)
         ix->max_len = end - start;
@@ -660,7 +655,7 @@ static int actor_mention(struct actor *a, size_t start, size_t end)
 
 static int cmp_ment(const void *a, const void *b)
 {
-    const struct mention_ref *x = a, *y = b;
+    const struct actor_mention *x = a, *y = b;
     return x->start < y->start ? -1 : x->start > y->start ? 1 : x->actor - y->actor;
 }
 
@@ -784,7 +779,7 @@ static int build_index(struct doc *d)
         if (index_keys_for(ix, a, (int)i))
             return -1;
         for (size_t k = 0; k < a->n_mentions; k++) {
-            ix->ments[ix->n_ments++] = (struct mention_ref){a->mentions[k].start, a->mentions[k].end, (int)i};
+            ix->ments[ix->n_ments++] = (struct actor_mention){a->mentions[k].start, a->mentions[k].end, (int)i};
             if (a->mentions[k].end - a->mentions[k].start > ix->max_len)
                 ix->max_len = a->mentions[k].end - a->mentions[k].start;
         }
@@ -897,6 +892,33 @@ int actors_at(const struct doc *d, size_t start, size_t end)
         if (start < ix->ments[i].end && ix->ments[i].start < end)
             return ix->ments[i].actor;
     return -1;
+}
+
+size_t actors_mentions_in(struct doc *d, size_t start, size_t end, const struct actor_mention **first)
+{
+    const struct actors_index *ix = index_of(d);
+    *first = NULL;
+    if (!ix || start >= end)
+        return 0;
+    size_t lo = 0, hi = ix->n_ments;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->ments[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = lo;
+    hi = ix->n_ments;
+    while (k < hi) {
+        size_t mid = k + (hi - k) / 2;
+        if (ix->ments[mid].start < end)
+            k = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = ix->ments + lo;
+    return k - lo;
 }
 
 int actors_add(struct doc *d, const char *s, size_t n, enum actor_type t, size_t start, size_t end)

@@ -463,6 +463,24 @@ TEST(test_queries)
     CHECK(mentions_sorted(&x));
     if (p >= 0)
         CHECK(x.actors[p].n_mentions >= 2);
+
+    /* mentions in a span, in text order */
+    const struct actor_mention *m;
+    size_t nm = actors_mentions_in(&d, 0, strlen(text), &m);
+    size_t total = 0;
+    for (size_t i = 0; i < x.n_actors; i++)
+        total += x.actors[i].n_mentions;
+    CHECK_INT(nm, total);
+    for (size_t i = 1; i < nm; i++)
+        CHECK(m[i - 1].start <= m[i].start);
+    const char *sel = strstr(text, "Selon");
+    nm = actors_mentions_in(&d, (size_t)(sel - text), (size_t)(sel - text) + 30, &m);
+    CHECK(nm >= 2); /* "Kremlin", "Erdogan" */
+    if (nm >= 2) {
+        CHECK_INT(m[1].actor, e);
+        CHECK(m[0].start >= (size_t)(sel - text));
+    }
+    CHECK_INT(actors_mentions_in(&d, 5, 5, &m), 0);
     end_doc(&d, &x);
 
     /* actors_add on a document with no actors pass yet */
