@@ -326,8 +326,11 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
         if (!lex_is_unit_abbrev(w))
             return true;
     }
-    if (time_after(x, k))
+    if (time_after(x, k)) {
+        if (is_kind(x, k + 1, TOK_NUMBER) && T(x, k + 1)->end - T(x, k + 1)->start == 2)
+            *skip_to = k + 2; /* the minutes of "8 h 30" */
         return true;
+    }
     if ((is_p(x, k, '/') || is_p(x, k, ':') || is_p(x, k, '.')) && glued(x, k) &&
         is_kind(x, k + 1, TOK_NUMBER) && glued(x, k + 1)) {
         *skip_to = k + 2;
@@ -336,8 +339,8 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
     /* something glued before: "Covid-19", "14:30", "n°5", "#3" */
     if (f > 0 && glued(x, f) && !c->currency && !in_range) {
         if (is_kind(x, f - 1, TOK_WORD) || is_p(x, f - 1, '#') || is_p(x, f - 1, 0xB0) ||
-            is_p(x, f - 1, 0xBA))
-            return true;
+            is_p(x, f - 1, 0xBA) || is_apos(x, f - 1))
+            return true; /* "n°5", "#3", "'68" */
         if ((is_dash(x, f - 1) || is_p(x, f - 1, '/') || is_p(x, f - 1, ':') || is_p(x, f - 1, '.')) &&
             f >= 2 && glued(x, f - 1) && (is_kind(x, f - 2, TOK_WORD) || is_kind(x, f - 2, TOK_NUMBER)))
             return true;
@@ -790,7 +793,7 @@ static int consider(struct fx *x, size_t i, size_t *resume)
         c.approx = true;
 
     if (!has_unit) {
-        if (c.n.words && c.n.value == 1 && !c.approx)
+        if ((c.n.words && c.n.value == 1 && !c.approx) || c.n.fraction)
             return 0;
         if (!inherit_unit(x, &c, &c.unit))
             return 0; /* a bare number nothing counts: "le 17", "week 22" */

@@ -238,8 +238,10 @@ static int apply_word(struct wstate *s, const struct numword *w, const char *wor
         s->last_kind = NW_COLLECTIVE;
         return W_DONE;
     case NW_FRACTION:
-        if (s->atoms == 0 || s->article_only || s->cur < 2 || s->total)
+        /* "deux tiers", "two-thirds"; "un tiers", "a third" too */
+        if (s->atoms == 0 || s->total || (!s->article_only && s->cur < 2))
             return W_REJECT;
+        s->article_only = false;
         s->cur *= v;
         n->fraction = true;
         s->atoms++;
