@@ -791,6 +791,15 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     }
     if (c.n.collective)
         c.approx = true;
+    /* "fifteen or so minutes": the noun after the marker */
+    struct strref un;
+    size_t ue;
+    if (!has_unit && end_tok > c.n.last && find_noun(x, end_tok + 1, &un, &ue)) {
+        c.unit = un;
+        c.unit_noun = has_unit = true;
+        end_tok = ue;
+        end_off = T(x, ue)->end;
+    }
 
     if (!has_unit) {
         if ((c.n.words && c.n.value == 1 && !c.approx) || c.n.fraction)
