@@ -310,34 +310,93 @@ static const struct {
 };
 
 /* Approximation markers before a number, folded, apostrophes dropped
- * ("près d'un million" → "pres d"). Ranges ("entre", "between") are
- * handled with the range itself. */
-static const struct lexword approx_markers[] = {
-    {"a peu pres", LX_FR},      {"about", LX_EN},           {"above", LX_EN},
-    {"almost", LX_EN},          {"an estimated", LX_EN},    {"approx", LX_EN},
-    {"approximately", LX_EN},   {"approximativement", LX_FR}, {"around", LX_EN},
-    {"as few as", LX_EN},       {"as many as", LX_EN},      {"as much as", LX_EN},
-    {"at least", LX_EN},        {"at most", LX_EN},         {"au maximum", LX_FR},
-    {"au minimum", LX_FR},      {"au moins", LX_FR},        {"au plus", LX_FR},
-    {"autour d", LX_FR},        {"autour de", LX_FR},       {"aux alentours d", LX_FR},
-    {"aux alentours de", LX_FR}, {"below", LX_EN},          {"circa", LX_EN},
-    {"close to", LX_EN},        {"de l ordre d", LX_FR},    {"de l ordre de", LX_FR},    {"depasse", LX_FR},         {"depasse les", LX_FR},
-    {"depassent les", LX_FR},   {"depasser", LX_FR},        {"depasser les", LX_FR},
-    {"environ", LX_FR},         {"estimated", LX_EN},       {"estime a", LX_FR},
-    {"estimee a", LX_FR},       {"estimees a", LX_FR},      {"estimes a", LX_FR},
-    {"exceed", LX_EN},          {"exceeded", LX_EN},        {"exceeding", LX_EN},
-    {"exceeds", LX_EN},         {"fewer than", LX_EN},      {"in excess of", LX_EN},
-    {"inferieur a", LX_FR},     {"inferieur ou egal a", LX_FR}, {"inferieure a", LX_FR},    {"inferieures a", LX_FR},
-    {"inferieurs a", LX_FR},    {"jusqu a", LX_FR},         {"less than", LX_EN},
-    {"moins d", LX_FR},         {"moins de", LX_FR},        {"more than", LX_EN},
-    {"near", LX_EN},            {"nearly", LX_EN},          {"over", LX_EN},
-    {"plus d", LX_FR},          {"plus de", LX_FR},         {"pres d", LX_FR},
-    {"pres de", LX_FR},         {"presque", LX_FR},         {"proche d", LX_FR},
-    {"proche de", LX_FR},       {"quasi", LX_FR},           {"quasiment", LX_FR},
-    {"quelque", LX_FR},         {"roughly", LX_EN},         {"some", LX_EN},
-    {"superieur a", LX_FR},     {"superieur ou egal a", LX_FR}, {"superieure a", LX_FR},    {"superieures a", LX_FR},
-    {"superieurs a", LX_FR},    {"under", LX_EN},           {"up to", LX_EN},
-    {"upwards of", LX_EN},
+ * ("près d'un million" → "pres d"), keyed and sorted by their last word so
+ * that a lookup starts from the word just before the number. Ranges
+ * ("entre", "between") are handled with the range itself. */
+static const struct marker {
+    const char *last, *phrase;
+    unsigned char langs;
+} approx_markers[] = {
+    {"a", "estime a", LX_FR},
+    {"a", "estimee a", LX_FR},
+    {"a", "estimees a", LX_FR},
+    {"a", "estimes a", LX_FR},
+    {"a", "inferieur a", LX_FR},
+    {"a", "inferieur ou egal a", LX_FR},
+    {"a", "inferieure a", LX_FR},
+    {"a", "inferieures a", LX_FR},
+    {"a", "inferieurs a", LX_FR},
+    {"a", "jusqu a", LX_FR},
+    {"a", "superieur a", LX_FR},
+    {"a", "superieur ou egal a", LX_FR},
+    {"a", "superieure a", LX_FR},
+    {"a", "superieures a", LX_FR},
+    {"a", "superieurs a", LX_FR},
+    {"about", "about", LX_EN},
+    {"above", "above", LX_EN},
+    {"almost", "almost", LX_EN},
+    {"approx", "approx", LX_EN},
+    {"approx", "approx", LX_EN},
+    {"approximately", "approximately", LX_EN},
+    {"approximativement", "approximativement", LX_FR},
+    {"around", "around", LX_EN},
+    {"as", "as few as", LX_EN},
+    {"as", "as many as", LX_EN},
+    {"as", "as much as", LX_EN},
+    {"below", "below", LX_EN},
+    {"circa", "circa", LX_EN},
+    {"d", "autour d", LX_FR},
+    {"d", "aux alentours d", LX_FR},
+    {"d", "de l ordre d", LX_FR},
+    {"d", "moins d", LX_FR},
+    {"d", "plus d", LX_FR},
+    {"d", "pres d", LX_FR},
+    {"d", "proche d", LX_FR},
+    {"de", "autour de", LX_FR},
+    {"de", "aux alentours de", LX_FR},
+    {"de", "de l ordre de", LX_FR},
+    {"de", "moins de", LX_FR},
+    {"de", "plus de", LX_FR},
+    {"de", "pres de", LX_FR},
+    {"de", "proche de", LX_FR},
+    {"depasse", "depasse", LX_FR},
+    {"depasser", "depasser", LX_FR},
+    {"environ", "environ", LX_FR},
+    {"environ", "environ", LX_FR},
+    {"estimated", "an estimated", LX_EN},
+    {"estimated", "estimated", LX_EN},
+    {"exceed", "exceed", LX_EN},
+    {"exceeded", "exceeded", LX_EN},
+    {"exceeding", "exceeding", LX_EN},
+    {"exceeds", "exceeds", LX_EN},
+    {"least", "at least", LX_EN},
+    {"les", "depasse les", LX_FR},
+    {"les", "depassent les", LX_FR},
+    {"les", "depasser les", LX_FR},
+    {"maximum", "au maximum", LX_FR},
+    {"minimum", "au minimum", LX_FR},
+    {"moins", "au moins", LX_FR},
+    {"most", "at most", LX_EN},
+    {"near", "near", LX_EN},
+    {"nearly", "nearly", LX_EN},
+    {"odd", "odd", LX_EN},
+    {"of", "in excess of", LX_EN},
+    {"of", "upwards of", LX_EN},
+    {"over", "over", LX_EN},
+    {"plus", "au plus", LX_FR},
+    {"pres", "a peu pres", LX_FR},
+    {"presque", "presque", LX_FR},
+    {"quasi", "quasi", LX_FR},
+    {"quasiment", "quasiment", LX_FR},
+    {"quelque", "quelque", LX_FR},
+    {"roughly", "roughly", LX_EN},
+    {"some", "some", LX_EN},
+    {"than", "fewer than", LX_EN},
+    {"than", "less than", LX_EN},
+    {"than", "more than", LX_EN},
+    {"to", "close to", LX_EN},
+    {"to", "up to", LX_EN},
+    {"under", "under", LX_EN},
 };
 
 /* Markers after a quantity: one word, then two words. */
@@ -386,6 +445,58 @@ const struct numword *lex_numword(const char *w, enum extract_lang lang)
     return NULL;
 }
 
+/* Bit of a second letter in numindex.second; as in lex_numindex_may(). */
+static unsigned letter_bit(unsigned char b)
+{
+    if (b >= 'a' && b <= 'z')
+        return b - 'a';
+    return b == 0 ? 26 : b == '-' ? 27 : 28;
+}
+
+static uint32_t numhash(const char *w)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *w; w++)
+        h = (h ^ (unsigned char)*w) * 16777619u;
+    return h;
+}
+
+void lex_numindex_init(struct numindex *ix, enum extract_lang lang)
+{
+    memset(ix, 0, sizeof *ix);
+    for (size_t i = 0; i < COUNT(numwords); i++) {
+        if (!(numwords[i].langs & lx_mask(lang)))
+            continue;
+        const char *w = numwords[i].word;
+        ix->second[w[0] - 'a'] |= 1u << letter_bit((unsigned char)w[1]);
+        uint32_t full = numhash(numwords[i].word);
+        unsigned h = full & 255;
+        while (ix->slot[h])
+            h = (h + 1) & 255;
+        ix->slot[h] = (unsigned char)(i + 1);
+        ix->check[h] = (unsigned char)(full >> 24);
+    }
+    /* the markers' last words, each pointing at the first marker of its run */
+    for (size_t i = 0; i < COUNT(approx_markers); i++) {
+        if (i && strcmp(approx_markers[i - 1].last, approx_markers[i].last) == 0)
+            continue;
+        unsigned h = numhash(approx_markers[i].last) & 127;
+        while (ix->mslot[h])
+            h = (h + 1) & 127;
+        ix->mslot[h] = (unsigned char)(i + 1);
+    }
+}
+
+const struct numword *lex_numindex_find(const struct numindex *ix, const char *w)
+{
+    uint32_t full = numhash(w);
+    unsigned char check = (unsigned char)(full >> 24);
+    for (unsigned h = full & 255; ix->slot[h]; h = (h + 1) & 255)
+        if (ix->check[h] == check && strcmp(numwords[ix->slot[h] - 1].word, w) == 0)
+            return &numwords[ix->slot[h] - 1];
+    return NULL;
+}
+
 static bool in_lexwords(const struct lexword *tab, size_t n, const char *w, enum extract_lang lang)
 {
     const struct lexword *e = bsearch(w, tab, n, sizeof *tab, cmp_lexword);
@@ -399,6 +510,8 @@ static bool in_strings(const char *const *tab, size_t n, const char *w)
 
 double lex_scale_abbrev(const char *s, size_t n, bool after_currency)
 {
+    if (n == 0 || n > 4 || !strchr("BKMbkmt", s[0]))
+        return 0;
     for (size_t i = 0; i < COUNT(scale_abbrevs); i++)
         if (strlen(scale_abbrevs[i].s) == n && memcmp(scale_abbrevs[i].s, s, n) == 0)
             return !scale_abbrevs[i].currency_only || after_currency ? scale_abbrevs[i].mult : 0;
@@ -418,15 +531,39 @@ bool lex_is_unit_abbrev(const char *w)
     return in_strings(unit_abbrevs, COUNT(unit_abbrevs), w);
 }
 
-size_t lex_approx_before(const char *const *words, size_t n, enum extract_lang lang)
+/* The first marker whose last word is `w`, or NULL. */
+static const struct marker *marker_run(const struct numindex *ix, const char *w)
 {
+    for (unsigned h = numhash(w) & 127; ix->mslot[h]; h = (h + 1) & 127)
+        if (strcmp(approx_markers[ix->mslot[h] - 1].last, w) == 0)
+            return &approx_markers[ix->mslot[h] - 1];
+    return NULL;
+}
+
+bool lex_approx_last_word(const struct numindex *ix, const char *w, enum extract_lang lang)
+{
+    const struct marker *e = marker_run(ix, w);
+    for (; e && e < approx_markers + COUNT(approx_markers) && strcmp(e->last, w) == 0; e++)
+        if (e->langs & lx_mask(lang))
+            return true;
+    return false;
+}
+
+size_t lex_approx_before(const struct numindex *ix, const char *const *words, size_t n,
+                         enum extract_lang lang)
+{
+    if (n == 0)
+        return 0;
+    const struct marker *e = marker_run(ix, words[n - 1]);
+    if (!e)
+        return 0;
     size_t best = 0;
-    for (size_t i = 0; i < COUNT(approx_markers); i++) {
-        if (!(approx_markers[i].langs & lx_mask(lang)))
+    for (; e < approx_markers + COUNT(approx_markers) && strcmp(e->last, words[n - 1]) == 0; e++) {
+        if (!(e->langs & lx_mask(lang)))
             continue;
-        /* compare the marker's words, last first, with the words before */
-        const char *m = approx_markers[i].w;
-        size_t mlen = strlen(m), k = 0, end = mlen;
+        /* compare the phrase's words, last first, with the words before */
+        const char *m = e->phrase;
+        size_t k = 0, end = strlen(m);
         bool ok = true;
         while (ok) {
             size_t st = end;
@@ -477,7 +614,12 @@ bool lex_is_determiner(const char *w, enum extract_lang lang)
 
 bool lex_is_month(const char *w)
 {
-    return in_strings(months, COUNT(months), w);
+    switch (w[0]) { /* every month starts with one of these */
+    case 'a': case 'd': case 'f': case 'j': case 'm': case 'n': case 'o': case 's':
+        return in_strings(months, COUNT(months), w);
+    default:
+        return false;
+    }
 }
 
 bool lex_is_id_word(const char *w)
@@ -527,6 +669,18 @@ static bool sorted_lexwords(const struct lexword *t, size_t n)
     return true;
 }
 
+static bool sorted_markers(void)
+{
+    for (size_t i = 0; i < COUNT(approx_markers); i++) {
+        const char *sp = strrchr(approx_markers[i].phrase, ' ');
+        if (strcmp(sp ? sp + 1 : approx_markers[i].phrase, approx_markers[i].last) != 0)
+            return false;
+        if (i && strcmp(approx_markers[i - 1].last, approx_markers[i].last) > 0)
+            return false;
+    }
+    return true;
+}
+
 bool lex_numbers_sorted(void)
 {
     for (size_t i = 1; i < COUNT(numwords); i++)
@@ -535,7 +689,7 @@ bool lex_numbers_sorted(void)
     return sorted_lexwords(stopwords, COUNT(stopwords)) &&
            sorted_lexwords(prenominals, COUNT(prenominals)) &&
            sorted_lexwords(determiners, COUNT(determiners)) &&
-           sorted_lexwords(approx_markers, COUNT(approx_markers)) &&
+           sorted_markers() &&
            sorted_lexwords(approx_after1, COUNT(approx_after1)) &&
            sorted_strings(months, COUNT(months)) && sorted_strings(id_words, COUNT(id_words)) &&
            sorted_strings(ordinal_suffixes, COUNT(ordinal_suffixes)) &&
