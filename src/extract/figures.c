@@ -310,6 +310,19 @@ static bool time_after(const struct fx *x, size_t k)
     return lex_is_time_word(w) && strcmp(w, "heure") != 0 ? true : false;
 }
 
+/* "à 14 heures", "vers deux heures", "19 heures 30": a time of day. */
+static bool clock_hours(const struct fx *x, const struct cand *c, size_t *skip_to)
+{
+    size_t k = c->n.last + 1, p = c->start_tok;
+    if (x->lang != LANG_FR || !(is_w(x, k, "heures") || is_w(x, k, "heure")) || c->n.value > 24)
+        return false;
+    if (is_kind(x, k + 1, TOK_NUMBER)) {
+        *skip_to = k + 2;
+        return true;
+    }
+    return p > 0 && (is_w(x, p - 1, "a") || is_w(x, p - 1, "vers") || is_w(x, p - 1, "des"));
+}
+
 /* True when the digits of n are not a quantity. *skip_to may move the scan
  * past tokens that belong to the same non-quantity ("du 25 au 27 janvier"). */
 static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, size_t *skip_to)
@@ -322,15 +335,16 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
     if (ft->end - ft->start >= 2 && x->d->text[ft->start] == '0' && x->d->text[ft->start + 1] != ',' &&
         x->d->text[ft->start + 1] != '.')
         return true;
-    /* "01 45 67 89 10": a run of numbers is a phone number or a code */
-    if (!in_range) {
+    /* "01 45 67 89 10": a run of two-digit numbers is a phone number */
+    if (!in_range && ft->end - ft->start <= 2) {
         size_t r = f;
-        while (r + 1 < x->d->n_tokens && is_kind(x, r + 1, TOK_NUMBER))
+        while (r + 1 < x->d->n_tokens && is_kind(x, r + 1, TOK_NUMBER) &&
+               T(x, r + 1)->end - T(x, r + 1)->start <= 2)
             r++;
         size_t b = f;
-        while (b > 0 && is_kind(x, b - 1, TOK_NUMBER))
+        while (b > 0 && is_kind(x, b - 1, TOK_NUMBER) && T(x, b - 1)->end - T(x, b - 1)->start <= 2)
             b--;
-        if (r - b >= 2 && l < r) {
+        if (r - b >= 2) {
             *skip_to = r + 1;
             return true;
         }
@@ -350,8 +364,14 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
         const char *w = W(x, k);
         if (lex_is_ordinal_suffix(w) || strcmp(w, "s") == 0 || time_after(x, k))
             return true;
-        if (!lex_is_unit_abbrev(w))
+        char raw[16];
+        size_t rn = T(x, k)->end - T(x, k)->start;
+        if (rn >= sizeof raw)
             return true;
+        memcpy(raw, x->d->text + T(x, k)->start, rn);
+        raw[rn] = '\0';
+        if (!lex_is_unit_abbrev(raw))
+            return true; /* "5G", "3D": a name */
     }
     if (time_after(x, k)) {
         if (is_kind(x, k + 1, TOK_NUMBER) && T(x, k + 1)->end - T(x, k + 1)->start == 2)
@@ -401,14 +421,8 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
     /* years, unless money or a percentage says otherwise */
     if (n->plain_year && !c->currency && !is_p(x, k, '%') && !lex_currency_symbol(is_kind(x, k, TOK_PUNCT) ? T(x, k)->cp : 0, x->lang))
         return true;
-    /* "à 14 heures", "19 heures 30": a time of day */
-    if (x->lang == LANG_FR && is_w(x, k, "heures") && n->value <= 24 &&
-        (is_kind(x, k + 1, TOK_NUMBER) ||
-         (p > 0 && (is_w(x, p - 1, "a") || is_w(x, p - 1, "vers") || is_w(x, p - 1, "des"))))) {
-        if (is_kind(x, k + 1, TOK_NUMBER))
-            *skip_to = k + 2;
+    if (clock_hours(x, c, skip_to))
         return true;
-    }
     /* "45 points to 24": the other side of a game score */
     if (p > 0 && (is_w(x, p - 1, "to") || is_w(x, p - 1, "a")) && x->have_last &&
         x->last_end_tok + 2 == p && x->last_unit.s &&
@@ -450,7 +464,8 @@ static bool words_excluded(const struct fx *x, const struct cand *c)
     if (strcmp(W(x, n->first), "neuf") == 0 && n->first == n->last && !content(x, k) &&
         !is_p(x, k, 0xAB))
         return true; /* "neuf" the adjective */
-    if (time_after(x, k))
+    size_t skip;
+    if (time_after(x, k) || clock_hours(x, c, &skip))
         return true;
     return false;
 }
@@ -786,6 +801,19 @@ static int consider(struct fx *x, size_t i, size_t *resume)
 
     size_t end_tok = has_unit ? c.end_tok : c.n.last;
     size_t end_off = has_unit ? text_end(x, &c) : T(x, c.n.last)->end;
+
+    /* "deux ans et demi" */
+    if (x->lang == LANG_FR && has_unit && is_w(x, end_tok + 1, "et") &&
+        (is_w(x, end_tok + 2, "demi") || is_w(x, end_tok + 2, "demie"))) {
+        c.n.value += 0.5;
+        end_tok += 2;
+        end_off = T(x, end_tok)->end;
+    }
+    /* "49.3" in French text, with nothing counted: an identifier */
+    if (x->lang == LANG_FR && !has_unit && !c.n.words && c.n.first == c.n.last &&
+        memchr(x->d->text + T(x, c.n.first)->start, '.', T(x, c.n.first)->end - T(x, c.n.first)->start) &&
+        c.n.value != (double)(long long)c.n.value)
+        return 0;
 
     /* a ratio: "three per 100,000 people" */
     struct strref dn;

@@ -141,7 +141,7 @@ static const struct lexword stopwords[] = {
     {"celui", LX_FR}, {"ces", LX_FR}, {"cet", LX_FR}, {"cette", LX_FR}, {"ceux", LX_FR},
     {"chacun", LX_FR}, {"chaque", LX_FR}, {"chez", LX_FR}, {"comme", LX_FR}, {"comment", LX_FR},
     {"compared", LX_EN}, {"contre", LX_FR}, {"could", LX_EN}, {"d", LX_FR}, {"d'ici", LX_FR},
-    {"dans", LX_FR}, {"de", LX_FR}, {"deja", LX_FR}, {"depuis", LX_FR}, {"des", LX_FR},
+    {"dans", LX_FR}, {"de", LX_FR}, {"deep", LX_EN}, {"deja", LX_FR}, {"depuis", LX_FR}, {"des", LX_FR},
     {"did", LX_EN}, {"do", LX_EN}, {"does", LX_EN}, {"donc", LX_FR}, {"dont", LX_FR},
     {"du", LX_FR}, {"durant", LX_FR}, {"during", LX_EN}, {"each", LX_EN}, {"earlier", LX_EN},
     {"egalement", LX_FR}, {"either", LX_EN}, {"elle", LX_FR}, {"elles", LX_FR}, {"en", LX_FR},
@@ -150,7 +150,7 @@ static const struct lexword stopwords[] = {
     {"even", LX_EN}, {"ever", LX_EN}, {"every", LX_EN}, {"everyone", LX_EN}, {"everything", LX_EN}, {"face", LX_FR}, {"fait", LX_FR},
     {"font", LX_FR},
     {"for", LX_EN}, {"from", LX_EN}, {"had", LX_EN}, {"has", LX_EN}, {"have", LX_EN},
-    {"having", LX_EN}, {"he", LX_EN}, {"her", LX_EN}, {"here", LX_EN}, {"hier", LX_FR},
+    {"having", LX_EN}, {"he", LX_EN}, {"her", LX_EN}, {"here", LX_EN}, {"hier", LX_FR}, {"high", LX_EN},
     {"him", LX_EN}, {"his", LX_EN}, {"how", LX_EN}, {"however", LX_EN}, {"i", LX_EN},
     {"if", LX_EN}, {"il", LX_FR}, {"ils", LX_FR}, {"in", LX_EN}, {"including", LX_EN},
     {"into", LX_EN}, {"is", LX_EN}, {"it", LX_EN}, {"its", LX_EN}, {"j", LX_FR}, {"je", LX_FR},
@@ -173,16 +173,16 @@ static const struct lexword stopwords[] = {
     {"seront", LX_FR}, {"ses", LX_FR}, {"seulement", LX_FR}, {"si", LX_FR}, {"since", LX_EN},
     {"sinon", LX_FR}, {"so", LX_EN}, {"soit", LX_FR}, {"some", LX_EN}, {"someone", LX_EN}, {"something", LX_EN}, {"son", LX_FR},
     {"sont", LX_FR}, {"sous", LX_FR}, {"such", LX_EN}, {"sur", LX_FR}, {"t", LX_FR},
-    {"ta", LX_FR}, {"tandis", LX_FR}, {"than", LX_EN}, {"that", LX_EN}, {"the", LX_EN},
+    {"ta", LX_FR}, {"tall", LX_EN}, {"tandis", LX_FR}, {"than", LX_EN}, {"that", LX_EN}, {"the", LX_EN},
     {"their", LX_EN}, {"them", LX_EN}, {"then", LX_EN}, {"there", LX_EN}, {"these", LX_EN},
-    {"they", LX_EN}, {"this", LX_EN}, {"those", LX_EN}, {"though", LX_EN}, {"through", LX_EN},
+    {"they", LX_EN}, {"thick", LX_EN}, {"this", LX_EN}, {"those", LX_EN}, {"though", LX_EN}, {"through", LX_EN},
     {"to", LX_EN}, {"told", LX_EN}, {"too", LX_EN}, {"tous", LX_FR}, {"tout", LX_FR},
     {"toute", LX_FR}, {"toutes", LX_FR}, {"toward", LX_EN}, {"towards", LX_EN}, {"tres", LX_FR},
     {"under", LX_EN}, {"until", LX_EN}, {"up", LX_EN}, {"upon", LX_EN}, {"us", LX_EN},
     {"va", LX_FR}, {"vers", LX_FR}, {"very", LX_EN}, {"via", LX_ANY}, {"voire", LX_FR},
     {"vont", LX_FR}, {"vous", LX_FR}, {"was", LX_EN}, {"we", LX_EN}, {"were", LX_EN},
     {"what", LX_EN}, {"when", LX_EN}, {"where", LX_EN}, {"whether", LX_EN}, {"which", LX_EN},
-    {"while", LX_EN}, {"who", LX_EN}, {"whom", LX_EN}, {"whose", LX_EN}, {"why", LX_EN},
+    {"while", LX_EN}, {"who", LX_EN}, {"whom", LX_EN}, {"whose", LX_EN}, {"why", LX_EN}, {"wide", LX_EN},
     {"will", LX_EN}, {"with", LX_EN}, {"within", LX_EN}, {"without", LX_EN}, {"would", LX_EN},
     {"y", LX_FR}, {"yet", LX_EN}, {"you", LX_EN}, {"your", LX_EN},
 };
@@ -277,12 +277,14 @@ static const char *const irregular_plurals[] = {
     "police", "staff", "teeth", "women",
 };
 
-/* Unit abbreviations that may be glued to digits ("10km", "5kg"). */
+/* Unit abbreviations that may be glued to digits ("10km", "5kg", "1.5C"),
+ * as written: case tells "5G" (a network) from "5g" (grams). */
 static const char *const unit_abbrevs[] = {
-    "cl", "cm", "ev", "ft", "g", "gb", "gev", "ghz", "go", "gw", "gwh", "ha", "hz", "in", "j",
-    "kb", "kg", "km", "km2", "kmh", "ko", "kw", "kwh", "l", "lb", "lbs", "m", "m2", "m3", "mb",
-    "mev", "mg", "mhz", "mi", "min", "ml", "mm", "mn", "mo", "mph", "ms", "mw", "mwh", "oz",
-    "sec", "sq", "t", "tb", "tev", "twh", "yd",
+    "C", "F", "GB", "GHz", "GW", "GWh", "GeV", "Go", "Hz", "J", "K", "Ko", "L", "MB", "MHz",
+    "MW", "MWh", "MeV", "Mo", "TB", "TWh", "TeV", "W", "Wh", "cl", "cm", "eV", "ft", "g", "ha",
+    "in", "j", "kB", "kHz", "kW", "kWh", "kb", "kg", "km", "km2", "kmh", "ko", "kt", "l", "lb",
+    "lbs", "m", "m2", "m3", "mA", "mL", "mV", "mg", "mi", "min", "ml", "mm", "mn", "mph", "ms",
+    "oz", "sec", "sq", "t", "yd",
 };
 
 /* Scale abbreviations written right after digits, as written. Those marked

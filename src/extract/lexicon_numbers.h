@@ -86,8 +86,8 @@ double lex_scale_abbrev(const char *s, size_t n, bool after_currency);
  * "euros", "£" → "livres" in French, "pounds" in English), or NULL. */
 const char *lex_currency_symbol(uint32_t cp, enum extract_lang lang);
 
-/* True when the folded word `w` is a unit abbreviation that may be glued to
- * digits ("km", "kg", "mm", "ha", "gev"...). */
+/* True when the word `w`, as written, is a unit abbreviation that may be
+ * glued to digits ("km", "kg", "mm", "ha", "GeV", "C" of "1.5C"...). */
 bool lex_is_unit_abbrev(const char *w);
 
 /* Approximation markers written before a number, as folded word sequences

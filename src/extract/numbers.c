@@ -388,6 +388,13 @@ bool number_parse(const struct numctx *c, size_t i, bool after_currency, struct 
         return false;
     if (!parse_words(c, i, n))
         return false;
+    /* "two and a half": a half more */
+    if (c->d->lang == LANG_EN && n->last + 3 < c->d->n_tokens && strcmp(nx_word(c, n->last + 1), "and") == 0 &&
+        strcmp(nx_word(c, n->last + 2), "a") == 0 && strcmp(nx_word(c, n->last + 3), "half") == 0) {
+        n->value += 0.5;
+        n->last += 3;
+        return true;
+    }
     /* "une dizaine de milliers", "a couple of hundred" */
     if (n->collective && n->last + 2 < c->d->n_tokens) {
         size_t k = n->last + 1;

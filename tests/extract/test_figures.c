@@ -210,6 +210,17 @@ TEST(test_multipliers)
     EXPECT("en", "The firm raised $5m.", "$5m", 5e6, "dollars", false);
 }
 
+TEST(test_halves_and_units_glued)
+{
+    EXPECT("fr", "Il a écopé de deux ans et demi de prison.", "deux ans et demi", 2.5, "ans", false);
+    EXPECT("en", "He was jailed for two and a half years.", "two and a half years", 2.5, "years", false);
+    EXPECT("en", "The goal is to limit warming to 1.5C.", "1.5C", 1.5, "C", false);
+    EXPECT("en", "The ship was 40 m wide.", "40 m", 40, "m", false);
+    EXPECT("fr", "Il a couru 10km.", "10km", 10, "km", false);
+    EXPECT_COUNT("en", "The 5G network and 3D films.", 0);
+    EXPECT_COUNT("fr", "Le gouvernement a utilisé le 49.3 hier. Il est arrivé à deux heures et demie.", 0);
+}
+
 TEST(test_collectives)
 {
     EXPECT("fr", "Une trentaine de soldats turcs sont morts.", "Une trentaine de soldats", 30, "soldats", true);
@@ -410,6 +421,7 @@ int main(void)
     RUN(test_number_words_fr);
     RUN(test_number_words_en);
     RUN(test_multipliers);
+    RUN(test_halves_and_units_glued);
     RUN(test_collectives);
     RUN(test_percentages);
     RUN(test_currencies);
