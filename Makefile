@@ -17,8 +17,8 @@ OPT      ?= -O2
 CFLAGS   ?= $(OPT) -g
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFS     := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS  = $(WARN) $(DEFS) $(CFLAGS) $(SAN) -Isrc -Isrc/extract $(PKG_CFLAGS) -MMD -MP
 LDLIBS      = $(PKG_LIBS) -lpthread -lm
 VERSION  := 0.1.0
@@ -31,10 +31,10 @@ HANDLER_SRC  := $(sort $(wildcard src/handlers/*.c))
 SERVER_SRC   := $(filter-out src/main.c,$(sort $(wildcard src/*.c)))
 EXTRACT_OBJ  := $(EXTRACT_SRC:%.c=$(BUILD)/%.o)
 CORE_OBJ     := $(EXTRACT_OBJ) $(DB_SRC:%.c=$(BUILD)/%.o) $(HANDLER_SRC:%.c=$(BUILD)/%.o) \
-                $(SERVER_SRC:%.c=$(BUILD)/%.o)
+                $(SERVER_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/openapi_yaml.o $(BUILD)/gen/index_html.o
 UNIT_TESTS   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(sort $(wildcard tests/*/test_*.c)))
 
-.PHONY: all run test check bench eval docker deps clean
+.PHONY: all run serve test test-run check bench eval docker deps clean
 all: $(BUILD)/quoted
 
 $(BUILD)/quoted: $(CORE_OBJ) $(BUILD)/src/main.o
@@ -44,13 +44,16 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -DQUOTED_VERSION='"$(VERSION)"' -c -o $@ $<
 
-# The contract is served from the binary: embed openapi.yaml as a C string.
-$(BUILD)/src/openapi_blob.o: openapi.yaml
+# The contract and the browsing page are served from the binary.
+$(BUILD)/gen/openapi_yaml.c: openapi.yaml scripts/embed.sh
 	@mkdir -p $(dir $@)
-	{ echo '/* generated from openapi.yaml */'; echo 'const char openapi_yaml[] ='; \
-	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' openapi.yaml; echo ';'; } > $(BUILD)/src/openapi_blob.c
-	$(CC) $(ALL_CFLAGS) -c -o $@ $(BUILD)/src/openapi_blob.c
-CORE_OBJ += $(BUILD)/src/openapi_blob.o
+	scripts/embed.sh openapi_yaml $< > $@
+$(BUILD)/gen/index_html.c: web/index.html scripts/embed.sh
+	@mkdir -p $(dir $@)
+	scripts/embed.sh index_html $< > $@
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
 
 $(BUILD)/tests/%: tests/%.c $(CORE_OBJ) tests/test.h
 	@mkdir -p $(dir $@)
@@ -59,13 +62,18 @@ $(BUILD)/tests/%: tests/%.c $(CORE_OBJ) tests/test.h
 deps:
 	@scripts/install-deps.sh
 
-test: $(BUILD)/quoted $(UNIT_TESTS)
+# test and run first install what is missing, then build with it.
+test: deps
+	@$(MAKE) --no-print-directory test-run
+test-run: $(BUILD)/quoted $(UNIT_TESTS)
 	@BUILD=$(BUILD) tests/run
 
 check:
 	$(MAKE) BUILD=build-san OPT=-O1 SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' test
 
-run: deps $(BUILD)/quoted
+run: deps
+	@$(MAKE) --no-print-directory serve
+serve: $(BUILD)/quoted
 	@test -f quoted.db || $(BUILD)/quoted import --db quoted.db examples
 	$(BUILD)/quoted serve --port $(PORT) --db quoted.db
 

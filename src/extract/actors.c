@@ -1,61 +1,867 @@
-/* actors.c — finds the people, organisations and places an article names
- * and merges the forms that refer to the same one.
+/* actors.c — turns the names found by actors_scan.c into actors: merges the
+ * forms that name the same one, types it, binds titles to persons, and
+ * answers the other passes (actors_at, actors_find, actors_add).
  *
- * A name is a run of capitalised words that does not start a sentence. */
+ * Forms (distinct folded names) are merged longest first, so that a short
+ * form meets the full name it abbreviates:
+ *   - the same known entity ("UE" and "Union européenne", "US" and
+ *     "United States"; lexicon groups);
+ *   - a person's surname, first name or any run of its words ("Erdogan",
+ *     "Le Drian", "Ana Pastor");
+ *   - initials ("Recep T. Erdogan");
+ *   - an acronym of an organisation's or place's words, or written in
+ *     brackets after it ("Forces démocratiques syriennes (FDS)");
+ *   - a lone cue word for the organisation that holds it ("the Society").
+ * A title phrase ("le président turc", "the chief executive of Hong Kong")
+ * becomes an alias of the person it is apposed to, or, with a nationality,
+ * of the nearest person around it, one person per nationality.
+ *
+ * After extraction an index (names, person words, mentions sorted by
+ * offset) answers the queries in logarithmic or constant time; it lives in
+ * d->actors_ix and is released by actors_release(). */
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "actors_int.h"
 #include "utf8.h"
 
-static int add_mention(struct actor *a, size_t start, size_t end)
+struct mention_ref {
+    size_t start, end;
+    int actor;
+};
+
+struct actors_index {
+    struct strmap keys;         /* "n:<name>", "w:<person words>" -> actor */
+    struct mention_ref *ments;  /* sorted by start */
+    size_t n_ments, ments_cap;
+    size_t max_len;             /* longest mention, bounds the overlap search */
+};
+
+/* ---------------------------------------------------------------------- */
+/* Small helpers. */
+
+static int key_put(struct strmap *m, char tag, const char *s, size_t n, int v)
 {
-    size_t cap = a->n_mentions; /* grow one at a time: mentions are few */
-    void *p = realloc(a->mentions, (cap + 1) * sizeof *a->mentions);
-    if (!p)
+    char buf[300];
+    if (n + 2 > sizeof buf)
+        return 0; /* absurdly long names are not indexed */
+    buf[0] = tag;
+    buf[1] = ':';
+    memcpy(buf + 2, s, n);
+    return strmap_put(m, buf, n + 2, v) ? 0 : -1;
+}
+
+static int key_get(const struct strmap *m, char tag, const char *s, size_t n)
+{
+    char buf[300];
+    if (n + 2 > sizeof buf)
         return -1;
-    a->mentions = p;
-    a->mentions[a->n_mentions++] = (struct span){start, end};
+    buf[0] = tag;
+    buf[1] = ':';
+    memcpy(buf + 2, s, n);
+    const int *v = strmap_get(m, buf, n + 2);
+    return v ? *v : -1;
+}
+
+/* Split folded `s` at spaces into at most `cap` words; returns the count. */
+static int split_words(const char *s, const char *w[], size_t wl[], int cap)
+{
+    int n = 0;
+    while (*s && n < cap) {
+        while (*s == ' ')
+            s++;
+        if (!*s)
+            break;
+        const char *e = s;
+        while (*e && *e != ' ')
+            e++;
+        w[n] = s;
+        wl[n] = (size_t)(e - s);
+        n++;
+        s = e;
+    }
+    return n;
+}
+
+static bool lower_particle(const char *w, size_t n)
+{
+    return (lex_word(w, n) & LW_PARTICLE) != 0;
+}
+
+static bool is_initial(const char *w, size_t n)
+{
+    return n == 2 && w[1] == '.';
+}
+
+static int best_type(const float v[3])
+{
+    int t = ACTOR_PERSON;
+    if (v[ACTOR_ORGANIZATION] > v[t])
+        t = ACTOR_ORGANIZATION;
+    if (v[ACTOR_PLACE] > v[t])
+        t = ACTOR_PLACE;
+    return t;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Forms. */
+
+static int build_forms(struct actx *ctx)
+{
+    const char *text = ctx->d->text;
+    for (size_t i = 0; i < ctx->n_cands; i++) {
+        struct cand *c = &ctx->cands[i];
+        char buf[512];
+        size_t n = utf8_fold_into(text + c->start, c->end - c->start, buf, sizeof buf);
+        if (n == 0) {
+            c->form = -1;
+            continue;
+        }
+        int *slot = strmap_put(&ctx->form_ix, buf, n, (int)ctx->n_forms);
+        if (!slot)
+            return -1;
+        if (*slot == (int)ctx->n_forms) {
+            if (grow((void **)&ctx->forms, &ctx->forms_cap, ctx->n_forms, sizeof *ctx->forms))
+                return -1;
+            struct form *f = &ctx->forms[ctx->n_forms++];
+            memset(f, 0, sizeof *f);
+            f->fold = xstrndup(buf, n);
+            if (!f->fold)
+                return -1;
+            f->start = c->start;
+            f->end = c->end;
+            f->mstart = c->mstart;
+            f->actor = -1;
+            f->first = (int)i;
+            f->ent = lex_entity_find(buf, n);
+            const char *w[16];
+            size_t wl[16];
+            f->nwords = split_words(f->fold, w, wl, 16);
+            f->acronym = f->nwords == 1 && (ctx->d->tokens[c->t0].flags & TF_ALLCAPS);
+            f->generic = c->generic;
+            f->weak = c->weak;
+        }
+        struct form *f = &ctx->forms[*slot];
+        c->form = *slot;
+        for (int k = 0; k < 3; k++)
+            f->v[k] += c->v[k];
+        f->generic = f->generic && c->generic;
+        f->weak = f->weak && c->weak;
+    }
     return 0;
 }
 
-int actors_find(const struct doc *d, const char *s, size_t n)
+static bool has_initials(const struct form *f)
 {
-    char key[256], buf[256];
-    utf8_fold_into(s, n, key, sizeof key);
-    for (size_t i = 0; i < d->out->n_actors; i++) {
-        const struct actor *a = &d->out->actors[i];
-        utf8_fold_into(a->name, strlen(a->name), buf, sizeof buf);
-        if (strcmp(buf, key) == 0)
-            return (int)i;
-        const char *sp = strrchr(buf, ' ');
-        if (sp && strcmp(sp + 1, key) == 0)
-            return (int)i;
-        for (size_t k = 0; k < a->n_aliases; k++) {
-            utf8_fold_into(a->aliases[k], strlen(a->aliases[k]), buf, sizeof buf);
-            if (strcmp(buf, key) == 0)
-                return (int)i;
+    const char *w[16];
+    size_t wl[16];
+    int n = split_words(f->fold, w, wl, 16);
+    for (int i = 0; i < n; i++)
+        if (is_initial(w[i], wl[i]))
+            return true;
+    return false;
+}
+
+/* Merge order: more words first, full words before initials, then the
+ * first written. */
+static int form_order(const void *a, const void *b, const struct actx *ctx)
+{
+    const struct form *fa = &ctx->forms[*(const int *)a], *fb = &ctx->forms[*(const int *)b];
+    if (fa->nwords != fb->nwords)
+        return fb->nwords - fa->nwords;
+    bool ia = has_initials(fa), ib = has_initials(fb);
+    if (ia != ib)
+        return ia ? 1 : -1;
+    return fa->first - fb->first;
+}
+
+/* qsort has no context argument in C11: sort with a small merge sort. */
+static void sort_forms(int *idx, int *tmp, size_t n, const struct actx *ctx)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    sort_forms(idx, tmp, h, ctx);
+    sort_forms(idx + h, tmp, n - h, ctx);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = form_order(&idx[j], &idx[i], ctx) < 0 ? idx[j++] : idx[i++];
+    while (i < h)
+        tmp[k++] = idx[i++];
+    while (j < n)
+        tmp[k++] = idx[j++];
+    memcpy(idx, tmp, n * sizeof *idx);
+}
+
+/* Working state of one actor while merging. */
+struct wactor {
+    float v[3];
+    int name_form;
+    int first_cand;
+    const char *country;    /* nationality bound by a title */
+    int n_title_aliases;
+};
+
+struct merge {
+    struct actx *ctx;
+    struct wactor *acts;
+    size_t n_acts, acts_cap;
+    struct strmap keys;     /* "g:", "w:", "a:", "c:", "n:" -> actor */
+};
+
+/* Acronym of a name's words: "union europeenne" -> "ue",
+ * "organisation des nations unies" -> "onu", "hewlett-packard" -> "hp". */
+static size_t acronym_of(const char *fold, char *out, size_t cap)
+{
+    const char *w[16];
+    size_t wl[16];
+    int n = split_words(fold, w, wl, 16);
+    size_t k = 0;
+    for (int i = 0; i < n && k + 1 < cap; i++) {
+        size_t len = wl[i];
+        const char *s = w[i];
+        if (len >= 2 && s[len - 1] == '\'' )
+            continue; /* "l'", "d'" */
+        if ((lex_word(s, len) & (LW_PARTICLE | LW_STOP)) && i > 0)
+            continue;
+        for (size_t j = 0; j < len && k + 1 < cap; j++) {
+            if (j == 0 || s[j - 1] == '-' || s[j - 1] == '\'')
+                if ((s[j] >= 'a' && s[j] <= 'z'))
+                    out[k++] = s[j];
         }
+    }
+    out[k] = '\0';
+    return k;
+}
+
+static int register_form(struct merge *m, int fi, int a)
+{
+    struct actx *ctx = m->ctx;
+    struct form *f = &ctx->forms[fi];
+    f->actor = a;
+    size_t fl = strlen(f->fold);
+    if (key_put(&m->keys, 'n', f->fold, fl, a))
+        return -1;
+    if (f->ent && f->ent->group && key_put(&m->keys, 'g', f->ent->group, strlen(f->ent->group), a))
+        return -1;
+    if (f->ent && !f->ent->group && key_put(&m->keys, 'g', f->ent->key, strlen(f->ent->key), a))
+        return -1;
+    int t = best_type(f->v);
+    const char *w[16];
+    size_t wl[16];
+    int n = split_words(f->fold, w, wl, 16);
+    if (t == ACTOR_PERSON && !f->ent && n >= 2) {
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                if (lower_particle(w[i], wl[i]) || lower_particle(w[j], wl[j]))
+                    continue;
+                size_t len = (size_t)(w[j] + wl[j] - w[i]);
+                if (key_put(&m->keys, 'w', w[i], len, a))
+                    return -1;
+            }
+            if (wl[i] > 3 && (memcmp(w[i], "al-", 3) == 0 || memcmp(w[i], "el-", 3) == 0) &&
+                key_put(&m->keys, 'w', w[i] + 3, wl[i] - 3, a))
+                return -1;
+        }
+    }
+    if (t != ACTOR_PERSON && n >= 2) {
+        char acr[32];
+        size_t k = acronym_of(f->fold, acr, sizeof acr);
+        if (k >= 2 && key_put(&m->keys, 'a', acr, k, a))
+            return -1;
+        for (int i = 0; i < n; i++)
+            if ((lex_word(w[i], wl[i]) & (LW_ORGCUE | LW_PLACECUE)) && key_put(&m->keys, 'c', w[i], wl[i], a))
+                return -1;
+    }
+    if (t != ACTOR_PERSON && n >= 2) {
+        /* "united states democratic party" also answers to "democratic party" */
+        for (int i = 1; i < n; i++) {
+            const struct lex_entity *e = lex_entity_find(f->fold, (size_t)(w[i - 1] + wl[i - 1] - f->fold));
+            if (e && e->type == ACTOR_PLACE) {
+                if (key_put(&m->keys, 'S', w[i], fl - (size_t)(w[i] - f->fold), a))
+                    return -1;
+                break;
+            }
+        }
+        /* "burisma holdings" also answers to "burisma" */
+        bool cues = true;
+        for (int i = 1; i < n; i++)
+            cues = cues && (lex_word(w[i], wl[i]) & LW_CORP);
+        if (cues && key_put(&m->keys, 'p', w[0], wl[0], a))
+            return -1;
+    }
+    if (t != ACTOR_PERSON && n == 1 && strchr(f->fold, '-')) {
+        char acr[32];
+        size_t k = acronym_of(f->fold, acr, sizeof acr);
+        if (k >= 2 && key_put(&m->keys, 'a', acr, k, a))
+            return -1;
+    }
+    return 0;
+}
+
+/* The actor whose name, written in full, matches a form with initials
+ * ("recep t. erdogan" ~ "recep tayyip erdogan"), or -1. */
+static int initials_match(struct merge *m, const struct form *f)
+{
+    const char *w[16], *x[16];
+    size_t wl[16], xl[16];
+    int n = split_words(f->fold, w, wl, 16);
+    int a = key_get(&m->keys, 'w', w[n - 1], wl[n - 1]);
+    if (a < 0)
+        return -1;
+    const struct form *g = &m->ctx->forms[m->acts[a].name_form];
+    int gn = split_words(g->fold, x, xl, 16);
+    if (gn != n)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        if (is_initial(w[i], wl[i]) ? x[i][0] != w[i][0] : (wl[i] != xl[i] || memcmp(w[i], x[i], wl[i])))
+            return -1;
+    }
+    return a;
+}
+
+/* An acronym written in brackets right after a name: "Name (ACR)". */
+static int bracket_match(struct merge *m, int fi)
+{
+    struct actx *ctx = m->ctx;
+    for (size_t i = 0; i < ctx->n_cands; i++) {
+        const struct cand *c = &ctx->cands[i];
+        if (c->form != fi || i == 0 || c->t0 < 2)
+            continue;
+        const struct token *tk = ctx->d->tokens;
+        if (!(tk[c->t0 - 1].kind == TOK_PUNCT && tk[c->t0 - 1].cp == '('))
+            continue;
+        const struct cand *p = &ctx->cands[i - 1];
+        /* "Alfredo Pérez Rubalcaba (PSOE)" gives the party, not an alias */
+        if (p->t1 == c->t0 - 1 && p->form >= 0 && ctx->forms[p->form].actor >= 0 &&
+            best_type(m->acts[ctx->forms[p->form].actor].v) != ACTOR_PERSON)
+            return ctx->forms[p->form].actor;
     }
     return -1;
 }
 
+static int new_actor(struct merge *m, int fi)
+{
+    if (grow((void **)&m->acts, &m->acts_cap, m->n_acts, sizeof *m->acts))
+        return -1;
+    struct wactor *w = &m->acts[m->n_acts];
+    memset(w, 0, sizeof *w);
+    w->name_form = fi;
+    w->first_cand = m->ctx->forms[fi].first;
+    return (int)m->n_acts++;
+}
+
+static int merge_forms(struct merge *m)
+{
+    struct actx *ctx = m->ctx;
+    size_t n = ctx->n_forms;
+    int *idx = malloc((n ? n : 1) * sizeof *idx), *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!idx || !tmp) {
+        free(idx);
+        free(tmp);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        idx[i] = (int)i;
+    sort_forms(idx, tmp, n, ctx);
+    int rc = 0;
+    for (size_t k = 0; k < n && !rc; k++) {
+        int fi = idx[k];
+        struct form *f = &ctx->forms[fi];
+        int a = -1;
+        if (f->ent) {
+            const char *g = f->ent->group ? f->ent->group : f->ent->key;
+            a = key_get(&m->keys, 'g', g, strlen(g));
+        }
+        size_t fl = strlen(f->fold);
+        if (a < 0)
+            a = key_get(&m->keys, 'S', f->fold, fl);
+        if (a < 0 && !f->ent && !f->acronym)
+            a = key_get(&m->keys, 'w', f->fold, fl);
+        if (a < 0 && !f->ent && f->nwords == 1)
+            a = key_get(&m->keys, 'p', f->fold, fl);
+        if (a < 0 && !f->ent && f->nwords == 1 && fl > 3 && f->fold[fl - 1] == 's')
+            a = key_get(&m->keys, 'w', f->fold, fl - 1); /* "the Bidens" */
+        if (a < 0 && has_initials(f) && f->nwords >= 2)
+            a = initials_match(m, f);
+        if (a < 0 && f->acronym) {
+            a = key_get(&m->keys, 'a', f->fold, strlen(f->fold));
+            if (a < 0)
+                a = bracket_match(m, fi);
+        }
+        if (a < 0 && f->weak) {
+            f->actor = -2; /* a capital that only starts a sentence */
+            continue;
+        }
+        if (a < 0 && f->generic) {
+            a = key_get(&m->keys, 'c', f->fold, strlen(f->fold));
+            if (a < 0) {
+                f->actor = -2; /* a lone cue word that names nothing */
+                continue;
+            }
+        }
+        if (a < 0)
+            a = new_actor(m, fi);
+        if (a < 0) {
+            rc = -1;
+            break;
+        }
+        struct wactor *w = &m->acts[a];
+        for (int t = 0; t < 3; t++)
+            w->v[t] += f->v[t];
+        if (f->first < w->first_cand)
+            w->first_cand = f->first;
+        const struct form *nf = &ctx->forms[w->name_form];
+        if (f->nwords > nf->nwords && !has_initials(f))
+            w->name_form = fi;
+        rc = register_form(m, fi, a);
+    }
+    free(idx);
+    free(tmp);
+    return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Titles. */
+
+static int cand_actor(const struct actx *ctx, const struct cand *c)
+{
+    return c->form >= 0 ? ctx->forms[c->form].actor : -1;
+}
+
+/* The candidate that starts at token t, or NULL (binary search: candidates
+ * are in text order). */
+static const struct cand *cand_starting(const struct actx *ctx, size_t t)
+{
+    size_t lo = 0, hi = ctx->n_cands;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ctx->cands[mid].t0 < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ctx->n_cands && ctx->cands[lo].t0 == t ? &ctx->cands[lo] : NULL;
+}
+
+/* The candidate that ends at token t (exclusive), or NULL. Candidates are
+ * sorted by start only (a name inside a name comes after it), so look at
+ * the few that start before t. */
+static const struct cand *cand_ending(const struct actx *ctx, size_t t)
+{
+    size_t lo = 0, hi = ctx->n_cands;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ctx->cands[mid].t0 < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo, k = 0; i-- > 0 && k < 8; k++)
+        if (ctx->cands[i].t1 == t)
+            return &ctx->cands[i];
+    return NULL;
+}
+
+static bool is_person(const struct merge *m, int a)
+{
+    return a >= 0 && best_type(m->acts[a].v) == ACTOR_PERSON;
+}
+
+/* The nearest person mentioned within two sentences of byte `at`, before
+ * it first, that no other nationality claims; -1 if none. */
+static int nearest_person(const struct merge *m, size_t at, const char *country)
+{
+    const struct actx *ctx = m->ctx;
+    const struct doc *d = ctx->d;
+    size_t s = doc_sentence_at(d, at);
+    size_t lo_off = d->sentences[s >= 2 ? s - 2 : 0].start;
+    size_t hi_off = d->sentences[s + 2 < d->n_sentences ? s + 2 : d->n_sentences - 1].end;
+    /* first candidate at or after `at` */
+    size_t lo = 0, hi = ctx->n_cands;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ctx->cands[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i-- > 0 && ctx->cands[i].start >= lo_off;) {
+        int a = cand_actor(ctx, &ctx->cands[i]);
+        if (is_person(m, a) && (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
+            return a;
+    }
+    for (size_t i = lo; i < ctx->n_cands && ctx->cands[i].start <= hi_off; i++) {
+        int a = cand_actor(ctx, &ctx->cands[i]);
+        if (is_person(m, a) && (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
+            return a;
+    }
+    return -1;
+}
+
+/* Bind each title phrase to a person; returns the actor per title in
+ * `bind` (caller-allocated, ctx->n_titles entries). */
+static void bind_titles(struct merge *m, int *bind)
+{
+    struct actx *ctx = m->ctx;
+    const struct token *tk = ctx->d->tokens;
+    struct strmap *keys = &m->keys;
+    for (size_t i = 0; i < ctx->n_titles; i++) {
+        const struct title_ref *t = &ctx->titles[i];
+        int a = -1;
+        /* "le secrétaire général de l'Otan, Jens Stoltenberg" / "le président turc Recep Tayyip Erdogan" */
+        size_t k = t->after_tok;
+        const struct cand *c = cand_starting(ctx, k);
+        if (!c && k < ctx->d->n_tokens && tk[k].kind == TOK_PUNCT && tk[k].cp == ',')
+            c = cand_starting(ctx, k + 1);
+        if (c && is_person(m, cand_actor(ctx, c)))
+            a = cand_actor(ctx, c);
+        /* "Carrie Lam, the chief executive of Hong Kong" */
+        if (a < 0 && t->before_tok >= 3) {
+            size_t b = t->before_tok - 1; /* the determiner */
+            if (b > 0 && tk[b - 1].kind == TOK_PUNCT && (tk[b - 1].cp == '\'' || tk[b - 1].cp == 0x2019))
+                b -= 2;
+            if (b > 0 && tk[b - 1].kind == TOK_PUNCT && tk[b - 1].cp == ',') {
+                const struct cand *p = cand_ending(ctx, b - 1);
+                if (p && is_person(m, cand_actor(ctx, p)))
+                    a = cand_actor(ctx, p);
+            }
+        }
+        if (t->country) {
+            int known = key_get(keys, 'N', t->country, strlen(t->country));
+            if (a < 0)
+                a = known >= 0 ? known : nearest_person(m, t->start, t->country);
+            if (a >= 0 && known < 0 && !m->acts[a].country) {
+                m->acts[a].country = t->country;
+                if (key_put(keys, 'N', t->country, strlen(t->country), a))
+                    a = -1; /* out of memory: leave the title unbound */
+            }
+        }
+        bind[i] = a;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Output. */
+
+static int add_alias(struct actor *a, const char *s, size_t n)
+{
+    char f1[512], f2[512];
+    size_t fl = utf8_fold_into(s, n, f1, sizeof f1);
+    if (fl == 0)
+        return 0;
+    size_t nl = utf8_fold_into(a->name, strlen(a->name), f2, sizeof f2);
+    if (nl == fl && memcmp(f1, f2, fl) == 0)
+        return 0;
+    for (size_t i = 0; i < a->n_aliases; i++) {
+        nl = utf8_fold_into(a->aliases[i], strlen(a->aliases[i]), f2, sizeof f2);
+        if (nl == fl && memcmp(f1, f2, fl) == 0)
+            return 0;
+    }
+    char **p = realloc(a->aliases, (a->n_aliases + 1) * sizeof *p);
+    if (!p)
+        return -1;
+    a->aliases = p;
+    if (!(p[a->n_aliases] = xstrndup(s, n)))
+        return -1;
+    a->n_aliases++;
+    return 0;
+}
+
+static int index_mention(struct actors_index *ix, size_t start, size_t end, int actor)
+{
+    if (grow((void **)&ix->ments, &ix->ments_cap, ix->n_ments, sizeof *ix->ments))
+        return -1;
+    size_t lo = 0, hi = ix->n_ments;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->ments[mid].start <= start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    memmove(&ix->ments[lo + 1], &ix->ments[lo], (ix->n_ments - lo) * sizeof *ix->ments);
+    ix->ments[lo] = (struct mention_ref){start, end, actor};
+    ix->n_ments++;
+    if (end - start > ix->max_len)
+        ix->max_len = end - start;
+    return 0;
+}
+
+/* Append a mention to actor `a`, keeping its mentions sorted. */
+static int actor_mention(struct actor *a, size_t start, size_t end)
+{
+    void *p = realloc(a->mentions, (a->n_mentions + 1) * sizeof *a->mentions);
+    if (!p)
+        return -1;
+    a->mentions = p;
+    size_t k = a->n_mentions;
+    while (k > 0 && a->mentions[k - 1].start > start) {
+        a->mentions[k] = a->mentions[k - 1];
+        k--;
+    }
+    a->mentions[k] = (struct span){start, end};
+    a->n_mentions++;
+    return 0;
+}
+
+static int cmp_ment(const void *a, const void *b)
+{
+    const struct mention_ref *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start ? 1 : x->actor - y->actor;
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const struct span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int index_keys_for(struct actors_index *ix, const struct actor *a, int idx)
+{
+    char buf[512];
+    size_t n = utf8_fold_into(a->name, strlen(a->name), buf, sizeof buf);
+    if (key_put(&ix->keys, 'n', buf, n, idx))
+        return -1;
+    for (size_t k = 0; k < a->n_aliases; k++) {
+        n = utf8_fold_into(a->aliases[k], strlen(a->aliases[k]), buf, sizeof buf);
+        if (key_put(&ix->keys, 'n', buf, n, idx))
+            return -1;
+    }
+    if (a->type != ACTOR_PERSON)
+        return 0;
+    n = utf8_fold_into(a->name, strlen(a->name), buf, sizeof buf);
+    buf[n < sizeof buf ? n : sizeof buf - 1] = '\0';
+    const char *w[16];
+    size_t wl[16];
+    int nw = split_words(buf, w, wl, 16);
+    for (int i = 0; i < nw && nw >= 2; i++) {
+        for (int j = i; j < nw; j++) {
+            if (lower_particle(w[i], wl[i]) || lower_particle(w[j], wl[j]))
+                continue;
+            if (key_put(&ix->keys, 'w', w[i], (size_t)(w[j] + wl[j] - w[i]), idx))
+                return -1;
+        }
+        if (wl[i] > 3 && (memcmp(w[i], "al-", 3) == 0 || memcmp(w[i], "el-", 3) == 0) &&
+            key_put(&ix->keys, 'w', w[i] + 3, wl[i] - 3, idx))
+            return -1;
+    }
+    return 0;
+}
+
+static int build_output(struct merge *m, const int *bind)
+{
+    struct actx *ctx = m->ctx;
+    struct doc *d = ctx->d;
+    struct extraction *x = d->out;
+    const char *text = d->text;
+    /* actors in the order of their first mention */
+    int *order = malloc((m->n_acts ? m->n_acts : 1) * sizeof *order);
+    int *out_of = malloc((m->n_acts ? m->n_acts : 1) * sizeof *out_of);
+    if (!order || !out_of) {
+        free(order);
+        free(out_of);
+        return -1;
+    }
+    size_t no = 0;
+    for (size_t i = 0; i < m->n_acts; i++)
+        out_of[i] = -1;
+    for (size_t i = 0; i < ctx->n_cands; i++) {
+        int a = cand_actor(ctx, &ctx->cands[i]);
+        if (a >= 0 && out_of[a] < 0) {
+            out_of[a] = (int)(x->n_actors + no);
+            order[no++] = a;
+        }
+    }
+    int rc = 0;
+    for (size_t k = 0; k < no && !rc; k++) {
+        struct wactor *w = &m->acts[order[k]];
+        if (grow((void **)&x->actors, &d->actors_cap, x->n_actors, sizeof *x->actors)) {
+            rc = -1;
+            break;
+        }
+        struct actor *a = &x->actors[x->n_actors];
+        memset(a, 0, sizeof *a);
+        const struct form *nf = &ctx->forms[w->name_form];
+        a->name = xstrndup(text + nf->start, nf->end - nf->start);
+        a->type = (enum actor_type)best_type(w->v);
+        x->n_actors++;
+        if (!a->name)
+            rc = -1;
+    }
+    /* aliases and mentions, in text order */
+    for (size_t i = 0; i < ctx->n_cands && !rc; i++) {
+        const struct cand *c = &ctx->cands[i];
+        int a = cand_actor(ctx, c);
+        if (a < 0)
+            continue;
+        struct actor *ac = &x->actors[out_of[a]];
+        const struct form *f = &ctx->forms[c->form];
+        if (f->first == (int)i && add_alias(ac, text + f->start, f->end - f->start))
+            rc = -1;
+        if (!rc && c->mstart < c->start && add_alias(ac, text + c->mstart, c->end - c->mstart))
+            rc = -1;
+        if (!rc && actor_mention(ac, c->mstart, c->end))
+            rc = -1;
+    }
+    for (size_t i = 0; i < ctx->n_titles && !rc; i++) {
+        if (bind[i] < 0 || out_of[bind[i]] < 0)
+            continue;
+        const struct title_ref *t = &ctx->titles[i];
+        struct actor *ac = &x->actors[out_of[bind[i]]];
+        if (add_alias(ac, text + t->start, t->alias_end - t->start) || actor_mention(ac, t->start, t->end))
+            rc = -1;
+    }
+    free(order);
+    free(out_of);
+    return rc;
+}
+
+/* Build d->actors_ix from d->out->actors. */
+static int build_index(struct doc *d)
+{
+    struct actors_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return -1;
+    d->actors_ix = ix;
+    struct extraction *x = d->out;
+    size_t total = 0;
+    for (size_t i = 0; i < x->n_actors; i++)
+        total += x->actors[i].n_mentions;
+    ix->ments = malloc((total ? total : 1) * sizeof *ix->ments);
+    if (!ix->ments)
+        return -1;
+    ix->ments_cap = total ? total : 1;
+    for (size_t i = 0; i < x->n_actors; i++) {
+        const struct actor *a = &x->actors[i];
+        if (index_keys_for(ix, a, (int)i))
+            return -1;
+        for (size_t k = 0; k < a->n_mentions; k++) {
+            ix->ments[ix->n_ments++] = (struct mention_ref){a->mentions[k].start, a->mentions[k].end, (int)i};
+            if (a->mentions[k].end - a->mentions[k].start > ix->max_len)
+                ix->max_len = a->mentions[k].end - a->mentions[k].start;
+        }
+    }
+    qsort(ix->ments, ix->n_ments, sizeof *ix->ments, cmp_ment);
+    return 0;
+}
+
+int actors_extract(struct doc *d)
+{
+    struct actx ctx = {.d = d};
+    struct merge m = {.ctx = &ctx};
+    int *bind = NULL;
+    int rc = actors_scan(&ctx) || build_forms(&ctx) || merge_forms(&m) ? -1 : 0;
+    if (!rc) {
+        bind = malloc((ctx.n_titles ? ctx.n_titles : 1) * sizeof *bind);
+        if (!bind)
+            rc = -1;
+    }
+    if (!rc) {
+        bind_titles(&m, bind);
+        rc = build_output(&m, bind);
+    }
+    for (size_t i = 0; !rc && i < d->out->n_actors; i++)
+        qsort(d->out->actors[i].mentions, d->out->actors[i].n_mentions, sizeof(struct span), cmp_span);
+    if (!rc && !d->actors_ix)
+        rc = build_index(d);
+    free(bind);
+    free(m.acts);
+    strmap_free(&m.keys);
+    actx_free(&ctx);
+    return rc;
+}
+
+void actors_release(struct doc *d)
+{
+    struct actors_index *ix = d->actors_ix;
+    if (!ix)
+        return;
+    strmap_free(&ix->keys);
+    free(ix->ments);
+    free(ix);
+    d->actors_ix = NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Queries of the other passes. */
+
+static struct actors_index *index_of(struct doc *d)
+{
+    if (!d->actors_ix && build_index(d)) {
+        actors_release(d);
+        return NULL;
+    }
+    return d->actors_ix;
+}
+
+int actors_find(const struct doc *d, const char *s, size_t n)
+{
+    const struct actors_index *ix = d->actors_ix;
+    char buf[512];
+    size_t fl = utf8_fold_into(s, n, buf, sizeof buf);
+    if (!fl)
+        return -1;
+    if (!ix) {
+        /* no index yet: compare with every actor */
+        for (size_t i = 0; i < d->out->n_actors; i++) {
+            const struct actor *a = &d->out->actors[i];
+            char f2[512];
+            size_t l2 = utf8_fold_into(a->name, strlen(a->name), f2, sizeof f2);
+            if (l2 == fl && memcmp(f2, buf, fl) == 0)
+                return (int)i;
+            const char *sp = memchr(f2, ' ', l2) ? strrchr(f2, ' ') : NULL;
+            if (sp && a->type == ACTOR_PERSON && (size_t)(f2 + l2 - sp - 1) == fl && memcmp(sp + 1, buf, fl) == 0)
+                return (int)i;
+            for (size_t k = 0; k < a->n_aliases; k++) {
+                l2 = utf8_fold_into(a->aliases[k], strlen(a->aliases[k]), f2, sizeof f2);
+                if (l2 == fl && memcmp(f2, buf, fl) == 0)
+                    return (int)i;
+            }
+        }
+        return -1;
+    }
+    int a = key_get(&ix->keys, 'n', buf, fl);
+    if (a < 0)
+        a = key_get(&ix->keys, 'w', buf, fl);
+    return a;
+}
+
 int actors_at(const struct doc *d, size_t start, size_t end)
 {
-    for (size_t i = 0; i < d->out->n_actors; i++) {
-        const struct actor *a = &d->out->actors[i];
-        for (size_t k = 0; k < a->n_mentions; k++)
-            if (a->mentions[k].start < end && start < a->mentions[k].end)
-                return (int)i;
+    const struct actors_index *ix = d->actors_ix;
+    if (!ix) {
+        for (size_t i = 0; i < d->out->n_actors; i++) {
+            const struct actor *a = &d->out->actors[i];
+            for (size_t k = 0; k < a->n_mentions; k++)
+                if (a->mentions[k].start < end && start < a->mentions[k].end)
+                    return (int)i;
+        }
+        return -1;
     }
+    size_t from = start > ix->max_len ? start - ix->max_len : 0;
+    size_t lo = 0, hi = ix->n_ments;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->ments[mid].start < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < ix->n_ments && ix->ments[i].start < end; i++)
+        if (start < ix->ments[i].end && ix->ments[i].start < end)
+            return ix->ments[i].actor;
     return -1;
 }
 
 int actors_add(struct doc *d, const char *s, size_t n, enum actor_type t, size_t start, size_t end)
 {
+    struct actors_index *ix = index_of(d);
+    if (!ix)
+        return -1;
     int idx = actors_find(d, s, n);
+    struct extraction *x = d->out;
     if (idx < 0) {
-        struct extraction *x = d->out;
         if (grow((void **)&x->actors, &d->actors_cap, x->n_actors, sizeof *x->actors))
             return -1;
         struct actor *a = &x->actors[x->n_actors];
@@ -65,25 +871,18 @@ int actors_add(struct doc *d, const char *s, size_t n, enum actor_type t, size_t
             return -1;
         a->type = t;
         idx = (int)x->n_actors++;
+        if (index_keys_for(ix, a, idx))
+            return -1;
+    } else {
+        /* a new written form of a known actor becomes an alias */
+        if (add_alias(&x->actors[idx], s, n))
+            return -1;
+        char buf[512];
+        size_t fl = utf8_fold_into(s, n, buf, sizeof buf);
+        if (key_put(&ix->keys, 'n', buf, fl, idx))
+            return -1;
     }
-    return add_mention(&d->out->actors[idx], start, end) ? -1 : idx;
-}
-
-int actors_extract(struct doc *d)
-{
-    for (size_t i = 0; i < d->n_tokens; i++) {
-        const struct token *t = &d->tokens[i];
-        if (t->kind != TOK_WORD || !(t->flags & TF_CAP) || (t->flags & TF_SENT_START))
-            continue;
-        size_t j = i + 1;
-        while (j < d->n_tokens && d->tokens[j].kind == TOK_WORD && (d->tokens[j].flags & TF_CAP))
-            j++;
-        if (j - i >= 2) {
-            size_t st = t->start, en = d->tokens[j - 1].end;
-            if (actors_add(d, d->text + st, en - st, ACTOR_PERSON, st, en) < 0)
-                return -1;
-        }
-        i = j - 1;
-    }
-    return 0;
+    if (actor_mention(&x->actors[idx], start, end) || index_mention(ix, start, end, idx))
+        return -1;
+    return idx;
 }

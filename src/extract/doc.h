@@ -47,6 +47,7 @@ struct doc {
 
     struct extraction *out; /* the result being built */
     size_t actors_cap;      /* allocated slots of out->actors (see grow()) */
+    struct actors_index *actors_ix; /* actors.c's lookup index, or NULL */
 };
 
 /* tokens.c */
@@ -75,6 +76,8 @@ int actors_find(const struct doc *d, const char *s, size_t n);
 /* Add a mention of s[0..n) at [start,end) as an actor of type t, merged into
  * an existing actor when it names one; returns its index, -1 on failure. */
 int actors_add(struct doc *d, const char *s, size_t n, enum actor_type t, size_t start, size_t end);
+/* Release the lookup index the actors pass keeps in d (NULL is fine). */
+void actors_release(struct doc *d);
 
 /* extract.c — small shared helpers. */
 char *xstrndup(const char *s, size_t n);   /* NULL on allocation failure */

@@ -106,10 +106,12 @@ enum extract_status extract_article(const struct article_input *in, struct extra
 
     struct doc d = {.text = text, .len = len, .lang = out->lang, .title = in->title, .out = out};
     if (doc_tokenize(&d) || actors_extract(&d) || quotes_extract(&d) || figures_extract(&d)) {
+        actors_release(&d);
         doc_free_tokens(&d);
         extraction_free(out);
         return EXTRACT_ENOMEM;
     }
+    actors_release(&d);
     doc_free_tokens(&d);
     return EXTRACT_OK;
 }

@@ -1,0 +1,64 @@
+/* app.h — the running service's shared state: configuration, the single
+ * writer connection, one read connection per worker thread, and metrics.
+ * Handlers reach it through request->app; nothing here knows HTTP. */
+#ifndef QUOTED_APP_H
+#define QUOTED_APP_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+
+struct app_config {
+    const char *host;         /* bind address; NULL = all */
+    int port;                 /* QUOTED_PORT, --port; 0 = any free port */
+    const char *db_path;      /* QUOTED_DB, --db */
+    int threads;              /* --threads, QUOTED_THREADS; 0 = number of cores */
+    const char *api_token;    /* QUOTED_API_TOKEN, --api-token; NULL = loopback-only writes */
+    size_t max_body;          /* QUOTED_MAX_BODY, --max-body (bytes) */
+    size_t max_url;           /* longest accepted request target (bytes) */
+    const char *cors_origins; /* QUOTED_CORS_ORIGINS: "*" or space/comma-separated origins */
+    bool log_json;            /* --log-format json */
+    bool quiet;               /* no request log */
+};
+
+/* Counters exported on /metrics. */
+struct app_metrics {
+    atomic_uint_fast64_t requests[6];      /* by status class: [1]=1xx ... [5]=5xx */
+    atomic_uint_fast64_t duration_us_sum;
+    atomic_uint_fast64_t bytes_sent;
+    atomic_uint_fast64_t articles_inserted;
+    atomic_uint_fast64_t in_flight;
+};
+
+struct app {
+    struct app_config cfg;
+    struct db *writer;
+    pthread_mutex_t write_lock;
+    pthread_mutex_t readers_lock;
+    struct db **readers;      /* every read connection opened, closed by app_close */
+    size_t n_readers, cap_readers;
+    unsigned generation;      /* distinguishes this app from an earlier one in thread-locals */
+    struct app_metrics metrics;
+    int64_t started_at;       /* unix seconds */
+};
+
+/* Open the database (creating and migrating it) and set up the state.
+ * Returns 0, or -1 with a message in err. */
+int app_open(struct app *app, const struct app_config *cfg, char *err, size_t errlen);
+
+/* Close every connection; the caller must have stopped all threads. */
+void app_close(struct app *app);
+
+/* This thread's read connection, opened on first use; NULL if it cannot be
+ * opened. Borrowed: valid until app_close. */
+struct db *app_reader(struct app *app);
+
+/* Serialise writes: lock, use the returned writer connection, unlock. */
+struct db *app_writer_lock(struct app *app);
+void app_writer_unlock(struct app *app);
+
+#endif

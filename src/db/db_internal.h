@@ -1,0 +1,149 @@
+/* db_internal.h — what the files of src/db/ share and nothing outside sees:
+ * the connection structure, the per-connection statement cache, the sticky
+ * error code helpers, cursors, hashing and the full-text query builder.
+ *
+ * The sticky error code: helpers take `int *rc` (an SQLite result code, or
+ * one of the RC_* values below) and do nothing once it is not SQLITE_OK, so
+ * a sequence of calls needs one check at the end, through db_status_of(). */
+#ifndef QUOTED_DB_INTERNAL_H
+#define QUOTED_DB_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "db/db.h"
+
+/* Our own codes for *rc, outside SQLite's range of result codes. */
+#define RC_EINVAL   (-1)  /* a client value was rejected */
+#define RC_NOTFOUND (-2)  /* no such row */
+
+#define DB_STMT_CACHE 64
+
+struct db_cached_stmt {
+    char *sql;                 /* owned; the key */
+    sqlite3_stmt *stmt;
+};
+
+struct db {
+    sqlite3 *h;
+    enum db_mode mode;
+    struct db_cached_stmt cache[DB_STMT_CACHE];
+    size_t next_evict;         /* round-robin victim when the cache is full */
+    char err[256];
+};
+
+/* The schema version this code writes and reads. */
+int db_schema_target(void);
+/* Create or migrate the schema to db_schema_target(); writer only. */
+void db_migrate(struct db *db, int *rc);
+
+/* ---- sticky helpers ----------------------------------------------------- */
+
+/* Set *rc to `code` (SQLITE_ERROR when 0) with message `msg`, or SQLite's
+ * last message when msg is NULL; nothing when *rc is already set. */
+void db_fail(struct db *db, int *rc, int code, const char *msg);
+
+/* The cached prepared statement for `sql` (prepared on first use). The
+ * statement is borrowed: the caller must db_done() it before the same SQL is
+ * asked for again. NULL when *rc is set or preparation fails. */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql, int *rc);
+/* Reset and clear the bindings of a cached statement; NULL is fine. */
+void db_done(sqlite3_stmt *st);
+
+void db_bind_i64(struct db *db, sqlite3_stmt *st, int i, int64_t v, int *rc);
+void db_bind_f64(struct db *db, sqlite3_stmt *st, int i, double v, int *rc);
+/* Bind a string (copied by SQLite) or NULL. */
+void db_bind_text(struct db *db, sqlite3_stmt *st, int i, const char *s, int *rc);
+void db_bind_textn(struct db *db, sqlite3_stmt *st, int i, const char *s, size_t n, int *rc);
+
+/* Step: true when a row is ready; false when done or on error (*rc set). */
+bool db_step(struct db *db, sqlite3_stmt *st, int *rc);
+/* Run statements with no result (schema, transactions). */
+void db_exec(struct db *db, const char *sql, int *rc);
+
+/* Map the final *rc to the public status. */
+enum db_status db_status_of(struct db *db, int rc);
+
+/* ---- dynamic statements (filters) -------------------------------------- */
+
+/* A growable SQL text with its positional arguments, for list queries whose
+ * shape depends on the filters. Statements are still cached by SQL text. */
+enum sqlarg_type { ARG_I64, ARG_F64, ARG_TEXT };
+struct sqlarg {
+    enum sqlarg_type t;
+    int64_t i;
+    double f;
+    const char *s;             /* borrowed: must outlive the query */
+};
+struct sqlbuf {
+    char *sql;
+    size_t len, cap;
+    struct sqlarg args[24];
+    int nargs;
+};
+void sb_add(struct sqlbuf *b, const char *s, int *rc);
+void sb_i64(struct sqlbuf *b, int64_t v, int *rc);     /* appends "?" and the argument */
+void sb_text(struct sqlbuf *b, const char *s, int *rc);
+void sb_bind(struct db *db, sqlite3_stmt *st, const struct sqlbuf *b, int *rc);
+void sb_free(struct sqlbuf *b);
+
+/* ---- cursors ------------------------------------------------------------ */
+
+/* An opaque cursor: base64url of "tag|key|id|check". New string (caller
+ * frees) or NULL on allocation failure. */
+char *cursor_make(const char *tag, const char *key, int64_t id);
+/* Parse a cursor made with the same tag: *key is a new string the caller
+ * frees. Returns false for anything cursor_make did not produce. */
+bool cursor_parse(const char *cursor, const char *tag, char **key, int64_t *id);
+
+/* ---- text helpers -------------------------------------------------------- */
+
+/* SHA-256 of data as 64 lower-case hex digits plus NUL into out[65]. */
+void sha256_hex(const void *data, size_t len, char out[65]);
+
+/* Turn user words into a safe FTS5 query: each word a "string", optional
+ * trailing * kept as a prefix, "quoted phrases" kept, OR kept between two
+ * terms, other syntax dropped. New string (caller frees); "" when the input
+ * holds no word; NULL on allocation failure. */
+char *fts_query(const char *q);
+
+/* SQL expression that maps the ligatures unicode61 keeps (œ, æ, ß) to their
+ * two-letter forms (two bytes each way, so offsets are unchanged), and blanks the highlight markers
+ * \x01 and \x02: what the FTS tables index. */
+#define FTS_FOLD(x)                                                                      \
+    "replace(replace(replace(replace(replace(replace(replace(" x                         \
+    ",'œ','oe'),'Œ','OE'),'æ','ae'),'Æ','AE'),'ß','ss'),char(1),' '),char(2),' ')"
+
+/* Rebuild a highlight() result (markers \x01 \x02 over the FTS_FOLD form of
+ * `orig`) as `orig` HTML-escaped with <mark></mark>. New string or NULL. */
+char *highlight_restore(const char *hl, const char *orig);
+
+/* Copy of a column as a new json string, or json null when NULL. */
+json_t *col_json_text(sqlite3_stmt *st, int col);
+/* Copy of a column as a new C string (NULL when NULL or out of memory). */
+char *col_strdup(sqlite3_stmt *st, int col);
+
+/* pre + s with LIKE's wildcards escaped by '\\' + post: a new string
+ * (caller frees) or NULL. */
+char *like_escape(const char *pre, const char *s, const char *post);
+
+/* True for an ISO date prefix we accept as a filter value. */
+bool iso_date_ok(const char *s);
+
+/* Quote JSON items shared by the quote list, quote get and article get. */
+#define QUOTE_COLS                                                                   \
+    "q.id, q.text, q.kind, q.speaker_id, s.name, q.cue, q.occurrences, q.confidence, " \
+    "q.start, q.\"end\", a.lang, a.id, a.title, a.url, a.published_at"
+#define QUOTE_FROM                                                                   \
+    " quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_id"
+/* Build a quote item from a row selected with QUOTE_COLS at column 0. */
+json_t *quote_item(sqlite3_stmt *st, bool with_article);
+
+/* Actors: identity across articles (db_actors.c). Returns the stored actor
+ * id for an extracted actor, inserting or enriching the row. */
+int64_t actor_resolve(struct db *db, const struct actor *a, int *rc);
+/* Remove the given actors when they have no mention and no quote left. */
+void actors_prune(struct db *db, const int64_t *ids, size_t n, int *rc);
+/* The aliases of one actor as a new JSON array of strings. */
+json_t *actor_aliases_json(struct db *db, int64_t id, int *rc);
+
+#endif

@@ -1,0 +1,200 @@
+/* db_schema.c — the schema as a list of migrations. Version N of the
+ * database is the first N entries of `migrations` applied in order;
+ * PRAGMA user_version records N. To change the schema, append an entry:
+ * never edit one that has shipped.
+ *
+ * Full-text search: quotes_fts keeps its own copy of each quote (so
+ * highlight() works) and the speaker's name; articles_fts is contentless.
+ * Both index the FTS_FOLD form of the text (œ → oe, same byte length) with
+ * unicode61 remove_diacritics 2, and triggers keep them in step with the
+ * tables, including on cascaded deletes. Other triggers keep each actor's
+ * quote and mention counts, which order the actor list. */
+#include <stdio.h>
+
+#include "db_internal.h"
+
+#define Q_FTS_TEXT(t) FTS_FOLD(t)
+#define Q_FTS_SPEAKER(id) FTS_FOLD("coalesce((SELECT name FROM actors WHERE id = " id "), '')")
+
+/* Migration 1: the initial schema, one statement per string. */
+static const char *const m1[] = {
+    "CREATE TABLE articles ("
+    "  id INTEGER PRIMARY KEY,"
+    "  url TEXT UNIQUE,"
+    "  title TEXT,"
+    "  lang TEXT NOT NULL,"
+    "  published_at TEXT,"
+    "  source TEXT,"
+    "  text TEXT NOT NULL,"
+    "  content_hash TEXT NOT NULL UNIQUE,"
+    "  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+    ");",
+    "CREATE INDEX articles_lang ON articles(lang, id);",
+    "CREATE INDEX articles_published ON articles(published_at, id);",
+    "CREATE INDEX articles_source ON articles(source, id);",
+    "CREATE TABLE actors ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  name_folded TEXT NOT NULL,"
+    "  last_folded TEXT NOT NULL," /* last word of name_folded: surname lookups */
+    "  type TEXT NOT NULL CHECK (type IN ('person', 'organization', 'place')),"
+    /* kept by triggers on quotes and mentions: the actor list's order */
+    "  n_quotes INTEGER NOT NULL DEFAULT 0,"
+    "  n_mentions INTEGER NOT NULL DEFAULT 0"
+    ");",
+    "CREATE INDEX actors_name ON actors(name_folded);",
+    "CREATE INDEX actors_rank ON actors(n_quotes DESC, n_mentions DESC, id);",
+    "CREATE INDEX actors_last ON actors(type, last_folded);",
+    "CREATE TABLE actor_aliases ("
+    "  actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,"
+    "  alias TEXT NOT NULL,"
+    "  alias_folded TEXT NOT NULL,"
+    "  is_title INTEGER NOT NULL DEFAULT 0," /* a function ('le président turc'): never merges */
+    "  PRIMARY KEY (actor_id, alias_folded)"
+    ") WITHOUT ROWID;",
+    "CREATE INDEX actor_aliases_folded ON actor_aliases(alias_folded);",
+    "CREATE TABLE mentions ("
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+    "  actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,"
+    "  count INTEGER NOT NULL,"
+    "  PRIMARY KEY (article_id, actor_id)"
+    ") WITHOUT ROWID;",
+    "CREATE INDEX mentions_actor ON mentions(actor_id, article_id);",
+    "CREATE TABLE quotes ("
+    "  id INTEGER PRIMARY KEY,"
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+    "  speaker_id INTEGER REFERENCES actors(id) ON DELETE SET NULL,"
+    "  text TEXT NOT NULL,"
+    "  text_folded TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('direct', 'partial')),"
+    "  start INTEGER NOT NULL,"
+    "  \"end\" INTEGER NOT NULL,"
+    "  occurrences INTEGER NOT NULL DEFAULT 1,"
+    "  cue TEXT,"
+    "  confidence REAL NOT NULL,"
+    /* the article's published_at ('' when unknown), copied so the date
+     * orders of the quote list walk an index instead of sorting */
+    "  date_key TEXT NOT NULL DEFAULT ''"
+    ");",
+    "CREATE INDEX quotes_article ON quotes(article_id, start);",
+    "CREATE INDEX quotes_speaker ON quotes(speaker_id, id);",
+    "CREATE INDEX quotes_speaker_date ON quotes(speaker_id, date_key);",
+    "CREATE INDEX quotes_kind ON quotes(kind, id);",
+    "CREATE INDEX quotes_date ON quotes(date_key, id);",
+    "CREATE TABLE figures ("
+    "  id INTEGER PRIMARY KEY,"
+    "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+    "  value REAL NOT NULL,"
+    "  unit TEXT NOT NULL,"
+    "  approx INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  start INTEGER NOT NULL,"
+    "  \"end\" INTEGER NOT NULL,"
+    "  sentence TEXT"
+    ");",
+    "CREATE INDEX figures_article ON figures(article_id, start);",
+    "CREATE INDEX figures_unit ON figures(unit, value);",
+    "CREATE INDEX figures_value ON figures(value);",
+    "CREATE TRIGGER quotes_count_ai AFTER INSERT ON quotes WHEN new.speaker_id IS NOT NULL BEGIN"
+    "  UPDATE actors SET n_quotes = n_quotes + 1 WHERE id = new.speaker_id;"
+    "END;",
+    "CREATE TRIGGER quotes_count_ad AFTER DELETE ON quotes WHEN old.speaker_id IS NOT NULL BEGIN"
+    "  UPDATE actors SET n_quotes = n_quotes - 1 WHERE id = old.speaker_id;"
+    "END;",
+    "CREATE TRIGGER quotes_count_au AFTER UPDATE OF speaker_id ON quotes BEGIN"
+    "  UPDATE actors SET n_quotes = n_quotes - 1 WHERE id = old.speaker_id;"
+    "  UPDATE actors SET n_quotes = n_quotes + 1 WHERE id = new.speaker_id;"
+    "END;",
+    "CREATE TRIGGER mentions_count_ai AFTER INSERT ON mentions BEGIN"
+    "  UPDATE actors SET n_mentions = n_mentions + new.count WHERE id = new.actor_id;"
+    "END;",
+    "CREATE TRIGGER mentions_count_ad AFTER DELETE ON mentions BEGIN"
+    "  UPDATE actors SET n_mentions = n_mentions - old.count WHERE id = old.actor_id;"
+    "END;",
+    "CREATE TRIGGER mentions_count_au AFTER UPDATE OF count, actor_id ON mentions BEGIN"
+    "  UPDATE actors SET n_mentions = n_mentions - old.count WHERE id = old.actor_id;"
+    "  UPDATE actors SET n_mentions = n_mentions + new.count WHERE id = new.actor_id;"
+    "END;",
+    "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker,"
+    "  tokenize = 'unicode61 remove_diacritics 2');",
+    "CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN"
+    "  INSERT INTO quotes_fts(rowid, text, speaker)"
+    "  VALUES (new.id, " Q_FTS_TEXT("new.text") ", " Q_FTS_SPEAKER("new.speaker_id") ");"
+    "END;",
+    "CREATE TRIGGER quotes_fts_ad AFTER DELETE ON quotes BEGIN"
+    "  DELETE FROM quotes_fts WHERE rowid = old.id;"
+    "END;",
+    "CREATE TRIGGER quotes_fts_au AFTER UPDATE OF text, speaker_id ON quotes BEGIN"
+    "  UPDATE quotes_fts SET text = " Q_FTS_TEXT("new.text") ","
+    "    speaker = " Q_FTS_SPEAKER("new.speaker_id") " WHERE rowid = new.id;"
+    "END;",
+    "CREATE TRIGGER actors_fts_au AFTER UPDATE OF name ON actors BEGIN"
+    "  UPDATE quotes_fts SET speaker = " FTS_FOLD("new.name")
+    "  WHERE rowid IN (SELECT id FROM quotes WHERE speaker_id = new.id);"
+    "END;",
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content = '',"
+    "  tokenize = 'unicode61 remove_diacritics 2');",
+    "CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
+    "  INSERT INTO articles_fts(rowid, title, text)"
+    "  VALUES (new.id, " FTS_FOLD("coalesce(new.title, '')") ", " FTS_FOLD("new.text") ");"
+    "END;",
+    "CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+    "  VALUES ('delete', old.id, " FTS_FOLD("coalesce(old.title, '')") ", " FTS_FOLD("old.text") ");"
+    "END;",
+    "CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, text)"
+    "  VALUES ('delete', old.id, " FTS_FOLD("coalesce(old.title, '')") ", " FTS_FOLD("old.text") ");"
+    "  INSERT INTO articles_fts(rowid, title, text)"
+    "  VALUES (new.id, " FTS_FOLD("coalesce(new.title, '')") ", " FTS_FOLD("new.text") ");"
+    "END;",
+    NULL,
+};
+
+/* Version N = the first N migrations applied. */
+static const char *const *const migrations[] = {m1};
+
+int db_schema_target(void)
+{
+    return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+static int read_version(struct db *db, int *rc)
+{
+    int v = 0;
+    sqlite3_stmt *st = db_stmt(db, "PRAGMA user_version", rc);
+    if (db_step(db, st, rc))
+        v = sqlite3_column_int(st, 0);
+    db_done(st);
+    return v;
+}
+
+/* Apply the missing migrations, each in its own IMMEDIATE transaction that
+ * re-reads the version, so two writers starting at once cannot both apply
+ * the same step. A database newer than this code is refused. */
+void db_migrate(struct db *db, int *rc)
+{
+    int target = db_schema_target();
+    for (;;) {
+        if (*rc)
+            return;
+        db_exec(db, "BEGIN IMMEDIATE", rc);
+        int v = read_version(db, rc);
+        if (!*rc && v > target) {
+            db_fail(db, rc, SQLITE_ERROR, "database schema is newer than this program");
+        } else if (!*rc && v < target) {
+            for (const char *const *sql = migrations[v]; *sql; sql++)
+                db_exec(db, *sql, rc);
+            char sql[64];
+            snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+            db_exec(db, sql, rc);
+        }
+        if (*rc) {
+            sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+            return;
+        }
+        db_exec(db, "COMMIT", rc);
+        if (v >= target)
+            return;
+    }
+}

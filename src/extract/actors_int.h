@@ -1,0 +1,87 @@
+/* actors_int.h — the actors pass's working state, shared by its two halves:
+ * actors_scan.c finds the candidate names and the titles in the text and
+ * weighs their type; actors.c merges the candidates into actors (aliases,
+ * acronyms, titles) and answers the queries of the other passes. */
+#ifndef QUOTED_ACTORS_INT_H
+#define QUOTED_ACTORS_INT_H
+
+#include <stdbool.h>
+
+#include "doc.h"
+#include "lexicon_names.h"
+#include "strmap.h"
+
+/* Per token: its folded text (in actx.fold) and lexicon flags. */
+struct tinfo {
+    uint32_t foff;      /* offset of the folded word in actx.fold */
+    uint16_t flen;      /* folded length, 0 for punctuation and numbers */
+    bool cap;           /* capitalised word, or "al-Assad"-like name word */
+    unsigned lw;        /* lex_word() flags of the folded word */
+};
+
+/* One place where a name is written. */
+struct cand {
+    size_t start, end;  /* the name itself, without title or honorific */
+    size_t mstart;      /* start of the mention, with a capitalised title
+                         * ("President Trump"); == start when none */
+    size_t t0, t1;      /* token range of the name, t1 exclusive */
+    float v[3];         /* type evidence, indexed by enum actor_type */
+    int form;           /* index into actx.forms */
+    bool titled;        /* a title or honorific came right before */
+    bool generic;       /* a lone cue word ("Society", "Parliament") */
+    bool weak;          /* an unknown capital that starts a sentence: an
+                         * actor only if it names one found elsewhere */
+};
+
+/* A title used for a person: "le président turc", "the crown prince". */
+struct title_ref {
+    size_t start, end;  /* the title words (and nationality adjective) */
+    size_t alias_end;   /* end of the whole title phrase, for the alias text */
+    const char *country;/* from a nationality adjective, or NULL */
+    size_t after_tok;   /* first token after the phrase */
+    size_t before_tok;  /* first token of the phrase (its determiner excluded) */
+};
+
+/* A distinct folded name and what is known about it. */
+struct form {
+    char *fold;         /* owned */
+    size_t start, end;  /* first place it is written (for display) */
+    size_t mstart;      /* with its title prefix, when it had one */
+    int nwords;
+    float v[3];         /* summed evidence of its candidates */
+    int actor;          /* -1 until merged */
+    int first;          /* index of its first candidate */
+    const struct lex_entity *ent;
+    bool acronym;
+    bool generic;
+    bool weak;          /* every candidate of the form is weak */
+};
+
+struct actx {
+    struct doc *d;
+    struct tinfo *ti;
+    char *fold;         /* folded words, back to back */
+    struct strmap seen; /* folded word -> SEEN_* bits */
+    struct cand *cands;
+    size_t n_cands, cands_cap;
+    struct title_ref *titles;
+    size_t n_titles, titles_cap;
+    struct form *forms;
+    size_t n_forms, forms_cap;
+    struct strmap form_ix; /* folded name -> form index */
+};
+
+enum { SEEN_LOWER = 1, SEEN_CAP_MID = 2 };
+
+/* actors_scan.c: fill ctx->ti, ctx->seen, ctx->cands and ctx->titles.
+ * 0, or -1 on allocation failure (ctx is then released by the caller with
+ * actx_free()). */
+int actors_scan(struct actx *ctx);
+
+/* Release everything ctx owns. */
+void actx_free(struct actx *ctx);
+
+/* Folded word of token i (not NUL-terminated), its length in *n. */
+const char *actx_word(const struct actx *ctx, size_t i, size_t *n);
+
+#endif

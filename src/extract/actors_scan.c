@@ -1,0 +1,1030 @@
+/* actors_scan.c — finds where an article writes a name, and weighs whether
+ * each is a person, an organisation or a place.
+ *
+ * A name is a run of capitalised words, held together by name particles
+ * ("Jean-Yves Le Drian", "Ursula von der Leyen", "Mohammad bin Salman"),
+ * initials ("Recep T. Erdogan"), and, where the left part calls for a
+ * complement, by "de"/"of" ("Corée du Nord", "University of East Anglia"),
+ * "for"/"and" inside organisation names, and, in French, by the lower-case
+ * adjectives of an organisation ("Union européenne", "Cour pénale
+ * internationale"). Lower-case heads start one too ("ministère de
+ * l'Intérieur"). Titles, honorifics and nationality adjectives in front are
+ * cut off and counted as evidence ("President Trump", "Iranian President
+ * Hassan Rouhani"). A capital that only starts a sentence does not make a
+ * name: a function word there is dropped, and an unknown word is kept only
+ * when the article also writes it capitalised mid-sentence (or, leading a
+ * longer name, never writes it in lower case).
+ *
+ * Type evidence comes from the known-entity table, cue words of the name
+ * ("Parti", "Council", "Street"), first names, titles and honorifics,
+ * acronyms, and the words around it (a place preposition before, a speech
+ * verb after, a French article before). Titles used as references
+ * ("le président turc", "le secrétaire général de l'Otan") are recorded for
+ * actors.c, which binds them to a person. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors_int.h"
+#include "utf8.h"
+
+/* Evidence weights: a known entity wins over everything; a title or a cue
+ * word over a first name; context words only tip a balance. */
+#define W_LEXICON 10.0f
+#define W_TITLE 6.0f
+#define W_CUE_LAST 5.0f
+#define W_CUE 3.0f
+#define W_FIRSTNAME 3.0f
+#define W_ACRONYM 2.0f
+#define W_PREP 2.0f
+#define W_SPEECH 1.5f
+#define W_ARTICLE 1.0f
+
+const char *actx_word(const struct actx *ctx, size_t i, size_t *n)
+{
+    *n = ctx->ti[i].flen;
+    return ctx->fold + ctx->ti[i].foff;
+}
+
+static bool word_is(const struct actx *ctx, size_t i, const char *w)
+{
+    size_t n;
+    const char *f = actx_word(ctx, i, &n);
+    return n == strlen(w) && memcmp(f, w, n) == 0;
+}
+
+static bool is_word(const struct actx *ctx, size_t i)
+{
+    return i < ctx->d->n_tokens && ctx->d->tokens[i].kind == TOK_WORD;
+}
+
+static bool is_cap(const struct actx *ctx, size_t i)
+{
+    return is_word(ctx, i) && ctx->ti[i].cap;
+}
+
+static bool is_punct(const struct actx *ctx, size_t i, uint32_t c)
+{
+    return i < ctx->d->n_tokens && ctx->d->tokens[i].kind == TOK_PUNCT && ctx->d->tokens[i].cp == c;
+}
+
+static bool is_apos(const struct actx *ctx, size_t i)
+{
+    return is_punct(ctx, i, '\'') || is_punct(ctx, i, 0x2019);
+}
+
+static bool sent_start(const struct actx *ctx, size_t i)
+{
+    return i < ctx->d->n_tokens && (ctx->d->tokens[i].flags & TF_SENT_START);
+}
+
+/* Token i begins a sentence, possibly after opening marks, a dash or a
+ * colon: its capital says nothing about it being a name. */
+static bool sent_initial(const struct actx *ctx, size_t i)
+{
+    const struct token *tk = ctx->d->tokens;
+    while (i > 0 && !(tk[i].flags & TF_SENT_START)) {
+        const struct token *p = &tk[i - 1];
+        if (p->kind != TOK_PUNCT)
+            return false;
+        uint32_t c = p->cp;
+        if (c == ':' || c == 0x2022 || c == '*')
+            return true;
+        if (!(c == 0xAB || c == 0x201C || c == '"' || c == 0x2018 || c == '(' || c == '[' ||
+              c == 0x2014 || c == 0x2013 || c == '-' || c == '\''))
+            return false;
+        i--;
+    }
+    return true;
+}
+
+/* Token i ends in a possessive "'s" / "’s": bytes to drop from its end. */
+static size_t possessive_len(const struct actx *ctx, size_t i)
+{
+    const struct token *t = &ctx->d->tokens[i];
+    const char *s = ctx->d->text;
+    size_t n = t->end - t->start;
+    if (n > 2 && s[t->end - 1] == 's' && s[t->end - 2] == '\'')
+        return 2;
+    if (n > 4 && s[t->end - 1] == 's' && memcmp(s + t->end - 4, "\xE2\x80\x99", 3) == 0)
+        return 4;
+    return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Pre-pass: fold every word once, look it up, note how it is written. */
+
+/* Can folded word w[0..n), capitalised, be part of a name? Not with a digit
+ * ("A320", "G7" are models and groups, not actors) and not a contraction
+ * ("I'm", "We've", "Don't"). */
+static bool name_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i] >= '0' && w[i] <= '9')
+            return false;
+    const char *ap = memchr(w, '\'', n);
+    if (!ap)
+        return true;
+    size_t before = (size_t)(ap - w), after = n - before - 1;
+    if (after == 1 && ap[1] == 't')
+        return false;
+    return !(lex_word(w, before) & LW_STOP) || before > 4;
+}
+
+static int prepare(struct actx *ctx)
+{
+    struct doc *d = ctx->d;
+    ctx->ti = calloc(d->n_tokens ? d->n_tokens : 1, sizeof *ctx->ti);
+    ctx->fold = malloc(3 * d->len + 16);
+    if (!ctx->ti || !ctx->fold)
+        return -1;
+    size_t off = 0;
+    for (size_t i = 0; i < d->n_tokens; i++) {
+        const struct token *t = &d->tokens[i];
+        if (t->kind != TOK_WORD)
+            continue;
+        size_t n = t->end - t->start;
+        size_t fl = utf8_fold_into(d->text + t->start, n, ctx->fold + off, 3 * n + 4);
+        if (fl > 0xFFFF)
+            fl = 0xFFFF;
+        struct tinfo *x = &ctx->ti[i];
+        x->foff = (uint32_t)off;
+        x->flen = (uint16_t)fl;
+        x->lw = lex_word(ctx->fold + off, fl);
+        x->cap = (t->flags & TF_CAP) != 0;
+        /* "al-Assad", "el-Sissi", "al-Bab": a name word despite its case */
+        if (!x->cap && fl > 3 && (memcmp(ctx->fold + off, "al-", 3) == 0 || memcmp(ctx->fold + off, "el-", 3) == 0)) {
+            size_t k = t->start + 3;
+            if (k < t->end && cp_is_upper(utf8_next(d->text, t->end, &k)))
+                x->cap = true;
+        }
+        if (x->cap && !name_word(ctx->fold + off, fl))
+            x->cap = false;
+        off += fl;
+        unsigned bit = !x->cap ? SEEN_LOWER : !sent_initial(ctx, i) ? SEEN_CAP_MID : 0;
+        if (bit) {
+            int *v = strmap_put(&ctx->seen, ctx->fold + x->foff, fl, 0);
+            if (!v)
+                return -1;
+            *v |= (int)bit;
+        }
+    }
+    return 0;
+}
+
+static int seen(const struct actx *ctx, size_t i)
+{
+    size_t n;
+    const char *w = actx_word(ctx, i, &n);
+    const int *v = strmap_get(&ctx->seen, w, n);
+    return v ? *v : 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Runs of name words. */
+
+/* A French or English adjective that can sit inside an organisation name
+ * after its head ("européenne", "démocratiques", "libre"). */
+static bool org_adjective(const struct actx *ctx, size_t i)
+{
+    if (!is_word(ctx, i) || ctx->ti[i].cap)
+        return false;
+    if (ctx->ti[i].lw & LW_ORGADJ)
+        return true;
+    if (ctx->ti[i].lw & (LW_STOP | LW_SPEECH | LW_TITLE))
+        return false;
+    size_t n;
+    const char *w = actx_word(ctx, i, &n);
+    if (lex_nationality(w, n))
+        return true;
+    static const char *const suffixes[] = {"ique", "iques", "ale", "ales", "aux", "ienne", "iennes",
+                                           "iens", "aise", "aises", "oise", "oises", "aire", "aires",
+                                           "iste", "istes", "enne", "ennes", "eenne", "aine", "aines",
+                                           "ive", "ives", "elle", "elles", "ois", "ien"};
+    for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+        size_t sl = strlen(suffixes[k]);
+        if (n > sl + 2 && memcmp(w + n - sl, suffixes[k], sl) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Particles that always belong to the name around them. */
+static bool name_particle(const struct actx *ctx, size_t i)
+{
+    static const char *const p[] = {"von", "van", "der", "den", "ter", "bin", "ben", "ibn", "bint",
+                                    "al", "el", "dos", "das", "del", "della", "zu", "di", "da"};
+    if (!is_word(ctx, i) || ctx->ti[i].cap)
+        return false;
+    for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+        if (word_is(ctx, i, p[k]))
+            return true;
+    return false;
+}
+
+/* Number of tokens of a French "de" complement starting at i and ending on
+ * a capitalised word: "de X", "du X", "des X", "d' X", "de la X", "de l' X";
+ * 0 when there is none. */
+static size_t fr_de_complement(const struct actx *ctx, size_t i)
+{
+    size_t k = i;
+    if (word_is(ctx, k, "de")) {
+        k++;
+        if (word_is(ctx, k, "la"))
+            k++;
+        else if (word_is(ctx, k, "l") && is_apos(ctx, k + 1))
+            k += 2;
+    } else if (word_is(ctx, k, "du") || word_is(ctx, k, "des")) {
+        k++;
+    } else if (word_is(ctx, k, "d") && is_apos(ctx, k + 1)) {
+        k += 2;
+    } else {
+        return 0;
+    }
+    return is_cap(ctx, k) && !sent_start(ctx, k) ? k - i : 0;
+}
+
+/* The same for English "of X", "of the X". */
+static size_t en_of_complement(const struct actx *ctx, size_t i, const char *prep)
+{
+    size_t k = i;
+    if (!word_is(ctx, k, prep))
+        return 0;
+    k++;
+    if (word_is(ctx, k, "the"))
+        k++;
+    return is_cap(ctx, k) && !sent_start(ctx, k) ? k - i : 0;
+}
+
+/* Does the run of capitalised words starting at i end on an organisation
+ * cue word ("Rescue Service", "Protection Units")? */
+static bool cap_run_ends_org(const struct actx *ctx, size_t i)
+{
+    size_t last = i;
+    while (is_cap(ctx, i) && !sent_start(ctx, i))
+        last = i++;
+    return is_cap(ctx, last) && (ctx->ti[last].lw & LW_ORGCUE);
+}
+
+/* A capitalised word that is a pronoun, article or preposition, not part
+ * of the name before it ("We", "Our", "The"); name particles ("Le Drian")
+ * and adjectives that open names ("New York") are not. */
+static bool capital_function_word(const struct actx *ctx, size_t i)
+{
+    static const char *const open_names[] = {"new", "old", "first", "last", "late", "early",
+                                             "former", "next", "second", "third", "saint", "st"};
+    unsigned lw = ctx->ti[i].lw;
+    if (!(lw & LW_STOP) || (lw & (LW_PARTICLE | LW_FIRSTNAME)))
+        return false;
+    if (ctx->d->tokens[i].end - ctx->d->tokens[i].start == 1)
+        return false;
+    for (size_t k = 0; k < sizeof open_names / sizeof open_names[0]; k++)
+        if (word_is(ctx, i, open_names[k]))
+            return false;
+    return true;
+}
+
+struct run_state {
+    bool orgcue;        /* the run has an organisation cue word */
+    bool firstname;     /* its first word is a first name */
+    bool joined_prep;   /* it took an of/for/de complement */
+    bool head_cue;      /* its first word is an organisation cue ("Conseil") */
+    bool ends_cue;      /* its last word is one ("Rescue Service") */
+    int nwords;
+    unsigned last_lw;
+};
+
+static void run_add_word(const struct actx *ctx, struct run_state *rs, size_t i)
+{
+    unsigned lw = ctx->ti[i].lw;
+    if (rs->nwords == 0) {
+        rs->firstname = (lw & LW_FIRSTNAME) != 0;
+        rs->head_cue = (lw & LW_ORGCUE) != 0;
+    }
+    rs->ends_cue = (lw & LW_ORGCUE) != 0;
+    if (lw & LW_ORGCUE)
+        rs->orgcue = true;
+    rs->last_lw = lw;
+    rs->nwords++;
+}
+
+/* Extend the name run that starts at token i (a capitalised word or an
+ * organisation head); returns the token after it. */
+static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
+{
+    bool fr = ctx->d->lang == LANG_FR;
+    size_t j = i;
+    run_add_word(ctx, rs, j++);
+    int adjectives = 0;
+    bool last_adj = false;
+    for (;;) {
+        if (j >= ctx->d->n_tokens || sent_start(ctx, j))
+            break;
+        if (is_cap(ctx, j) && last_adj)
+            break; /* "Conseil européen | Charles Michel" */
+        last_adj = false;
+        if (is_cap(ctx, j)) {
+            if (possessive_len(ctx, j - 1) && !cap_run_ends_org(ctx, j))
+                break;
+            if (capital_function_word(ctx, j))
+                break; /* "MS We did not…" */
+            run_add_word(ctx, rs, j++);
+            continue;
+        }
+        /* initials: "Recep T. Erdogan", "U.S. House" */
+        if (is_punct(ctx, j, '.') && is_cap(ctx, j - 1) &&
+            ctx->d->tokens[j - 1].end - ctx->d->tokens[j - 1].start == 1) {
+            if (is_cap(ctx, j + 1) && !(ctx->d->tokens[j].flags & TF_SPACE_BEFORE)) {
+                j++;
+                continue;
+            }
+            if (j >= 2 && is_punct(ctx, j - 2, '.')) /* "U.S." at the end of the run */
+                j++;
+            break;
+        }
+        if ((is_punct(ctx, j, '&') || (!fr && word_is(ctx, j, "and"))) && is_cap(ctx, j + 1) &&
+            (rs->joined_prep || cap_run_ends_org(ctx, j + 1) || is_punct(ctx, j, '&'))) {
+            j++;
+            continue;
+        }
+        /* "Kurdistan Workers' Party" */
+        if (is_apos(ctx, j) && !(ctx->d->tokens[j].flags & TF_SPACE_BEFORE) && j > i &&
+            ctx->d->text[ctx->d->tokens[j].start - 1] == 's' && cap_run_ends_org(ctx, j + 1)) {
+            j++;
+            continue;
+        }
+        if (!is_word(ctx, j))
+            break;
+        if (name_particle(ctx, j)) {
+            size_t k = j;
+            while (name_particle(ctx, k))
+                k++;
+            if (is_cap(ctx, k) && !sent_start(ctx, k)) {
+                j = k;
+                continue;
+            }
+            break;
+        }
+        if (fr) {
+            size_t c = fr_de_complement(ctx, j);
+            if (c && (rs->orgcue || (rs->last_lw & LW_DEJOIN) || (rs->firstname && rs->nwords <= 2))) {
+                rs->joined_prep = true;
+                j += c;
+                continue;
+            }
+            /* "des droits de l'homme" after an organisation head */
+            if (rs->orgcue && word_is(ctx, j, "des") && word_is(ctx, j + 1, "droits") &&
+                word_is(ctx, j + 2, "de") && word_is(ctx, j + 3, "l") && is_apos(ctx, j + 4) &&
+                word_is(ctx, j + 5, "homme")) {
+                j += 6;
+                continue;
+            }
+            if (rs->head_cue && adjectives < 3 && org_adjective(ctx, j)) {
+                adjectives++;
+                last_adj = true;
+                j++;
+                continue;
+            }
+        } else {
+            size_t c = en_of_complement(ctx, j, "of");
+            if (c && ((rs->last_lw & LW_DEJOIN) || rs->orgcue)) {
+                rs->joined_prep = true;
+                j += c;
+                continue;
+            }
+            c = en_of_complement(ctx, j, "on");
+            if (c && (rs->last_lw & LW_ORGCUE)) { /* "Committee on Foreign Affairs" */
+                rs->joined_prep = true;
+                j += c;
+                continue;
+            }
+            c = en_of_complement(ctx, j, "for");
+            if (c && rs->orgcue) {
+                rs->joined_prep = true;
+                j += c;
+                continue;
+            }
+        }
+        break;
+    }
+    return j;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Candidates: strip what is not the name, decide, weigh. */
+
+static bool entity_of(const struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
+{
+    char buf[256];
+    const struct token *tk = ctx->d->tokens;
+    if (t1 <= t0 || tk[t1 - 1].end - tk[t0].start > 200)
+        return (*e = NULL), false;
+    size_t n = utf8_fold_into(ctx->d->text + tk[t0].start, tk[t1 - 1].end - tk[t0].start, buf, sizeof buf);
+    *e = lex_entity_find(buf, n);
+    if (*e && (*e)->acronym) {
+        for (size_t k = t0; k < t1; k++)
+            if (tk[k].kind == TOK_WORD && !(tk[k].flags & TF_ALLCAPS) && tk[k].end - tk[k].start > 1)
+                return (*e = NULL), false;
+    }
+    return *e != NULL;
+}
+
+/* The longest known entity written from token i on (up to 8 tokens, within
+ * the sentence): the token after it, or i when there is none. */
+static size_t entity_ahead(const struct actx *ctx, size_t i)
+{
+    const struct lex_entity *e;
+    size_t best = i;
+    for (size_t k = i + 1; k <= i + 8 && k <= ctx->d->n_tokens; k++) {
+        if (k > i + 1 && sent_start(ctx, k - 1))
+            break;
+        if (!is_word(ctx, k - 1))
+            continue;
+        if (entity_of(ctx, i, k, &e))
+            best = k;
+    }
+    return best;
+}
+
+static size_t skip_back_det(const struct actx *ctx, size_t i, bool *det)
+{
+    /* i is the first token of the name; return the token before any
+     * article ("le", "la", "l'", "les", "the") that precedes it */
+    *det = false;
+    if (i == 0)
+        return (size_t)-1;
+    size_t k = i - 1;
+    if (is_apos(ctx, k) && k > 0 && word_is(ctx, k - 1, "l")) {
+        *det = true;
+        return k >= 2 ? k - 2 : (size_t)-1;
+    }
+    if (word_is(ctx, k, "le") || word_is(ctx, k, "la") || word_is(ctx, k, "les") || word_is(ctx, k, "the")) {
+        *det = true;
+        return k >= 1 ? k - 1 : (size_t)-1;
+    }
+    return k;
+}
+
+/* Weigh the type of the name at tokens [t0,t1) from itself and its
+ * neighbours. */
+static void weigh(const struct actx *ctx, struct cand *c, bool acronym)
+{
+    size_t t0 = c->t0, t1 = c->t1;
+    const struct lex_entity *e;
+    if (entity_of(ctx, t0, t1, &e))
+        c->v[e->type] += W_LEXICON;
+    if (c->titled)
+        c->v[ACTOR_PERSON] += W_TITLE;
+    size_t last = t1 - 1;
+    while (last > t0 && !is_word(ctx, last))
+        last--;
+    int words = 0;
+    bool org_head = false;
+    for (size_t k = t0; k < t1; k++) {
+        if (!is_word(ctx, k))
+            continue;
+        unsigned lw = ctx->ti[k].lw;
+        bool edge = k == last || (k == t0 && ctx->d->lang == LANG_FR);
+        if (lw & LW_ORGCUE)
+            c->v[ACTOR_ORGANIZATION] += edge ? W_CUE_LAST : W_CUE;
+        if (lw & LW_PLACECUE)
+            c->v[ACTOR_PLACE] += edge ? W_CUE_LAST - 0.5f : W_CUE - 1;
+        if ((lw & LW_ORGHEAD) && k == t0)
+            org_head = true;
+        if (ctx->ti[k].cap)
+            words++;
+    }
+    if (org_head && word_is(ctx, t0, "zoo"))
+        c->v[ACTOR_PLACE] += W_CUE_LAST + 1;
+    else if (org_head)
+        c->v[ACTOR_ORGANIZATION] += W_CUE_LAST;
+    if ((ctx->ti[t0].lw & LW_FIRSTNAME) && words >= 2)
+        c->v[ACTOR_PERSON] += W_FIRSTNAME;
+    else if (ctx->ti[t0].lw & LW_FIRSTNAME)
+        c->v[ACTOR_PERSON] += 1.0f;
+    if (acronym)
+        c->v[ACTOR_ORGANIZATION] += W_ACRONYM;
+    for (size_t k = t0; k < t1; k++)
+        if (name_particle(ctx, k) && !word_is(ctx, k, "al") && !word_is(ctx, k, "el"))
+            c->v[ACTOR_PERSON] += 1.0f;
+    if (words >= 2) {
+        c->v[ACTOR_PERSON] += 0.8f; /* "Firstname Lastname" is the usual case */
+    } else {
+        /* a lone unknown word that no full name explains is more often a
+         * place than a person */
+        c->v[ACTOR_PERSON] += 0.4f;
+        c->v[ACTOR_PLACE] += 0.5f;
+    }
+    /* "HP France": a known organisation in front */
+    if (words >= 2 && entity_of(ctx, t0, t0 + 1, &e) && e->type == ACTOR_ORGANIZATION)
+        c->v[ACTOR_ORGANIZATION] += W_CUE;
+    /* "WalesOnline", "PolitiFact": a capital inside a word */
+    if (words == 1 && !acronym) {
+        const char *s = ctx->d->text;
+        for (size_t k = ctx->d->tokens[t0].start + 1; k + 1 < ctx->d->tokens[t0].end; k++)
+            if (s[k] >= 'a' && s[k] <= 'z' && s[k + 1] >= 'A' && s[k + 1] <= 'Z') {
+                c->v[ACTOR_ORGANIZATION] += W_ACRONYM;
+                break;
+            }
+    }
+
+    /* the words before */
+    bool det;
+    size_t p = skip_back_det(ctx, t0, &det);
+    if (det && !c->titled) {
+        c->v[ACTOR_ORGANIZATION] += W_ARTICLE * 0.8f;
+        c->v[ACTOR_PLACE] += W_ARTICLE;
+        c->v[ACTOR_PERSON] -= W_ARTICLE;
+    }
+    if (p != (size_t)-1 && is_word(ctx, p)) {
+        unsigned lw = ctx->ti[p].lw;
+        if ((lw & LW_PLACEPREP) && !c->titled)
+            c->v[ACTOR_PLACE] += det ? W_PREP / 2 : W_PREP;
+        if (word_is(ctx, p, "selon") || word_is(ctx, p, "according"))
+            c->v[ACTOR_PERSON] += 0.5f;
+        /* "le président du Conseil européen": the complement of a title */
+        if (word_is(ctx, p, "de") || word_is(ctx, p, "du") || word_is(ctx, p, "des") || word_is(ctx, p, "of")) {
+            if (p > 0 && is_word(ctx, p - 1) && (ctx->ti[p - 1].lw & LW_TITLE))
+                c->v[ACTOR_PERSON] -= 2.0f;
+        }
+    }
+    /* the words after: a speech verb, maybe after an auxiliary */
+    size_t a = t1;
+    if (is_word(ctx, a) && (word_is(ctx, a, "a") || word_is(ctx, a, "has") || word_is(ctx, a, "had") ||
+                            word_is(ctx, a, "have") || word_is(ctx, a, "avait") || word_is(ctx, a, "aurait")))
+        a++;
+    if (is_word(ctx, a) && (ctx->ti[a].lw & LW_SPEECH))
+        c->v[ACTOR_PERSON] += W_SPEECH;
+    if (is_punct(ctx, t1, ',') && (word_is(ctx, t1 + 1, "who") || word_is(ctx, t1 + 1, "qui")))
+        c->v[ACTOR_PERSON] += 1.0f;
+}
+
+static int push_cand(struct actx *ctx, const struct cand *c)
+{
+    if (grow((void **)&ctx->cands, &ctx->cands_cap, ctx->n_cands, sizeof *ctx->cands))
+        return -1;
+    ctx->cands[ctx->n_cands++] = *c;
+    return 0;
+}
+
+/* A hyphenated word that joins names rather than being one: "Russie-Turquie",
+ * "Trump-Ukraine", "Brout-Englert-Higgs", "Syrian-Turkish". */
+static bool compound_of_names(const struct actx *ctx, size_t i)
+{
+    size_t n;
+    const char *w = actx_word(ctx, i, &n);
+    const char *text = ctx->d->text + ctx->d->tokens[i].start;
+    size_t tn = ctx->d->tokens[i].end - ctx->d->tokens[i].start;
+    if (lex_entity_find(w, n))
+        return false;
+    int parts = 0, named = 0, caps = 0;
+    size_t p = 0, tp = 0;
+    while (p <= n) {
+        size_t q = p;
+        while (q < n && w[q] != '-')
+            q++;
+        size_t tq = tp;
+        while (tq < tn && text[tq] != '-')
+            tq++;
+        parts++;
+        if (tp < tn) {
+            size_t k = tp;
+            caps += cp_is_upper(utf8_next(text, tn, &k));
+        }
+        const int *sv = strmap_get(&ctx->seen, w + p, q - p);
+        if (lex_entity_find(w + p, q - p) || lex_nationality(w + p, q - p) || (sv && (*sv & SEEN_CAP_MID)))
+            named++;
+        p = q + 1;
+        tp = tq + 1;
+    }
+    return parts >= 2 && caps == parts && (parts >= 3 || named == parts);
+}
+
+/* Is the word at token i of the kind that starts a sentence without being a
+ * name ("Regarding", "Previously", "Given")? English only. */
+static bool en_initial_form(const struct actx *ctx, size_t i)
+{
+    size_t n;
+    const char *w = actx_word(ctx, i, &n);
+    if (ctx->d->lang != LANG_EN || n < 5 || (ctx->ti[i].lw & LW_FIRSTNAME))
+        return false;
+    return memcmp(w + n - 3, "ing", 3) == 0 || memcmp(w + n - 2, "ly", 2) == 0 ||
+           memcmp(w + n - 2, "ed", 2) == 0;
+}
+
+/* Does the text after a name at token `a` say it is a person: a speech
+ * verb ("Barroso a dit", "Myers said") or an apposed title ("Barroso, le
+ * président de la Commission")? */
+static bool person_context(const struct actx *ctx, size_t a)
+{
+    if (is_punct(ctx, a, ',')) {
+        size_t k = a + 1;
+        if (word_is(ctx, k, "l") && is_apos(ctx, k + 1))
+            k += 2;
+        else if (word_is(ctx, k, "le") || word_is(ctx, k, "la") || word_is(ctx, k, "the") ||
+                 word_is(ctx, k, "un") || word_is(ctx, k, "une") || word_is(ctx, k, "a"))
+            k++;
+        while (is_word(ctx, k) && !ctx->ti[k].cap && k < a + 5) {
+            if (ctx->ti[k].lw & LW_TITLE)
+                return true;
+            size_t n;
+            const char *w = actx_word(ctx, k, &n);
+            if (!lex_nationality(w, n) && !(ctx->ti[k].lw & (LW_STOP | LW_ORGADJ)))
+                break;
+            k++;
+        }
+        return false;
+    }
+    if (is_word(ctx, a) && (word_is(ctx, a, "a") || word_is(ctx, a, "has") || word_is(ctx, a, "had")))
+        a++;
+    return is_word(ctx, a) && (ctx->ti[a].lw & LW_SPEECH);
+}
+
+/* Decide on the name at tokens [t0,t1) and record it. `titled` says that a
+ * title or honorific stood before it, from `mstart`. */
+static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t mstart)
+{
+    const struct token *tk = ctx->d->tokens;
+    while (t1 > t0 && !is_word(ctx, t1 - 1) && !is_punct(ctx, t1 - 1, '.'))
+        t1--;
+    while (t1 > t0 && is_word(ctx, t1 - 1) && !ctx->ti[t1 - 1].cap &&
+           (ctx->ti[t1 - 1].lw & (LW_PARTICLE | LW_STOP)))
+        t1--; /* a run never ends on a particle */
+    while (t0 < t1 && !is_word(ctx, t0))
+        t0++;
+    if (t1 <= t0)
+        return 0;
+    const struct lex_entity *e = NULL;
+    bool known = entity_of(ctx, t0, t1, &e);
+    int words = 0;
+    size_t last = t0;
+    for (size_t k = t0; k < t1; k++)
+        if (is_word(ctx, k)) {
+            words++;
+            last = k;
+        }
+    bool weak = false;
+    if (!known && !titled && sent_initial(ctx, t0) && !(ctx->ti[t0].lw & LW_FIRSTNAME) &&
+        is_cap(ctx, t0)) {
+        int s = seen(ctx, t0);
+        if (words == 1 && !person_context(ctx, t1))
+            weak = true; /* kept only if it names an actor found elsewhere */
+        else if ((s & SEEN_LOWER) || en_initial_form(ctx, t0)) {
+            size_t k = t0 + 1;
+            while (k < t1 && !is_cap(ctx, k))
+                k++;
+            return k < t1 ? emit(ctx, k, t1, false, tk[k].start) : 0;
+        }
+    }
+    if (!known) {
+        /* laws, events, works and products: "National Emergencies Act",
+         * "Opération Barkhane", "Boeing 737" */
+        if (((ctx->ti[t0].lw & LW_THING) && !(ctx->ti[t0].lw & LW_FIRSTNAME)) || (ctx->ti[last].lw & LW_THING))
+            return 0;
+        if (t1 < ctx->d->n_tokens && tk[t1].kind == TOK_NUMBER && !sent_start(ctx, t1))
+            return 0;
+        size_t n;
+        const char *w = actx_word(ctx, last, &n);
+        if (words >= 2 && ctx->ti[last].cap && lex_nationality(w, n) && !(ctx->ti[last].lw & LW_FIRSTNAME))
+            return 0; /* "Native American" */
+    }
+    bool acronym = words == 1 && (tk[t0].flags & TF_ALLCAPS);
+    if (t1 - t0 >= 3 && is_punct(ctx, t0 + 1, '.') && tk[t0].end - tk[t0].start == 1)
+        acronym = true; /* "U.S." */
+    struct cand c = {tk[t0].start, tk[t1 - 1].end, mstart, t0, t1, {0, 0, 0}, -1, titled, false, weak};
+    if (words == 1 && !known) {
+        unsigned lw = ctx->ti[t0].lw;
+        size_t n;
+        const char *w = actx_word(ctx, t0, &n);
+        if (lw & (LW_NEVER | LW_TIME | LW_TITLE | LW_HONORIFIC))
+            return 0;
+        if ((lw & LW_STOP) && !titled)
+            return 0;
+        if (n < 2 || lex_nationality(w, n) || compound_of_names(ctx, t0))
+            return 0;
+        if (tk[t0].end - tk[t0].start == 1)
+            return 0;
+        if ((lw & (LW_ORGCUE | LW_PLACECUE)) && !acronym)
+            c.generic = true;
+    }
+    if (is_word(ctx, t1 - 1))
+        c.end -= possessive_len(ctx, t1 - 1);
+    weigh(ctx, &c, acronym);
+    if (push_cand(ctx, &c))
+        return -1;
+    /* a known entity inside a complement is named too:
+     * "Préfecture des Bouches-du-Rhône", "Conseil des droits de l'Homme de l'ONU" */
+    for (size_t k = t0 + 1; k < t1 && !known; k++) {
+        if (!is_cap(ctx, k) || is_cap(ctx, k - 1) || (is_punct(ctx, k - 1, '.')))
+            continue;
+        size_t ea = entity_ahead(ctx, k);
+        if (ea > k && ea <= t1) {
+            struct cand in = {tk[k].start, tk[ea - 1].end, tk[k].start, k, ea, {0, 0, 0}, -1, false, false, false};
+            weigh(ctx, &in, (tk[k].flags & TF_ALLCAPS) && ea == k + 1);
+            if (push_cand(ctx, &in))
+                return -1;
+            k = ea - 1;
+        }
+    }
+    return 0;
+}
+
+/* Cut titles, honorifics, articles and nationality adjectives off the
+ * front of the run [t0,t1), split it where a title, a first name or a
+ * person after a known entity starts a new name inside it, and emit the
+ * names. */
+static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_state *rs)
+{
+    const struct token *tk = ctx->d->tokens;
+    bool titled = false;
+    size_t mstart = tk[t0].start;
+    bool ends_org = rs->ends_cue;
+    const struct lex_entity *e;
+    for (;;) {
+        if (t0 >= t1)
+            return 0;
+        if (!is_word(ctx, t0)) {
+            t0++;
+            continue;
+        }
+        if (entity_of(ctx, t0, t1, &e))
+            break;
+        unsigned lw = ctx->ti[t0].lw;
+        size_t n;
+        const char *w = actx_word(ctx, t0, &n);
+        bool more = t0 + 1 < t1;
+        if (word_is(ctx, t0, "the") && more) {
+            t0++;
+            mstart = tk[t0].start;
+            continue;
+        }
+        if ((lw & LW_STOP) && sent_initial(ctx, t0) && !(lw & (LW_FIRSTNAME | LW_HONORIFIC))) {
+            t0++;
+            mstart = tk[t0 < t1 ? t0 : t1 - 1].start;
+            continue;
+        }
+        if ((lw & (LW_TITLE | LW_HONORIFIC)) && !ends_org && more &&
+            !((tk[t0].flags & TF_ALLCAPS) && (lw & LW_HONORIFIC))) { /* "MS" is not "Ms" */
+            titled = true;
+            t0++;
+            if (is_punct(ctx, t0, '.'))
+                t0++;
+            continue;
+        }
+        if ((lw & LW_TIME) && more) {
+            t0++;
+            mstart = tk[t0].start;
+            continue;
+        }
+        if (more && !rs->orgcue && lex_nationality(w, n) && !(lw & LW_FIRSTNAME)) {
+            t0++;
+            mstart = tk[t0].start;
+            continue;
+        }
+        break;
+    }
+    if (!ends_org && !entity_of(ctx, t0, t1, &e)) {
+        /* the longest known organisation in front, before a person:
+         * "Amnesty International Man-kei Tam" (but "HP France" stays) */
+        for (size_t k = t1 - 1; k > t0; k--) {
+            if (is_cap(ctx, k) && is_cap(ctx, k - 1) && entity_of(ctx, t0, k, &e) &&
+                e->type == ACTOR_ORGANIZATION && entity_ahead(ctx, k) == k) {
+                if (emit(ctx, t0, k, titled, titled ? mstart : tk[t0].start))
+                    return -1;
+                return split_run(ctx, k, t1, rs);
+            }
+        }
+        bool lower = false;
+        for (size_t k = t0 + 1; k < t1; k++) {
+            if (is_word(ctx, k) && !ctx->ti[k].cap)
+                lower = true;
+            if (!is_cap(ctx, k))
+                continue;
+            unsigned lw = ctx->ti[k].lw;
+            bool split = false;
+            /* "Kremlin President Vladimir Putin", "Society President Ash Soni" */
+            if ((lw & (LW_TITLE | LW_HONORIFIC)) && k + 1 < t1 && !lower)
+                split = true;
+            /* "Jababeka David Quentin", "State Mike Pompeo" */
+            else if ((lw & LW_FIRSTNAME) && is_cap(ctx, k - 1) && !(ctx->ti[k - 1].lw & LW_FIRSTNAME) &&
+                     !(ctx->ti[k - 1].lw & (LW_TITLE | LW_HONORIFIC)))
+                split = true;
+            /* "Amnesty International Man-kei Tam" */
+            else if ((lw & LW_FIRSTNAME) && entity_of(ctx, t0, k, &e))
+                split = true;
+            if (split) {
+                if (emit(ctx, t0, k, titled, titled ? mstart : tk[t0].start))
+                    return -1;
+                return split_run(ctx, k, t1, rs);
+            }
+        }
+    }
+    return emit(ctx, t0, t1, titled, titled ? mstart : tk[t0].start);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Titles used as references to a person. */
+
+static int push_title(struct actx *ctx, const struct title_ref *t)
+{
+    if (grow((void **)&ctx->titles, &ctx->titles_cap, ctx->n_titles, sizeof *ctx->titles))
+        return -1;
+    ctx->titles[ctx->n_titles++] = *t;
+    return 0;
+}
+
+/* A title phrase at token i, right after a determiner: title words, an
+ * optional nationality adjective, an optional complement ("de l'Otan",
+ * "des Transports", "of State"). Returns the token after it, or i. */
+static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
+{
+    const struct token *tk = ctx->d->tokens;
+    size_t k = i;
+    while (is_word(ctx, k) && (ctx->ti[k].lw & LW_TITLE) && k - i < 4)
+        k++;
+    /* "secrétaire général", "premier ministre" */
+    while (is_word(ctx, k) && (word_is(ctx, k, "general") || word_is(ctx, k, "generale") ||
+                               word_is(ctx, k, "adjoint") || word_is(ctx, k, "adjointe")))
+        k++;
+    if (k == i)
+        return i;
+    out->country = NULL;
+    out->before_tok = i;
+    size_t n;
+    const char *w;
+    if (is_word(ctx, k) && (w = actx_word(ctx, k, &n), lex_nationality(w, n)) && !ctx->ti[k].cap) {
+        out->country = lex_nationality(w, n);
+        k++;
+    }
+    out->start = tk[i].start;
+    out->end = tk[k - 1].end;
+    size_t c = ctx->d->lang == LANG_FR ? fr_de_complement(ctx, k) : en_of_complement(ctx, k, "of");
+    size_t after = k;
+    if (c) {
+        after = k + c;
+        while (is_cap(ctx, after) && !sent_start(ctx, after))
+            after++;
+    }
+    out->alias_end = tk[after - 1].end;
+    out->after_tok = after;
+    return after;
+}
+
+static int scan_titles(struct actx *ctx)
+{
+    size_t n = ctx->d->n_tokens;
+    for (size_t i = 0; i + 1 < n; i++) {
+        bool det = word_is(ctx, i, "le") || word_is(ctx, i, "la") || word_is(ctx, i, "the") ||
+                   (word_is(ctx, i, "l") && is_apos(ctx, i + 1));
+        if (!det)
+            continue;
+        size_t k = word_is(ctx, i, "l") ? i + 2 : i + 1;
+        if (!is_word(ctx, k) || !(ctx->ti[k].lw & LW_TITLE))
+            continue;
+        struct title_ref t;
+        size_t after = title_phrase(ctx, k, &t);
+        if (after == k)
+            continue;
+        if (push_title(ctx, &t))
+            return -1;
+        i = after - 1;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+
+/* Names listed together are of one kind: "Dolgellau, Harlech, Barmouth,
+ * Bala, and Blaenau Ffestiniog" are places because some of them are known
+ * places. Adds the known members' type to the unknown ones. */
+static void share_list_types(struct actx *ctx)
+{
+    size_t i = 0;
+    while (i < ctx->n_cands) {
+        size_t j = i + 1;
+        while (j < ctx->n_cands) {
+            size_t a = ctx->cands[j - 1].t1, b = ctx->cands[j].t0;
+            if (b <= a || b - a > 3)
+                break;
+            bool link = true;
+            for (size_t k = a; k < b; k++)
+                link = link && (is_punct(ctx, k, ',') || word_is(ctx, k, "et") || word_is(ctx, k, "and") ||
+                                word_is(ctx, k, "ou") || word_is(ctx, k, "or"));
+            if (!link)
+                break;
+            j++;
+        }
+        if (j - i >= 2) {
+            float known[3] = {0, 0, 0};
+            const struct lex_entity *e;
+            for (size_t k = i; k < j; k++)
+                if (entity_of(ctx, ctx->cands[k].t0, ctx->cands[k].t1, &e))
+                    known[e->type] += 1;
+            int t = known[ACTOR_PLACE] >= known[ACTOR_ORGANIZATION] ? ACTOR_PLACE : ACTOR_ORGANIZATION;
+            if (known[t] > 0)
+                for (size_t k = i; k < j; k++)
+                    if (!entity_of(ctx, ctx->cands[k].t0, ctx->cands[k].t1, &e))
+                        ctx->cands[k].v[t] += W_TITLE;
+        }
+        i = j;
+    }
+}
+
+/* A known place or organisation after a hyphen inside a lower-case word:
+ * "ex-UK", "pro-Kremlin", "anti-OTAN". */
+static int hyphen_entity(struct actx *ctx, size_t i)
+{
+    const struct token *t = &ctx->d->tokens[i];
+    const char *s = ctx->d->text;
+    const char *h = memchr(s + t->start, '-', t->end - t->start);
+    if (!h)
+        return 0;
+    size_t st = (size_t)(h - s) + 1, k = st;
+    if (st >= t->end || !cp_is_upper(utf8_next(s, t->end, &k)))
+        return 0;
+    char buf[128];
+    size_t n = utf8_fold_into(s + st, t->end - st, buf, sizeof buf);
+    const struct lex_entity *e = lex_entity_find(buf, n);
+    if (!e)
+        return 0;
+    struct cand c = {st, t->end, st, i, i + 1, {0, 0, 0}, -1, false, false, false};
+    c.v[e->type] += W_LEXICON;
+    return push_cand(ctx, &c);
+}
+
+int actors_scan(struct actx *ctx)
+{
+    if (prepare(ctx))
+        return -1;
+    struct doc *d = ctx->d;
+    bool fr = d->lang == LANG_FR;
+    for (size_t i = 0; i < d->n_tokens;) {
+        const struct token *t = &d->tokens[i];
+        /* "@handle" */
+        if (t->kind == TOK_PUNCT && t->cp == '@' && is_word(ctx, i + 1) &&
+            !(d->tokens[i + 1].flags & TF_SPACE_BEFORE)) {
+            struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, false};
+            if (push_cand(ctx, &c))
+                return -1;
+            i += 2;
+            continue;
+        }
+        if (t->kind != TOK_WORD) {
+            i++;
+            continue;
+        }
+        struct run_state rs = {0};
+        bool head = fr && !ctx->ti[i].cap && (ctx->ti[i].lw & LW_ORGHEAD);
+        if (head) {
+            /* "ministère de la Justice", "université américaine de Beyrouth" */
+            size_t k = i + 1;
+            while (org_adjective(ctx, k) && k - i < 3)
+                k++;
+            if (!fr_de_complement(ctx, k) && !(is_cap(ctx, k) && word_is(ctx, i, "ecole")))
+                head = false;
+        }
+        if (!ctx->ti[i].cap && !head) {
+            if (hyphen_entity(ctx, i))
+                return -1;
+            i++;
+            continue;
+        }
+        size_t j;
+        if (head) {
+            rs.orgcue = rs.head_cue = true;
+            rs.nwords = 1;
+            rs.last_lw = ctx->ti[i].lw | LW_DEJOIN;
+            size_t k = i + 1;
+            while (org_adjective(ctx, k) && k - i < 3)
+                k++;
+            j = k;
+            size_t c = fr_de_complement(ctx, j);
+            j += c;
+            if (is_cap(ctx, j))
+                j = extend_run(ctx, j, &rs);
+        } else {
+            j = extend_run(ctx, i, &rs);
+        }
+        size_t ea = entity_ahead(ctx, i);
+        if (ea > j)
+            j = ea; /* "Nations unies", "Arabie saoudite", "L'Oréal" */
+        if (split_run(ctx, i, j, &rs))
+            return -1;
+        i = j;
+    }
+    share_list_types(ctx);
+    return scan_titles(ctx);
+}
+
+void actx_free(struct actx *ctx)
+{
+    free(ctx->ti);
+    free(ctx->fold);
+    strmap_free(&ctx->seen);
+    free(ctx->cands);
+    free(ctx->titles);
+    for (size_t i = 0; i < ctx->n_forms; i++)
+        free(ctx->forms[i].fold);
+    free(ctx->forms);
+    strmap_free(&ctx->form_ix);
+    memset(ctx, 0, sizeof *ctx);
+}

@@ -1,0 +1,53 @@
+/* actors.c — the actors resource: people, organisations and places across
+ * all articles, one row per real-world actor; speakers are the actors who
+ * are quoted. (Their quotes are listed by quotes.c.) */
+#include "common.h"
+#include "handlers.h"
+
+static void list_actors(const struct request *req, struct reply *rep, bool quoted_only)
+{
+    static const char *const types[] = {"person", "organization", "place", NULL};
+    struct problems probs = {0};
+    struct db_page page;
+    struct db_actor_filter f = {.quoted_only = quoted_only};
+    page_params(req, &page, &probs);
+    param_enum(req, "type", types, &f.type, &probs);
+    f.q = req_param(req, "q");
+    if (f.q && !*f.q)
+        problems_add(&probs, "q", "must not be empty");
+    if (problems_reply(&probs, rep, NULL))
+        return;
+    struct db_list list = {0};
+    enum db_status st = db_actors_list(req->db, &f, &page, &list);
+    if (st != DB_OK) {
+        reply_db_status(rep, req->db, st, "actor");
+        return;
+    }
+    reply_list(req, rep, &list, page.limit);
+}
+
+void actors_list(const struct request *req, struct reply *rep)
+{
+    list_actors(req, rep, false);
+}
+
+void speakers_list(const struct request *req, struct reply *rep)
+{
+    list_actors(req, rep, true);
+}
+
+void actors_get(const struct request *req, struct reply *rep)
+{
+    int64_t id;
+    if (!path_id(req, &id)) {
+        reply_bad_id(req, rep, "actor");
+        return;
+    }
+    json_t *a = NULL;
+    enum db_status st = db_actor_get(req->db, id, &a);
+    if (st != DB_OK) {
+        reply_db_status(rep, req->db, st, "actor");
+        return;
+    }
+    reply_json(rep, 200, a);
+}

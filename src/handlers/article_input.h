@@ -1,0 +1,26 @@
+/* article_input.h — reading an article submitted as JSON or plain text:
+ * the fields, their types and their limits, checked in one place for the
+ * API (POST /articles, POST /extract, NDJSON lines) and `quoted import`. */
+#ifndef QUOTED_ARTICLE_INPUT_H
+#define QUOTED_ARTICLE_INPUT_H
+
+#include <jansson.h>
+
+#include "http.h"
+
+struct article_fields {
+    const char *text;   /* borrowed from the JSON object or body */
+    size_t len;
+    const char *lang, *title, *url, *date, *source; /* NULL when absent */
+};
+
+/* Fill `f` from a JSON object; every problem (missing text, wrong types,
+ * bad lang or date, and with `strict` unknown fields) is added to `p`.
+ * Returns true when all is well. */
+bool article_from_json(json_t *obj, bool strict, struct article_fields *f, struct problems *p);
+
+/* Fill `f` from a text/plain body and the query parameters lang, title,
+ * url, date, source. Returns true when all is well. */
+bool article_from_text(const struct request *req, struct article_fields *f, struct problems *p);
+
+#endif

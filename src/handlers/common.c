@@ -1,0 +1,227 @@
+/* common.c — page parameters, list envelopes, CSV/NDJSON rendering and
+ * database status replies for every resource handler. */
+#include "common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool page_params(const struct request *req, struct db_page *page, struct problems *p)
+{
+    int64_t limit = PAGE_DEFAULT;
+    bool ok = param_int(req, "limit", 1, PAGE_MAX, &limit, p);
+    page->limit = (int)limit;
+    page->cursor = req_param(req, "cursor");
+    if (page->cursor && (!*page->cursor || strlen(page->cursor) > 512)) {
+        problems_add(p, "cursor", "is not a cursor this server returned");
+        ok = false;
+    }
+    return ok;
+}
+
+/* ---- CSV ---------------------------------------------------------------- */
+
+struct strbuf {
+    char *s;
+    size_t len, cap;
+};
+
+static void sb_add(struct strbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t nc = b->cap ? b->cap * 2 : 4096;
+        while (nc < b->len + n + 1)
+            nc *= 2;
+        char *p = realloc(b->s, nc);
+        if (!p)
+            return;
+        b->s = p;
+        b->cap = nc;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+static void sb_str(struct strbuf *b, const char *s)
+{
+    sb_add(b, s, strlen(s));
+}
+
+/* One CSV field, RFC 4180 quoting. */
+static void csv_field(struct strbuf *b, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        sb_str(b, s);
+        return;
+    }
+    sb_add(b, "\"", 1);
+    for (; *s; s++) {
+        if (*s == '"')
+            sb_add(b, "\"", 1);
+        sb_add(b, s, 1);
+    }
+    sb_add(b, "\"", 1);
+}
+
+/* Render a scalar (or array of scalars, joined with "; ") as CSV text. */
+static void csv_value(struct strbuf *b, json_t *v)
+{
+    char num[64];
+    switch (json_typeof(v)) {
+    case JSON_STRING: csv_field(b, json_string_value(v)); break;
+    case JSON_INTEGER: snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); sb_str(b, num); break;
+    case JSON_REAL: snprintf(num, sizeof num, "%.17g", json_real_value(v)); sb_str(b, num); break;
+    case JSON_TRUE: sb_str(b, "true"); break;
+    case JSON_FALSE: sb_str(b, "false"); break;
+    case JSON_ARRAY: {
+        struct strbuf inner = {0};
+        size_t i;
+        json_t *e;
+        json_array_foreach(v, i, e) {
+            if (i)
+                sb_str(&inner, "; ");
+            if (json_is_string(e))
+                sb_str(&inner, json_string_value(e));
+        }
+        csv_field(b, inner.s ? inner.s : "");
+        free(inner.s);
+        break;
+    }
+    default: break;
+    }
+}
+
+/* Columns: the first item's keys, nested objects flattened as key.sub. */
+static char *render_csv(json_t *items, size_t *len)
+{
+    struct strbuf b = {0};
+    json_t *first = json_array_get(items, 0);
+    sb_str(&b, "");
+    if (first) {
+        const char *k;
+        json_t *v;
+        bool sep = false;
+        json_object_foreach(first, k, v) {
+            if (json_is_object(v)) {
+                const char *k2;
+                json_t *v2;
+                json_object_foreach(v, k2, v2) {
+                    if (sep)
+                        sb_str(&b, ",");
+                    sb_str(&b, k);
+                    sb_str(&b, ".");
+                    sb_str(&b, k2);
+                    sep = true;
+                }
+            } else {
+                if (sep)
+                    sb_str(&b, ",");
+                sb_str(&b, k);
+                sep = true;
+            }
+        }
+        sb_str(&b, "\r\n");
+    }
+    size_t i;
+    json_t *item;
+    json_array_foreach(items, i, item) {
+        const char *k;
+        json_t *v;
+        bool sep = false;
+        json_object_foreach(first, k, v) {
+            json_t *iv = json_object_get(item, k);
+            if (json_is_object(v)) {
+                const char *k2;
+                json_t *v2;
+                json_object_foreach(v, k2, v2) {
+                    if (sep)
+                        sb_str(&b, ",");
+                    json_t *x = json_is_object(iv) ? json_object_get(iv, k2) : NULL;
+                    if (x)
+                        csv_value(&b, x);
+                    sep = true;
+                }
+            } else {
+                if (sep)
+                    sb_str(&b, ",");
+                if (iv && !json_is_object(iv))
+                    csv_value(&b, iv);
+                sep = true;
+            }
+        }
+        sb_str(&b, "\r\n");
+    }
+    *len = b.len;
+    return b.s;
+}
+
+static char *render_ndjson(json_t *items, size_t *len)
+{
+    struct strbuf b = {0};
+    sb_str(&b, "");
+    size_t i;
+    json_t *item;
+    json_array_foreach(items, i, item) {
+        char *line = json_dumps(item, JSON_COMPACT);
+        if (line) {
+            sb_str(&b, line);
+            sb_str(&b, "\n");
+            free(line);
+        }
+    }
+    *len = b.len;
+    return b.s;
+}
+
+void reply_list(const struct request *req, struct reply *rep, struct db_list *list, int limit)
+{
+    char *next = list->next_cursor ? url_with_cursor(req, list->next_cursor) : NULL;
+    if (req->format != FORMAT_JSON) {
+        size_t len = 0;
+        char *body = req->format == FORMAT_CSV ? render_csv(list->items, &len) : render_ndjson(list->items, &len);
+        reply_raw(rep, 200, req->format == FORMAT_CSV ? "text/csv; charset=utf-8" : "application/x-ndjson", body, len);
+        rep->link_next = next;
+        db_list_free(list);
+        return;
+    }
+    char *self = url_with_cursor(req, req_param(req, "cursor"));
+    json_t *body = json_pack("{s:O, s:{s:I, s:i, s:s?}, s:{s:s, s:s?}}", "data", list->items, "meta", "total",
+                             (json_int_t)list->total, "limit", limit, "next_cursor", list->next_cursor,
+                             "links", "self", self, "next", next);
+    free(self);
+    reply_json(rep, 200, body);
+    rep->link_next = next;
+    db_list_free(list);
+}
+
+void reply_db_status(struct reply *rep, struct db *db, enum db_status st, const char *what)
+{
+    switch (st) {
+    case DB_OK:
+        break;
+    case DB_NOTFOUND:
+        reply_problem(rep, 404, "no %s with that id", what);
+        break;
+    case DB_EINVAL: {
+        const char *msg = db_errmsg(db);
+        struct problems p = {0};
+        problems_add(&p, msg && strstr(msg, "cursor") ? "cursor" : "q", "%s", msg ? msg : "invalid value");
+        problems_reply(&p, rep, NULL);
+        break;
+    }
+    case DB_BUSY:
+        reply_problem(rep, 503, "the database is busy; try again");
+        rep->retry_after = 1;
+        break;
+    case DB_ERROR:
+        fprintf(stderr, "quoted: database error: %s\n", db_errmsg(db));
+        reply_problem(rep, 500, "the database failed to answer");
+        break;
+    }
+}
+
+void reply_bad_id(const struct request *req, struct reply *rep, const char *what)
+{
+    reply_problem(rep, 404, "no %s at %s: ids are positive integers", what, req->path);
+}

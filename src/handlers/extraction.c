@@ -1,0 +1,48 @@
+/* extraction.c — POST /extract: the extraction of one article (JSON or
+ * plain text), nothing stored. The same JSON as `quoted extract`. */
+#include <string.h>
+
+#include "article_input.h"
+#include "extract/extract_json.h"
+#include "handlers.h"
+
+void extract_post(const struct request *req, struct reply *rep)
+{
+    struct article_fields f;
+    struct problems probs = {0};
+    json_t *obj = NULL;
+    if (req->content_type && strcmp(req->content_type, "application/json") == 0) {
+        json_error_t jerr;
+        obj = json_loadb(req->body ? req->body : "", req->body_len, 0, &jerr);
+        if (!obj) {
+            reply_problem(rep, 400, "the body is not valid JSON (line %d, column %d): %s", jerr.line,
+                          jerr.column, jerr.text);
+            return;
+        }
+        article_from_json(obj, true, &f, &probs);
+    } else if (req->content_type && strcmp(req->content_type, "text/plain") == 0) {
+        article_from_text(req, &f, &probs);
+    } else {
+        reply_problem(rep, 415, "POST /extract takes application/json or text/plain");
+        return;
+    }
+    if (problems_reply(&probs, rep, NULL)) {
+        json_decref(obj);
+        return;
+    }
+    struct article_input in = {.text = f.text, .len = f.len, .lang = f.lang, .title = f.title, .date = f.date};
+    struct extraction x;
+    enum extract_status st = extract_article(&in, &x);
+    json_decref(obj);
+    if (st != EXTRACT_OK) {
+        reply_problem(rep, st == EXTRACT_ENOMEM ? 500 : 400, "%s", extract_strerror(st));
+        return;
+    }
+    json_t *out = extraction_to_json(&x);
+    extraction_free(&x);
+    if (!out) {
+        reply_problem(rep, 500, "out of memory");
+        return;
+    }
+    reply_json(rep, 200, out);
+}

@@ -1,0 +1,340 @@
+"""test_api.py — end-to-end tests of the HTTP API: a real `quoted serve`
+with a temporary SQLite file, real requests, every endpoint, every error
+case, restarts, and durability across a kill -9."""
+import json
+import os
+import signal
+import sys
+import tempfile
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(__file__))
+from harness import Server, Suite  # noqa: E402
+
+EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "..", "examples")
+
+
+def example(name):
+    with open(os.path.join(EXAMPLES, name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+FR = {
+    "title": "Sommet à Bruxelles",
+    "lang": "fr",
+    "date": "2026-01-15",
+    "url": "https://example.org/test/sommet",
+    "text": "La présidente de la Commission, Ursula Garnier, a reçu jeudi le Premier ministre "
+            "belge. « Nous devons agir ensemble avant la fin de l'année », a déclaré Ursula Garnier. "
+            "Le budget atteint 3,7 millions d'euros.",
+}
+EN = {
+    "title": "Harbour reopens",
+    "lang": "en",
+    "date": "2026-02-01",
+    "text": "The harbour reopened on Monday after three weeks of repairs. \"We are proud of the "
+            "crews who worked day and night,\" said harbour master John Carver. About 200 boats use it.",
+}
+
+
+def is_problem(s, status, hdrs, doc, want, what):
+    s.check(status == want, "%s: status %s, want %s" % (what, status, want))
+    s.check(hdrs.get("content-type", "").startswith("application/problem+json"),
+            "%s: content-type %r" % (what, hdrs.get("content-type")))
+    ok = isinstance(doc, dict) and all(k in doc for k in ("type", "title", "status", "detail"))
+    s.check(ok and doc["status"] == want, "%s: problem body %r" % (what, doc))
+    return doc or {}
+
+
+def params_named(doc):
+    return {e.get("param") for e in (doc or {}).get("errors", [])}
+
+
+def test_health(s):
+    with Server() as srv:
+        st, h, doc = srv.json("GET", "/healthz")
+        s.check(st == 200 and doc == {"status": "ok"}, "healthz %s %r" % (st, doc))
+        st, h, doc = srv.json("GET", "/readyz")
+        s.check(st == 200 and doc.get("status") == "ready", "readyz %s %r" % (st, doc))
+        s.check(bool(h.get("x-request-id")), "X-Request-Id is set")
+        st, h, _ = srv.request("GET", "/healthz", headers={"X-Request-Id": "abc-123"})
+        s.check(h.get("x-request-id") == "abc-123", "X-Request-Id is echoed")
+        st, h, body = srv.request("GET", "/metrics")
+        s.check(st == 200 and b"quoted_http_requests_total" in body, "metrics in Prometheus text")
+        st, h, body = srv.request("GET", "/openapi.yaml")
+        s.check(st == 200 and body.startswith(b"openapi: 3.1"), "openapi.yaml served")
+        st, h, body = srv.request("GET", "/")
+        s.check(st == 200 and h.get("content-type", "").startswith("text/html"), "index page")
+
+
+def test_ingest_and_fetch(s):
+    with Server() as srv:
+        st, h, doc = srv.json("POST", "/articles", FR)
+        s.check(st == 201, "POST /articles gives 201, got %s %r" % (st, doc))
+        loc = h.get("location", "")
+        s.check(loc.startswith("/articles/"), "Location %r" % loc)
+        aid = doc["id"]
+        s.check(loc == "/articles/%d" % aid, "Location names the article")
+        s.check(doc["title"] == FR["title"] and doc["lang"] == "fr", "stored metadata")
+        s.check(doc["text"] == FR["text"], "stored text is the text sent")
+        s.check(len(doc["quotes"]) == 1, "one quote extracted: %r" % doc["quotes"])
+        q = doc["quotes"][0]
+        s.check(q["text"].startswith("Nous devons agir"), "quote text %r" % q["text"])
+        s.check(isinstance(doc["actors"], list) and isinstance(doc["figures"], list), "actors and figures present")
+
+        # the same content again: 200, the same article, nothing stored twice
+        st, h, doc2 = srv.json("POST", "/articles", FR)
+        s.check(st == 200 and doc2["id"] == aid, "re-post same content: %s" % st)
+        same_url = dict(FR, text=FR["text"] + " Une phrase de plus.")
+        st, h, doc3 = srv.json("POST", "/articles", same_url)
+        s.check(st == 200 and doc3["id"] == aid, "re-post same URL: %s" % st)
+        st, h, lst = srv.json("GET", "/articles")
+        s.check(lst["meta"]["total"] == 1, "one article stored, got %r" % lst["meta"])
+
+        st, h, got = srv.json("GET", "/articles/%d" % aid)
+        s.check(st == 200 and got["id"] == aid and got["quotes"], "GET /articles/{id}")
+
+        # plain text with metadata in the query
+        qs = urllib.parse.urlencode({"lang": "en", "title": "Harbour", "date": "2026-02-01",
+                                     "url": "https://example.org/h"})
+        st, h, doc = srv.json("POST", "/articles?" + qs, EN["text"], {"Content-Type": "text/plain; charset=utf-8"})
+        s.check(st == 201 and doc["lang"] == "en" and doc["title"] == "Harbour", "text/plain ingest %s" % st)
+        s.check(doc["url"] == "https://example.org/h" and doc["published_at"].startswith("2026-02-01"),
+                "text/plain metadata %r" % {k: doc.get(k) for k in ("url", "published_at")})
+        q = doc["quotes"][0] if doc.get("quotes") else {}
+        s.check(q.get("speaker") and "Carver" in q["speaker"]["name"], "speaker found: %r" % q.get("speaker"))
+
+        # language detected when not given
+        st, h, doc = srv.json("POST", "/articles", {"text": "The minister said the plan was ready and that it would be announced."})
+        s.check(st == 201 and doc["lang"] == "en", "language detected: %r" % doc.get("lang"))
+
+
+def test_extract(s):
+    with Server() as srv:
+        st, h, doc = srv.json("POST", "/extract", FR)
+        s.check(st == 200 and set(doc) >= {"lang", "quotes", "actors", "figures"}, "extract JSON %s" % st)
+        s.check(doc["quotes"] and doc["quotes"][0]["speaker"] is not None, "extract finds the speaker")
+        st, h, doc = srv.json("POST", "/extract", EN["text"], {"Content-Type": "text/plain"})
+        s.check(st == 200 and doc["lang"] == "en", "extract text/plain")
+        st, h, lst = srv.json("GET", "/articles")
+        s.check(lst["meta"]["total"] == 0, "extract stores nothing")
+
+
+def test_lists_and_pagination(s):
+    with Server() as srv:
+        ids = []
+        for i in range(7):
+            art = {"text": "Article %d. « Voici une citation numéro %d assez longue », a dit Paul Martin." % (i, i),
+                   "lang": "fr", "date": "2026-03-%02d" % (i + 1), "title": "T%d" % i}
+            st, h, doc = srv.json("POST", "/articles", art)
+            s.check(st == 201, "ingest %d: %s" % (i, st))
+            ids.append(doc["id"])
+        for path in ("/articles", "/quotes"):
+            seen, url, pages = [], path + "?limit=3", 0
+            while url and pages < 10:
+                st, h, doc = srv.json("GET", url)
+                s.check(st == 200, "%s page %s" % (url, st))
+                s.check(set(doc) == {"data", "meta", "links"}, "envelope keys %r" % list(doc))
+                s.check(doc["meta"]["limit"] == 3 and doc["meta"]["total"] == 7, "meta %r" % doc["meta"])
+                seen += [x["id"] for x in doc["data"]]
+                nxt = doc["links"].get("next")
+                if nxt:
+                    s.check(h.get("link") == '<%s>; rel="next"' % nxt, "Link header %r" % h.get("link"))
+                    s.check(doc["meta"]["next_cursor"] is not None, "next_cursor set")
+                url = nxt
+                pages += 1
+            s.check(sorted(seen) == sorted(set(seen)) and len(seen) == 7, "%s: every row once: %r" % (path, seen))
+            s.check(pages == 3, "%s: 3 pages of 3, got %d" % (path, pages))
+        st, h, doc = srv.json("GET", "/quotes?limit=1")
+        qid = doc["data"][0]["id"]
+        st, h, q = srv.json("GET", "/quotes/%d" % qid)
+        s.check(st == 200 and q["speaker"]["name"] == "Paul Martin", "quote speaker %r" % q.get("speaker"))
+        art = q.get("article") or {}
+        s.check({"id", "title", "url", "published_at"} <= set(art), "quote article fields %r" % art)
+        s.check(art.get("title", "").startswith("T"), "quote article title")
+        s.check("context" in q and "citation" in q["context"], "quote context")
+        # filters
+        st, h, doc = srv.json("GET", "/articles?lang=en")
+        s.check(st == 200 and doc["meta"]["total"] == 0, "lang filter")
+        st, h, doc = srv.json("GET", "/quotes?q=citation")
+        s.check(st == 200 and doc["meta"]["total"] == 7, "full-text search %r" % doc.get("meta"))
+        st, h, doc = srv.json("GET", "/quotes?speaker=paul%20martin")
+        s.check(st == 200 and doc["meta"]["total"] == 7, "speaker by name, case-insensitive")
+        st, h, doc = srv.json("GET", "/quotes/random")
+        s.check(st == 200 and doc["id"] in [x for x in range(1, 100)], "random quote %s" % st)
+        # csv and ndjson
+        st, h, body = srv.request("GET", "/quotes?format=csv")
+        s.check(st == 200 and h["content-type"].startswith("text/csv") and body.count(b"\r\n") == 8,
+                "csv: header + 7 rows")
+        st, h, body = srv.request("GET", "/articles", headers={"Accept": "application/x-ndjson"})
+        s.check(st == 200 and len(body.strip().split(b"\n")) == 7, "ndjson by Accept")
+        # ETag and 304, HEAD
+        st, h, body = srv.request("GET", "/articles/%d" % ids[0])
+        etag = h.get("etag")
+        s.check(bool(etag), "ETag on GET")
+        st, h2, body2 = srv.request("GET", "/articles/%d" % ids[0], headers={"If-None-Match": etag})
+        s.check(st == 304 and body2 == b"", "304 on If-None-Match")
+        st, h3, body3 = srv.request("HEAD", "/articles/%d" % ids[0])
+        s.check(st == 200 and body3 == b"" and h3.get("etag") == etag, "HEAD as GET without body")
+        # CORS
+        st, h, _ = srv.request("GET", "/quotes", headers={"Origin": "https://app.example"})
+        s.check(h.get("access-control-allow-origin") == "*", "CORS on reads")
+        st, h, _ = srv.request("OPTIONS", "/articles", headers={
+            "Origin": "https://app.example", "Access-Control-Request-Method": "POST"})
+        s.check(st == 204 and h.get("access-control-allow-methods") == "GET, HEAD, OPTIONS",
+                "CORS preflight: any origin may read only: %s %r" % (st, h.get("access-control-allow-methods")))
+        st, h, _ = srv.request("GET", "/quotes")
+        s.check("Accept" in h.get("vary", ""), "lists vary on Accept")
+
+
+def test_cors_listed_origins(s):
+    with Server(env={"QUOTED_CORS_ORIGINS": "https://app.example, https://other.example"}) as srv:
+        st, h, _ = srv.request("OPTIONS", "/articles", headers={
+            "Origin": "https://app.example", "Access-Control-Request-Method": "POST"})
+        s.check(st == 204 and h.get("access-control-allow-origin") == "https://app.example",
+                "listed origin is allowed: %r" % h.get("access-control-allow-origin"))
+        s.check("POST" in h.get("access-control-allow-methods", ""), "listed origin may write")
+        st, h, _ = srv.request("GET", "/quotes", headers={"Origin": "https://evil.example"})
+        s.check("access-control-allow-origin" not in h, "unlisted origin gets no CORS header")
+        st, h, _ = srv.request("POST", "/articles", FR, headers={"Origin": "https://other.example"})
+        s.check(st == 201 and h.get("access-control-allow-origin") == "https://other.example", "write from listed origin")
+
+
+def test_delete(s):
+    with Server() as srv:
+        st, h, doc = srv.json("POST", "/articles", FR)
+        aid = doc["id"]
+        qid = doc["quotes"][0]["id"]
+        st, h, body = srv.request("DELETE", "/articles/%d" % aid)
+        s.check(st == 204 and body == b"", "DELETE gives 204, got %s" % st)
+        st, h, doc = srv.json("GET", "/articles/%d" % aid)
+        is_problem(s, st, h, doc, 404, "deleted article")
+        st, h, doc = srv.json("GET", "/quotes/%d" % qid)
+        is_problem(s, st, h, doc, 404, "quote of deleted article")
+        st, h, doc = srv.json("DELETE", "/articles/%d" % aid)
+        is_problem(s, st, h, doc, 404, "delete twice")
+
+
+def test_errors(s):
+    with Server(args=["--max-body", "2000"]) as srv:
+        st, h, doc = srv.json("GET", "/nope")
+        is_problem(s, st, h, doc, 404, "unknown path")
+        st, h, doc = srv.json("PUT", "/articles")
+        is_problem(s, st, h, doc, 405, "wrong method")
+        s.check("POST" in h.get("allow", "") and "GET" in h.get("allow", ""), "Allow header %r" % h.get("allow"))
+        st, h, doc = srv.json("GET", "/articles/abc")
+        is_problem(s, st, h, doc, 404, "non-numeric id")
+        st, h, doc = srv.json("GET", "/quotes/999999")
+        is_problem(s, st, h, doc, 404, "missing quote")
+        # 413: refused from Content-Length, before the body is read
+        resp = srv.raw(b"POST /articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                       b"Content-Length: 100000000\r\n\r\n")
+        s.check(resp.startswith("HTTP/1.1 413") and "application/problem+json" in resp, "413 from Content-Length: %r" % resp[:80])
+        st, h, doc = srv.json("POST", "/articles", {"text": "x" * 3000})
+        is_problem(s, st, h, doc, 413, "body over the limit")
+        # 414
+        st, h, doc = srv.json("GET", "/quotes?q=" + "a" * 9000)
+        is_problem(s, st, h, doc, 414, "URL too long")
+        # 415
+        st, h, doc = srv.json("POST", "/articles", "<a/>", {"Content-Type": "application/xml"})
+        is_problem(s, st, h, doc, 415, "unsupported media type")
+        st, h, doc = srv.json("POST", "/articles", "text")
+        is_problem(s, st, h, doc, 415, "no content type")
+        # invalid JSON, invalid UTF-8, missing and wrong-typed fields
+        st, h, doc = srv.json("POST", "/articles", '{"text": "abc"', {"Content-Type": "application/json"})
+        is_problem(s, st, h, doc, 400, "invalid JSON")
+        st, h, doc = srv.json("POST", "/articles", b'{"text": "caf\xc3"}', {"Content-Type": "application/json"})
+        is_problem(s, st, h, doc, 400, "invalid UTF-8 in JSON")
+        st, h, doc = srv.json("POST", "/articles", b"caf\xff text", {"Content-Type": "text/plain"})
+        is_problem(s, st, h, doc, 400, "invalid UTF-8 in text")
+        st, h, doc = srv.json("POST", "/articles", {"title": "no text"})
+        d = is_problem(s, st, h, doc, 400, "missing text")
+        s.check("text" in params_named(d), "errors name text: %r" % d.get("errors"))
+        st, h, doc = srv.json("POST", "/articles", {"text": 5, "lang": "de"})
+        d = is_problem(s, st, h, doc, 400, "wrong types")
+        s.check({"text", "lang"} <= params_named(d), "errors name text and lang: %r" % d.get("errors"))
+        st, h, doc = srv.json("POST", "/articles", ["not", "an", "object"])
+        is_problem(s, st, h, doc, 400, "JSON array body")
+        st, h, doc = srv.json("POST", "/articles", {"text": "Bonjour.", "colour": "red"})
+        d = is_problem(s, st, h, doc, 400, "unknown field")
+        s.check("colour" in params_named(d), "unknown field named")
+        # bad parameters
+        for q in ("limit=0", "limit=101", "limit=abc", "limit=", "cursor=garbage", "cursor=",
+                  "lang=de", "from=2026-13-01", "kind=maybe", "sort=relevance", "colour=red"):
+            st, h, doc = srv.json("GET", "/quotes?" + q)
+            d = is_problem(s, st, h, doc, 400, "GET /quotes?" + q)
+            s.check(params_named(d) & {q.split("=")[0]}, "%s: errors %r" % (q, d.get("errors")))
+        st, h, doc = srv.json("GET", "/articles?limit=5&limit=x")
+        is_problem(s, st, h, doc, 400, "last limit wins and is checked")
+        # full-text syntax never gives a 500
+        for q in ('"unbalanced', "a AND", "(x", "*", "NEAR(", "a OR OR b", "\u00e9t\u00e9 -"):
+            st, h, doc = srv.json("GET", "/quotes?q=" + urllib.parse.quote(q))
+            s.check(st in (200, 400), "q=%r gives %s" % (q, st))
+        st, h, doc = srv.json("GET", "/quotes?q=%FF")
+        is_problem(s, st, h, doc, 400, "invalid UTF-8 in a parameter")
+
+
+def test_auth(s):
+    with Server(env={"QUOTED_API_TOKEN": "s3cret"}) as srv:
+        st, h, doc = srv.json("POST", "/articles", FR)
+        is_problem(s, st, h, doc, 401, "no token")
+        s.check(h.get("www-authenticate", "").startswith("Bearer"), "WWW-Authenticate")
+        st, h, doc = srv.json("POST", "/articles", FR, {"Authorization": "Bearer nope"})
+        is_problem(s, st, h, doc, 403, "wrong token")
+        st, h, doc = srv.json("POST", "/articles", FR, {"Authorization": "Bearer s3cret"})
+        s.check(st == 201, "right token: %s" % st)
+        st, h, doc2 = srv.json("DELETE", "/articles/%d" % doc["id"])
+        is_problem(s, st, h, doc2, 401, "delete without token")
+        st, h, _ = srv.request("DELETE", "/articles/%d" % doc["id"], headers={"Authorization": "Bearer s3cret"})
+        s.check(st == 204, "delete with token")
+        st, h, doc = srv.json("GET", "/articles")
+        s.check(st == 200, "reads need no token")
+
+
+def test_ndjson_bulk(s):
+    with Server() as srv:
+        lines = [json.dumps(FR), "", "{not json", json.dumps({"title": "no text"}), json.dumps(EN), json.dumps(FR)]
+        st, h, doc = srv.json("POST", "/articles", "\n".join(lines) + "\n", {"Content-Type": "application/x-ndjson"})
+        s.check(st == 200, "bulk status %s" % st)
+        s.check(doc.get("inserted") == 2 and doc.get("duplicates") == 1, "bulk counts %r" % doc)
+        s.check([f["line"] for f in doc.get("failed", [])] == [3, 4], "failed lines %r" % doc.get("failed"))
+
+
+def test_restart_keeps_data(s):
+    tmp = tempfile.TemporaryDirectory()
+    db = os.path.join(tmp.name, "q.db")
+    srv = Server(db=db).start()
+    for name in sorted(os.listdir(EXAMPLES)):
+        st, h, doc = srv.json("POST", "/articles", example(name))
+        s.check(st == 201, "example %s: %s %r" % (name, st, doc if st != 201 else ""))
+    st, h, before = srv.json("GET", "/quotes?limit=100")
+    rc, secs = srv.stop(signal.SIGTERM)
+    s.check(rc == 0, "clean exit on SIGTERM, got %s" % rc)
+    s.check(secs < 2.0, "stops within 2 s (%.2f s)" % secs)
+    srv = Server(db=db).start()
+    st, h, after = srv.json("GET", "/quotes?limit=100")
+    s.check(st == 200 and after["data"] == before["data"] and before["meta"]["total"] > 0,
+            "quotes identical after restart (%d)" % before["meta"]["total"])
+    srv.stop()
+    tmp.cleanup()
+
+
+def test_kill9_loses_nothing(s):
+    tmp = tempfile.TemporaryDirectory()
+    db = os.path.join(tmp.name, "q.db")
+    srv = Server(db=db).start()
+    st, h, doc = srv.json("POST", "/articles", EN)
+    s.check(st == 201, "ingest %s" % st)
+    srv.proc.send_signal(signal.SIGKILL)  # right after the 201
+    srv.proc.wait()
+    srv = Server(db=db).start()
+    st, h, got = srv.json("GET", "/articles/%d" % doc["id"])
+    s.check(st == 200 and got["text"] == EN["text"], "article there after kill -9: %s" % st)
+    s.check(len(got.get("quotes", [])) == len(doc["quotes"]), "its quotes too")
+    srv.stop()
+    tmp.cleanup()
+
+
+if __name__ == "__main__":
+    Suite().run([test_health, test_ingest_and_fetch, test_extract, test_lists_and_pagination, test_delete,
+                 test_errors, test_auth, test_cors_listed_origins, test_ndjson_bulk, test_restart_keeps_data, test_kill9_loses_nothing])
