@@ -249,7 +249,9 @@ static int register_form(struct merge *m, int fi, int a)
     if (t == ACTOR_PERSON && !f->ent && n >= 2) {
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
-                if (lower_particle(w[i], wl[i]) || lower_particle(w[j], wl[j]))
+                /* "le drian", "von der leyen" may start a run, a particle
+                 * never ends one */
+                if (lower_particle(w[j], wl[j]) || (i == j && lower_particle(w[i], wl[i])))
                     continue;
                 size_t len = (size_t)(w[j] + wl[j] - w[i]);
                 if (key_put(&m->keys, 'w', w[i], len, a))

@@ -167,6 +167,18 @@ static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
     return utf8_fold_into(s, n, out, cap);
 }
 
+/* lex_word() flags of a folded word; a compound of two first names
+ * ("jean-yves", "marie-claude") is a first name too. */
+static unsigned word_flags(const char *w, size_t n)
+{
+    unsigned lw = lex_word(w, n);
+    const char *h = memchr(w, '-', n);
+    if (h && !(lw & LW_FIRSTNAME) && (lex_word(w, (size_t)(h - w)) & LW_FIRSTNAME) &&
+        (lex_word(h + 1, n - (size_t)(h - w) - 1) & LW_FIRSTNAME))
+        lw |= LW_FIRSTNAME;
+    return lw;
+}
+
 static int prepare(struct actx *ctx)
 {
     struct doc *d = ctx->d;
@@ -191,7 +203,7 @@ static int prepare(struct actx *ctx)
         if (!v)
             return -1;
         if (*v == -1)
-            *v = (int)((unsigned)lex_word(ctx->fold + off, fl) << SEEN_SHIFT);
+            *v = (int)(word_flags(ctx->fold + off, fl) << SEEN_SHIFT);
         x->lw = (unsigned)*v >> SEEN_SHIFT;
         x->ent = (x->lw & LW_ENTITY) != 0;
         x->nation = (x->lw & LW_NATION) != 0;
@@ -661,6 +673,9 @@ static void weigh(const struct actx *ctx, struct cand *c, bool acronym)
     /* the words before */
     bool det;
     size_t p = skip_back_det(ctx, t0, &det);
+    /* a capitalised article ("Le Drian est parti") may be part of the name */
+    if (det && t0 > 0 && is_word(ctx, t0 - 1) && ctx->ti[t0 - 1].cap)
+        det = false;
     if (det && !c->titled) {
         c->v[ACTOR_ORGANIZATION] += W_ARTICLE * 0.8f;
         c->v[ACTOR_PLACE] += W_ARTICLE;
@@ -868,6 +883,10 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
     size_t mstart = tk[t0].start;
     bool ends_org = rs->ends_cue;
     const struct lex_entity *e;
+    /* "Hurricane Ian", "Opération Barkhane": the whole run names a thing */
+    if (is_word(ctx, t0) && (ctx->ti[t0].lw & LW_THING) && !(ctx->ti[t0].lw & LW_FIRSTNAME) &&
+        !entity_of(ctx, t0, t1, &e))
+        return 0;
     for (;;) {
         if (t0 >= t1)
             return 0;
@@ -909,8 +928,8 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
         }
         break;
     }
-    while (!ends_org && t1 > t0 + 1 && is_cap(ctx, t1 - 1) && (ctx->ti[t1 - 1].lw & LW_TITLE) &&
-           !entity_of(ctx, t0, t1, &e))
+    while (!ends_org && ctx->d->lang == LANG_EN && t1 > t0 + 1 && is_cap(ctx, t1 - 1) &&
+           (ctx->ti[t1 - 1].lw & LW_TITLE) && !(ctx->ti[t1 - 2].lw & LW_PARTICLE) && !entity_of(ctx, t0, t1, &e))
         t1--; /* "United States Senator" names the country */
     if (!ends_org && !entity_of(ctx, t0, t1, &e)) {
         /* the longest known organisation in front, before a person:
@@ -1134,6 +1153,13 @@ int actors_scan(struct actx *ctx)
          * article that starts the sentence is no part of the name */
         if (ctx->ti[i].cap && (ctx->ti[i].lw & LW_STOP) && !(ctx->ti[i].lw & LW_FIRSTNAME) &&
             sent_initial(ctx, i) && is_cap(ctx, i + 1) && !sent_start(ctx, i + 1) && entity_ahead(ctx, i) <= i + 1) {
+            /* but "Le Maire a ajouté" may be Bruno Le Maire: a weak
+             * candidate, kept only if it names a person found elsewhere */
+            if (ctx->ti[i].lw & LW_PARTICLE) {
+                struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, true};
+                if (push_cand(ctx, &c))
+                    return -1;
+            }
             i++;
             continue;
         }
