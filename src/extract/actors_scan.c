@@ -167,10 +167,13 @@ static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
     return utf8_fold_into(s, n, out, cap);
 }
 
-/* lex_word() flags of a folded word; a compound of two first names
- * ("jean-yves", "marie-claude") is a first name too. */
+/* lex_word() flags of a folded word, without its possessive "'s"; a
+ * compound of two first names ("jean-yves", "marie-claude") is a first
+ * name too. */
 static unsigned word_flags(const char *w, size_t n)
 {
+    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+        n -= 2; /* "House's" has the flags of "House" */
     unsigned lw = lex_word(w, n);
     const char *h = memchr(w, '-', n);
     if (h && !(lw & LW_FIRSTNAME) && (lex_word(w, (size_t)(h - w)) & LW_FIRSTNAME) &&
@@ -233,6 +236,19 @@ static int seen(const struct actx *ctx, size_t i)
 
 /* ---------------------------------------------------------------------- */
 /* Runs of name words. */
+
+/* Is the possessor of token i ("Trump" of "Trump's") written capitalised
+ * on its own elsewhere mid-sentence, i.e. a name rather than a word of an
+ * organisation's name ("People's Protection Units")? */
+static bool stem_seen_alone(const struct actx *ctx, size_t i)
+{
+    size_t n;
+    const char *w = actx_word(ctx, i, &n);
+    if (n < 3)
+        return false;
+    const int *v = strmap_get(&ctx->seen, w, n - 2);
+    return v && (*v & SEEN_CAP_MID);
+}
 
 /* A French or English adjective that can sit inside an organisation name
  * after its head ("européenne", "démocratiques", "libre"). */
@@ -375,7 +391,8 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
             break; /* "Conseil européen | Charles Michel" */
         last_adj = false;
         if (is_cap(ctx, j)) {
-            if (possessive_len(ctx, j - 1) && !cap_run_ends_org(ctx, j))
+            /* "People's Protection Units" goes on, "Trump's White House" not */
+            if (possessive_len(ctx, j - 1) && (!cap_run_ends_org(ctx, j) || stem_seen_alone(ctx, j - 1)))
                 break;
             if (capital_function_word(ctx, j))
                 break; /* "MS We did not…" */

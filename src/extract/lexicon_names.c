@@ -1214,7 +1214,7 @@ static const struct lex_word_entry lex_words[] = {
     {"hongroises", LW_NATION},
     {"hopital", LW_ORGCUE},
     {"hospital", LW_ORGCUE},
-    {"house", LW_DEJOIN},
+    {"house", LW_ORGCUE | LW_DEJOIN},
     {"houston", LW_ENTITY},
     {"how", LW_STOP},
     {"however", LW_STOP},
