@@ -588,8 +588,11 @@ static size_t entity_ahead(const struct actx *ctx, size_t i)
         return i;
     if (!(ctx->ti[i].lw & LW_ENTSTART))
         return entity_of(ctx, i, i + 1, &e) ? i + 1 : i;
+    /* only words that occur in entity names can continue one */
     size_t end = i + 1;
-    while (end < ctx->d->n_tokens && end < i + 8 && !sent_start(ctx, end))
+    while (end < ctx->d->n_tokens && end < i + 8 && !sent_start(ctx, end) &&
+           (is_word(ctx, end) ? (ctx->ti[end].lw & LW_ENTWORD) != 0
+                              : (is_apos(ctx, end) || is_punct(ctx, end, '.') || is_punct(ctx, end, '&'))))
         end++;
     char buf[256];
     size_t ends[8];
