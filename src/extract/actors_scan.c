@@ -558,7 +558,7 @@ static bool entity_ok(const struct actx *ctx, size_t t0, size_t t1, const struct
 
 /* The known entity written exactly at tokens [t0,t1), in *e; false (and
  * *e NULL) when there is none. */
-static bool entity_of(const struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
+static bool entity_of(struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
 {
     char buf[256];
     const struct token *tk = ctx->d->tokens;
@@ -573,7 +573,7 @@ static bool entity_of(const struct actx *ctx, size_t t0, size_t t1, const struct
     size_t n = fold_tokens(ctx, t0, t1, buf, sizeof buf, NULL);
     if (n == (size_t)-1)
         return false;
-    *e = find_entity((struct actx *)ctx, buf, n);
+    *e = find_entity(ctx, buf, n);
     if (*e && !entity_ok(ctx, t0, t1, *e))
         *e = NULL;
     return *e != NULL;
@@ -581,7 +581,7 @@ static bool entity_of(const struct actx *ctx, size_t t0, size_t t1, const struct
 
 /* The longest known entity written from token i on (up to 8 tokens, within
  * the sentence): the token after it, or i when there is none. */
-static size_t entity_ahead(const struct actx *ctx, size_t i)
+static size_t entity_ahead(struct actx *ctx, size_t i)
 {
     const struct lex_entity *e;
     if (!is_word(ctx, i))
@@ -601,7 +601,7 @@ static size_t entity_ahead(const struct actx *ctx, size_t i)
     for (size_t k = end; k > i; k--) {
         if (!is_word(ctx, k - 1))
             continue;
-        e = find_entity((struct actx *)ctx, buf, ends[k - 1 - i]);
+        e = find_entity(ctx, buf, ends[k - 1 - i]);
         if (e && entity_ok(ctx, i, k, e))
             return k;
     }
@@ -629,7 +629,7 @@ static size_t skip_back_det(const struct actx *ctx, size_t i, bool *det)
 
 /* Weigh the type of the name at tokens [t0,t1) from itself and its
  * neighbours. */
-static void weigh(const struct actx *ctx, struct cand *c, bool acronym)
+static void weigh(struct actx *ctx, struct cand *c, bool acronym)
 {
     size_t t0 = c->t0, t1 = c->t1;
     const struct lex_entity *e;
