@@ -264,6 +264,14 @@ static bool org_adjective(const struct actx *ctx, size_t i)
         return true;
     size_t n;
     const char *w = actx_word(ctx, i, &n);
+    const char *h = memchr(w, '-', n);
+    if (h) { /* "libéral-démocrate": judge by its last part */
+        size_t k = (size_t)(h - w) + 1;
+        w += k;
+        n -= k;
+        if (lex_word(w, n) & LW_ORGADJ)
+            return true;
+    }
     static const char *const suffixes[] = {"ique", "iques", "ale", "ales", "aux", "ienne", "iennes",
                                            "iens", "aise", "aises", "oise", "oises", "aire", "aires",
                                            "iste", "istes", "enne", "ennes", "eenne", "aine", "aines",
@@ -973,9 +981,11 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
             /* "Kremlin President Vladimir Putin", "Society President Ash Soni" */
             if ((lw & (LW_TITLE | LW_HONORIFIC)) && k + 1 < t1 && !lower)
                 split = true;
-            /* "Jababeka David Quentin", "State Mike Pompeo" */
+            /* "Jababeka David Quentin", "State Mike Pompeo" (but "Sifan
+             * Hassan": a first name can be a surname, so a full name must
+             * follow) */
             else if ((lw & LW_FIRSTNAME) && is_cap(ctx, k - 1) && !(ctx->ti[k - 1].lw & LW_FIRSTNAME) &&
-                     !(ctx->ti[k - 1].lw & (LW_TITLE | LW_HONORIFIC)))
+                     !(ctx->ti[k - 1].lw & (LW_TITLE | LW_HONORIFIC)) && k + 1 < t1 && is_cap(ctx, k + 1))
                 split = true;
             /* "Amnesty International Man-kei Tam" */
             else if ((lw & LW_FIRSTNAME) && entity_of(ctx, t0, k, &e))
