@@ -922,8 +922,8 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
             t0++;
             continue;
         }
-        if (entity_of(ctx, t0, t1, &e))
-            break;
+        if (entity_of(ctx, t0, t1, &e) || entity_ahead(ctx, t0) > t0 + 1)
+            break; /* "New South Wales Police" keeps its "New" */
         unsigned lw = ctx->ti[t0].lw;
         bool more = t0 + 1 < t1;
         if (word_is(ctx, t0, "the") && more) {
@@ -1039,10 +1039,13 @@ static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
     }
     out->start = tk[i].start;
     out->end = tk[k - 1].end;
-    size_t c = ctx->d->lang == LANG_FR ? fr_de_complement(ctx, k) : en_of_complement(ctx, k, "of");
+    /* complements: "de l'Otan", "de la République de Nantes", "of State" */
     size_t after = k;
-    if (c) {
-        after = k + c;
+    for (int round = 0; round < 2; round++) {
+        size_t c = ctx->d->lang == LANG_FR ? fr_de_complement(ctx, after) : en_of_complement(ctx, after, "of");
+        if (!c)
+            break;
+        after += c;
         while (is_cap(ctx, after) && !sent_start(ctx, after))
             after++;
     }
