@@ -852,6 +852,9 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
         !sent_start(ctx, t1) && !is_punct(ctx, t1 - 1, '.'))
         return 0;
     if (!known) {
+        /* the name of a thing named after someone: "prix Nobel", "coupe Davis" */
+        if (t0 > 0 && is_word(ctx, t0 - 1) && !ctx->ti[t0 - 1].cap && (ctx->ti[t0 - 1].lw & LW_THING))
+            return 0;
         /* laws, events, works and products: "National Emergencies Act",
          * "Opération Barkhane", "Boeing 737" */
         if (((ctx->ti[t0].lw & LW_THING) && !(ctx->ti[t0].lw & LW_FIRSTNAME)) || (ctx->ti[last].lw & LW_THING))
