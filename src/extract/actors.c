@@ -30,6 +30,10 @@ struct actors_index {
     struct actor_mention *ments;  /* sorted by start */
     size_t n_ments, ments_cap;
     size_t max_len;             /* longest mention, bounds the overlap search */
+    /* mentions added by actors_add() since the last merge, sorted: kept
+     * apart so that an addition costs O(pending), not O(all mentions) */
+    struct actor_mention *pend;
+    size_t n_pend, pend_cap;
 };
 
 /* ---------------------------------------------------------------------- */
@@ -249,7 +253,9 @@ static int register_form(struct merge *m, int fi, int a)
     if (t == ACTOR_PERSON && !f->ent && n >= 2) {
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
-                if (lower_particle(w[i], wl[i]) || lower_particle(w[j], wl[j]))
+                /* "le drian", "von der leyen" may start a run, a particle
+                 * never ends one */
+                if (lower_particle(w[j], wl[j]) || (i == j && lower_particle(w[i], wl[i])))
                     continue;
                 size_t len = (size_t)(w[j] + wl[j] - w[i]);
                 if (key_put(&m->keys, 'w', w[i], len, a))
@@ -612,24 +618,70 @@ static int add_alias(struct actor *a, const char *s, size_t n)
     return 0;
 }
 
+static int cmp_ment(const void *a, const void *b)
+{
+    const struct actor_mention *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start ? 1 : x->actor - y->actor;
+}
+
+/* Merge the pending mentions into the main sorted array (linear). */
+static int flush_pending(struct actors_index *ix)
+{
+    if (!ix->n_pend)
+        return 0;
+    size_t total = ix->n_ments + ix->n_pend;
+    if (grow((void **)&ix->ments, &ix->ments_cap, total - 1, sizeof *ix->ments))
+        return -1;
+    size_t i = ix->n_ments, j = ix->n_pend, k = total;
+    while (j > 0) {
+        if (i > 0 && cmp_ment(&ix->ments[i - 1], &ix->pend[j - 1]) > 0)
+            ix->ments[--k] = ix->ments[--i];
+        else
+            ix->ments[--k] = ix->pend[--j];
+    }
+    ix->n_ments = total;
+    ix->n_pend = 0;
+    return 0;
+}
+
 static int index_mention(struct actors_index *ix, size_t start, size_t end, int actor)
 {
-    if (grow((void **)&ix->ments, &ix->ments_cap, ix->n_ments, sizeof *ix->ments))
+    if (grow((void **)&ix->pend, &ix->pend_cap, ix->n_pend, sizeof *ix->pend))
         return -1;
-    size_t lo = 0, hi = ix->n_ments;
+    struct actor_mention m = {start, end, actor};
+    size_t k = ix->n_pend;
+    while (k > 0 && cmp_ment(&ix->pend[k - 1], &m) > 0) {
+        ix->pend[k] = ix->pend[k - 1];
+        k--;
+    }
+    ix->pend[k] = m;
+    ix->n_pend++;
+    if (end - start > ix->max_len)
+        ix->max_len = end - start;
+    /* merge once the pending list is as long as the square root of the
+     * whole, so additions stay cheap and queries search few lists */
+    if (ix->n_pend * ix->n_pend > ix->n_ments + 4096)
+        return flush_pending(ix);
+    return 0;
+}
+
+/* First mention in m[0..n) that overlaps [start,end), or NULL. */
+static const struct actor_mention *overlap_in(const struct actor_mention *m, size_t n, size_t max_len,
+                                              size_t start, size_t end)
+{
+    size_t from = start > max_len ? start - max_len : 0;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (ix->ments[mid].start <= start)
+        if (m[mid].start < from)
             lo = mid + 1;
         else
             hi = mid;
     }
-    memmove(&ix->ments[lo + 1], &ix->ments[lo], (ix->n_ments - lo) * sizeof *ix->ments);
-    ix->ments[lo] = (struct actor_mention){start, end, actor};
-    ix->n_ments++;
-    if (end - start > ix->max_len)
-        ix->max_len = end - start;
-    return 0;
+    for (size_t i = lo; i < n && m[i].start < end; i++)
+        if (start < m[i].end)
+            return &m[i];
+    return NULL;
 }
 
 /* Append a mention to actor `a`, keeping its mentions sorted. */
@@ -653,11 +705,6 @@ static int actor_mention(struct actor *a, size_t start, size_t end)
     return 0;
 }
 
-static int cmp_ment(const void *a, const void *b)
-{
-    const struct actor_mention *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start ? 1 : x->actor - y->actor;
-}
 
 static int index_keys_for(struct actors_index *ix, const struct actor *a, int idx)
 {
@@ -819,6 +866,7 @@ void actors_release(struct doc *d)
         return;
     strmap_free(&ix->keys);
     free(ix->ments);
+    free(ix->pend);
     free(ix);
     d->actors_ix = NULL;
 }
@@ -879,26 +927,18 @@ int actors_at(const struct doc *d, size_t start, size_t end)
         }
         return -1;
     }
-    size_t from = start > ix->max_len ? start - ix->max_len : 0;
-    size_t lo = 0, hi = ix->n_ments;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ix->ments[mid].start < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < ix->n_ments && ix->ments[i].start < end; i++)
-        if (start < ix->ments[i].end && ix->ments[i].start < end)
-            return ix->ments[i].actor;
-    return -1;
+    const struct actor_mention *a = overlap_in(ix->ments, ix->n_ments, ix->max_len, start, end);
+    const struct actor_mention *b = overlap_in(ix->pend, ix->n_pend, ix->max_len, start, end);
+    if (a && b)
+        return cmp_ment(a, b) <= 0 ? a->actor : b->actor;
+    return a ? a->actor : b ? b->actor : -1;
 }
 
 size_t actors_mentions_in(struct doc *d, size_t start, size_t end, const struct actor_mention **first)
 {
-    const struct actors_index *ix = index_of(d);
+    struct actors_index *ix = index_of(d);
     *first = NULL;
-    if (!ix || start >= end)
+    if (!ix || start >= end || flush_pending(ix))
         return 0;
     size_t lo = 0, hi = ix->n_ments;
     while (lo < hi) {

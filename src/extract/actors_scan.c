@@ -167,6 +167,21 @@ static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
     return utf8_fold_into(s, n, out, cap);
 }
 
+/* lex_word() flags of a folded word, without its possessive "'s"; a
+ * compound of two first names ("jean-yves", "marie-claude") is a first
+ * name too. */
+static unsigned word_flags(const char *w, size_t n)
+{
+    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+        n -= 2; /* "House's" has the flags of "House" */
+    unsigned lw = lex_word(w, n);
+    const char *h = memchr(w, '-', n);
+    if (h && !(lw & LW_FIRSTNAME) && (lex_word(w, (size_t)(h - w)) & LW_FIRSTNAME) &&
+        (lex_word(h + 1, n - (size_t)(h - w) - 1) & LW_FIRSTNAME))
+        lw |= LW_FIRSTNAME;
+    return lw;
+}
+
 static int prepare(struct actx *ctx)
 {
     struct doc *d = ctx->d;
@@ -191,7 +206,7 @@ static int prepare(struct actx *ctx)
         if (!v)
             return -1;
         if (*v == -1)
-            *v = (int)((unsigned)lex_word(ctx->fold + off, fl) << SEEN_SHIFT);
+            *v = (int)(word_flags(ctx->fold + off, fl) << SEEN_SHIFT);
         x->lw = (unsigned)*v >> SEEN_SHIFT;
         x->ent = (x->lw & LW_ENTITY) != 0;
         x->nation = (x->lw & LW_NATION) != 0;
@@ -222,6 +237,19 @@ static int seen(const struct actx *ctx, size_t i)
 /* ---------------------------------------------------------------------- */
 /* Runs of name words. */
 
+/* Is the possessor of token i ("Trump" of "Trump's") written capitalised
+ * on its own elsewhere mid-sentence, i.e. a name rather than a word of an
+ * organisation's name ("People's Protection Units")? */
+static bool stem_seen_alone(const struct actx *ctx, size_t i)
+{
+    size_t n;
+    const char *w = actx_word(ctx, i, &n);
+    if (n < 3)
+        return false;
+    const int *v = strmap_get(&ctx->seen, w, n - 2);
+    return v && (*v & SEEN_CAP_MID);
+}
+
 /* A French or English adjective that can sit inside an organisation name
  * after its head ("européenne", "démocratiques", "libre"). */
 static bool org_adjective(const struct actx *ctx, size_t i)
@@ -236,6 +264,14 @@ static bool org_adjective(const struct actx *ctx, size_t i)
         return true;
     size_t n;
     const char *w = actx_word(ctx, i, &n);
+    const char *h = memchr(w, '-', n);
+    if (h) { /* "libéral-démocrate": judge by its last part */
+        size_t k = (size_t)(h - w) + 1;
+        w += k;
+        n -= k;
+        if (lex_word(w, n) & LW_ORGADJ)
+            return true;
+    }
     static const char *const suffixes[] = {"ique", "iques", "ale", "ales", "aux", "ienne", "iennes",
                                            "iens", "aise", "aises", "oise", "oises", "aire", "aires",
                                            "iste", "istes", "enne", "ennes", "eenne", "aine", "aines",
@@ -363,7 +399,8 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
             break; /* "Conseil européen | Charles Michel" */
         last_adj = false;
         if (is_cap(ctx, j)) {
-            if (possessive_len(ctx, j - 1) && !cap_run_ends_org(ctx, j))
+            /* "People's Protection Units" goes on, "Trump's White House" not */
+            if (possessive_len(ctx, j - 1) && (!cap_run_ends_org(ctx, j) || stem_seen_alone(ctx, j - 1)))
                 break;
             if (capital_function_word(ctx, j))
                 break; /* "MS We did not…" */
@@ -529,7 +566,7 @@ static bool entity_ok(const struct actx *ctx, size_t t0, size_t t1, const struct
 
 /* The known entity written exactly at tokens [t0,t1), in *e; false (and
  * *e NULL) when there is none. */
-static bool entity_of(const struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
+static bool entity_of(struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
 {
     char buf[256];
     const struct token *tk = ctx->d->tokens;
@@ -544,7 +581,7 @@ static bool entity_of(const struct actx *ctx, size_t t0, size_t t1, const struct
     size_t n = fold_tokens(ctx, t0, t1, buf, sizeof buf, NULL);
     if (n == (size_t)-1)
         return false;
-    *e = find_entity((struct actx *)ctx, buf, n);
+    *e = find_entity(ctx, buf, n);
     if (*e && !entity_ok(ctx, t0, t1, *e))
         *e = NULL;
     return *e != NULL;
@@ -552,15 +589,18 @@ static bool entity_of(const struct actx *ctx, size_t t0, size_t t1, const struct
 
 /* The longest known entity written from token i on (up to 8 tokens, within
  * the sentence): the token after it, or i when there is none. */
-static size_t entity_ahead(const struct actx *ctx, size_t i)
+static size_t entity_ahead(struct actx *ctx, size_t i)
 {
     const struct lex_entity *e;
     if (!is_word(ctx, i))
         return i;
     if (!(ctx->ti[i].lw & LW_ENTSTART))
         return entity_of(ctx, i, i + 1, &e) ? i + 1 : i;
+    /* only words that occur in entity names can continue one */
     size_t end = i + 1;
-    while (end < ctx->d->n_tokens && end < i + 8 && !sent_start(ctx, end))
+    while (end < ctx->d->n_tokens && end < i + 8 && !sent_start(ctx, end) &&
+           (is_word(ctx, end) ? (ctx->ti[end].lw & LW_ENTWORD) != 0
+                              : (is_apos(ctx, end) || is_punct(ctx, end, '.') || is_punct(ctx, end, '&'))))
         end++;
     char buf[256];
     size_t ends[8];
@@ -569,7 +609,7 @@ static size_t entity_ahead(const struct actx *ctx, size_t i)
     for (size_t k = end; k > i; k--) {
         if (!is_word(ctx, k - 1))
             continue;
-        e = find_entity((struct actx *)ctx, buf, ends[k - 1 - i]);
+        e = find_entity(ctx, buf, ends[k - 1 - i]);
         if (e && entity_ok(ctx, i, k, e))
             return k;
     }
@@ -597,7 +637,7 @@ static size_t skip_back_det(const struct actx *ctx, size_t i, bool *det)
 
 /* Weigh the type of the name at tokens [t0,t1) from itself and its
  * neighbours. */
-static void weigh(const struct actx *ctx, struct cand *c, bool acronym)
+static void weigh(struct actx *ctx, struct cand *c, bool acronym)
 {
     size_t t0 = c->t0, t1 = c->t1;
     const struct lex_entity *e;
@@ -661,6 +701,9 @@ static void weigh(const struct actx *ctx, struct cand *c, bool acronym)
     /* the words before */
     bool det;
     size_t p = skip_back_det(ctx, t0, &det);
+    /* a capitalised article ("Le Drian est parti") may be part of the name */
+    if (det && t0 > 0 && is_word(ctx, t0 - 1) && ctx->ti[t0 - 1].cap)
+        det = false;
     if (det && !c->titled) {
         c->v[ACTOR_ORGANIZATION] += W_ARTICLE * 0.8f;
         c->v[ACTOR_PLACE] += W_ARTICLE;
@@ -809,6 +852,9 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
         !sent_start(ctx, t1) && !is_punct(ctx, t1 - 1, '.'))
         return 0;
     if (!known) {
+        /* the name of a thing named after someone: "prix Nobel", "coupe Davis" */
+        if (t0 > 0 && is_word(ctx, t0 - 1) && !ctx->ti[t0 - 1].cap && (ctx->ti[t0 - 1].lw & LW_THING))
+            return 0;
         /* laws, events, works and products: "National Emergencies Act",
          * "Opération Barkhane", "Boeing 737" */
         if (((ctx->ti[t0].lw & LW_THING) && !(ctx->ti[t0].lw & LW_FIRSTNAME)) || (ctx->ti[last].lw & LW_THING))
@@ -868,6 +914,10 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
     size_t mstart = tk[t0].start;
     bool ends_org = rs->ends_cue;
     const struct lex_entity *e;
+    /* "Hurricane Ian", "Opération Barkhane": the whole run names a thing */
+    if (is_word(ctx, t0) && (ctx->ti[t0].lw & LW_THING) && !(ctx->ti[t0].lw & LW_FIRSTNAME) &&
+        !entity_of(ctx, t0, t1, &e))
+        return 0;
     for (;;) {
         if (t0 >= t1)
             return 0;
@@ -875,8 +925,8 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
             t0++;
             continue;
         }
-        if (entity_of(ctx, t0, t1, &e))
-            break;
+        if (entity_of(ctx, t0, t1, &e) || entity_ahead(ctx, t0) > t0 + 1)
+            break; /* "New South Wales Police" keeps its "New" */
         unsigned lw = ctx->ti[t0].lw;
         bool more = t0 + 1 < t1;
         if (word_is(ctx, t0, "the") && more) {
@@ -909,8 +959,8 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
         }
         break;
     }
-    while (!ends_org && t1 > t0 + 1 && is_cap(ctx, t1 - 1) && (ctx->ti[t1 - 1].lw & LW_TITLE) &&
-           !entity_of(ctx, t0, t1, &e))
+    while (!ends_org && ctx->d->lang == LANG_EN && t1 > t0 + 1 && is_cap(ctx, t1 - 1) &&
+           (ctx->ti[t1 - 1].lw & LW_TITLE) && !(ctx->ti[t1 - 2].lw & LW_PARTICLE) && !entity_of(ctx, t0, t1, &e))
         t1--; /* "United States Senator" names the country */
     if (!ends_org && !entity_of(ctx, t0, t1, &e)) {
         /* the longest known organisation in front, before a person:
@@ -934,9 +984,11 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
             /* "Kremlin President Vladimir Putin", "Society President Ash Soni" */
             if ((lw & (LW_TITLE | LW_HONORIFIC)) && k + 1 < t1 && !lower)
                 split = true;
-            /* "Jababeka David Quentin", "State Mike Pompeo" */
+            /* "Jababeka David Quentin", "State Mike Pompeo" (but "Sifan
+             * Hassan": a first name can be a surname, so a full name must
+             * follow) */
             else if ((lw & LW_FIRSTNAME) && is_cap(ctx, k - 1) && !(ctx->ti[k - 1].lw & LW_FIRSTNAME) &&
-                     !(ctx->ti[k - 1].lw & (LW_TITLE | LW_HONORIFIC)))
+                     !(ctx->ti[k - 1].lw & (LW_TITLE | LW_HONORIFIC)) && k + 1 < t1 && is_cap(ctx, k + 1))
                 split = true;
             /* "Amnesty International Man-kei Tam" */
             else if ((lw & LW_FIRSTNAME) && entity_of(ctx, t0, k, &e))
@@ -990,10 +1042,13 @@ static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
     }
     out->start = tk[i].start;
     out->end = tk[k - 1].end;
-    size_t c = ctx->d->lang == LANG_FR ? fr_de_complement(ctx, k) : en_of_complement(ctx, k, "of");
+    /* complements: "de l'Otan", "de la République de Nantes", "of State" */
     size_t after = k;
-    if (c) {
-        after = k + c;
+    for (int round = 0; round < 2; round++) {
+        size_t c = ctx->d->lang == LANG_FR ? fr_de_complement(ctx, after) : en_of_complement(ctx, after, "of");
+        if (!c)
+            break;
+        after += c;
         while (is_cap(ctx, after) && !sent_start(ctx, after))
             after++;
     }
@@ -1134,6 +1189,13 @@ int actors_scan(struct actx *ctx)
          * article that starts the sentence is no part of the name */
         if (ctx->ti[i].cap && (ctx->ti[i].lw & LW_STOP) && !(ctx->ti[i].lw & LW_FIRSTNAME) &&
             sent_initial(ctx, i) && is_cap(ctx, i + 1) && !sent_start(ctx, i + 1) && entity_ahead(ctx, i) <= i + 1) {
+            /* but "Le Maire a ajouté" may be Bruno Le Maire: a weak
+             * candidate, kept only if it names a person found elsewhere */
+            if (ctx->ti[i].lw & LW_PARTICLE) {
+                struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, true};
+                if (push_cand(ctx, &c))
+                    return -1;
+            }
             i++;
             continue;
         }

@@ -44,6 +44,8 @@ enum lex_word_flag {
                              * pass skip the longer lookups for other words */
     LW_ENTITY = 1 << 17,    /* the word alone is a known entity ("france") */
     LW_NATION = 1 << 18,    /* the word is a nationality adjective ("turc") */
+    LW_ENTWORD = 1 << 19,   /* a later word of a known entity of several words
+                             * ("unies" of "nations unies") */
 };
 
 /* Flags of folded word w[0..n), 0 when unknown. */

@@ -481,6 +481,23 @@ TEST(test_queries)
         CHECK(m[0].start >= (size_t)(sel - text));
     }
     CHECK_INT(actors_mentions_in(&d, 5, 5, &m), 0);
+
+    /* many additions, out of order: every one is found, the list stays sorted */
+    size_t before = actors_mentions_in(&d, 0, (size_t)-1, &m);
+    bool found = true;
+    for (size_t i = 0; i < 6000; i++) {
+        size_t o = 100000 + ((i * 7919) % 6000) * 10;
+        CHECK_INT(actors_add(&d, "Peskov", 6, ACTOR_PERSON, o, o + 6), k);
+        found = found && actors_at(&d, o + 1, o + 2) == k;
+    }
+    CHECK(found);
+    nm = actors_mentions_in(&d, 0, (size_t)-1, &m);
+    CHECK_INT(nm, before + 6000);
+    bool sorted = true;
+    for (size_t i = 1; i < nm; i++)
+        sorted = sorted && m[i - 1].start <= m[i].start;
+    CHECK(sorted);
+    CHECK(mentions_sorted(&x));
     end_doc(&d, &x);
 
     /* actors_add on a document with no actors pass yet */
