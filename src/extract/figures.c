@@ -697,6 +697,81 @@ static size_t ratio_after(const struct fx *x, size_t k, struct strref *den_noun,
     return d.last;
 }
 
+/* An article ("un", "a", "one") is the number 1 only where the text counts
+ * with it: after a comparison ("plus d'un mois"), in a list of figures ("7
+ * vice-ministres et un porte-parole"), before a measure ("un kilo") or in a
+ * ratio ("one out of every thousand children"). A scale or a collective
+ * after it ("un million", "a dozen") already made it a number. */
+static bool article_counts(const struct fx *x, const struct cand *c, bool has_unit)
+{
+    size_t p = c->start_tok;
+    if (c->approx)
+        return true;
+    if (has_unit && p > 0 && x->have_last && p - x->last_end_tok <= 3 &&
+        (is_w(x, p - 1, "et") || is_w(x, p - 1, "and") || is_p(x, p - 1, ',')))
+        return true;
+    if (has_unit && c->unit_noun && c->end_tok == c->n.last + 1 && lex_is_measure(W(x, c->end_tok)))
+        return true;
+    struct strref dn;
+    size_t ds;
+    return strcmp(W(x, c->n.first), "one") == 0 && ratio_after(x, c->n.last + 1, &dn, &ds);
+}
+
+/* A range after number c (which has no unit of its own): "60 à 80
+ * milliards", "entre 60 et 100 mm", "trois ou quatre lots", "10–19 year
+ * olds". Emits its two figures, or rules out a score ("24-12", "3 à 0").
+ * Returns 1 when it handled the number (*resume set), 0 when there is no
+ * range, -1 on allocation failure. */
+static int range_after(struct fx *x, struct cand *c, size_t *resume)
+{
+    size_t k = c->n.last + 1;
+    bool conn_word = (x->lang == LANG_FR ? is_w(x, k, "a") || is_w(x, k, "ou")
+                                         : is_w(x, k, "to") || is_w(x, k, "or")) ||
+                     ((is_w(x, k, "et") || is_w(x, k, "and")) && c->between);
+    bool dash = is_dash(x, k) && glued(x, k) == glued(x, k + 1);
+    if (!conn_word && !dash)
+        return 0;
+    struct cand c2;
+    memset(&c2, 0, sizeof c2);
+    size_t j = k + 1;
+    const char *cur2 = is_kind(x, j, TOK_PUNCT) ? lex_currency_symbol(T(x, j)->cp, x->lang) : NULL;
+    if (cur2)
+        j++;
+    if (!number_parse(&x->c, j, cur2 != NULL, &c2.n) || c2.n.article || c2.n.plain_year)
+        return 0;
+    c2.start_tok = cur2 ? j - 1 : j;
+    c2.currency = cur2;
+    size_t skip2 = 0;
+    if (!c2.n.words && digits_excluded(x, &c2, true, &skip2))
+        return 0;
+    bool unit2 = unit_after(x, &c2);
+    if ((dash && !unit2 && c2.n.mult == 1) || (!unit2 && c->n.value > c2.n.value) ||
+        (dash && c->n.value >= c2.n.value)) {
+        *resume = c2.n.last + 1; /* "24-12", "3 à 0": a score, not a range */
+        return 1;
+    }
+    if (!unit2 && !conn_word)
+        return 0;
+    if (unit2) {
+        c->unit = c2.unit;
+        c->unit_noun = c2.unit_noun;
+        if (c2.n.mult > 1 && c->n.mult == 1)
+            c->n.value *= c2.n.mult; /* "60 à 80 milliards" */
+    } else if (!inherit_unit(x, c, &c->unit)) {
+        c->unit = (struct strref){NULL, 0};
+    }
+    bool approx = c->approx || c->between || conn_word;
+    size_t end = unit2 ? text_end(x, &c2) : T(x, c2.n.last)->end;
+    size_t last = unit2 ? c2.end_tok : c2.n.last;
+    if (emit(x, T(x, c->start_tok)->start, end, c->n.value, c->unit, approx, last) ||
+        emit(x, T(x, c2.start_tok)->start, end, c2.n.value, c->unit, approx, last))
+        return -1;
+    if (unit2 && c->unit_noun)
+        set_context(x, c->unit, last);
+    *resume = last + 1;
+    return 1;
+}
+
 /* Consider the number at token i; emit its figures. *resume is where the
  * scan goes on. Returns 0, or -1 on allocation failure. */
 static int consider(struct fx *x, size_t i, size_t *resume)
@@ -721,79 +796,12 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     }
 
     bool has_unit = unit_after(x, &c);
-
-    /* an article is the number 1 only where the text counts with it */
-    if (c.n.article) {
-        size_t p = c.start_tok;
-        bool ok = c.approx;
-        if (!ok && has_unit && p > 0 && x->have_last && p - x->last_end_tok <= 3 &&
-            (is_w(x, p - 1, "et") || is_w(x, p - 1, "and") || is_p(x, p - 1, ',')))
-            ok = true; /* "17 ministres, 7 vices-ministres et un porte-parole" */
-        if (!ok && has_unit && c.unit_noun && c.end_tok == c.n.last + 1 && c.unit.n &&
-            lex_is_measure(W(x, c.end_tok)))
-            ok = true; /* "un kilo de cocaïne" */
-        struct strref dn;
-        size_t ds;
-        if (!ok && strcmp(W(x, c.n.first), "one") == 0 && ratio_after(x, c.n.last + 1, &dn, &ds))
-            ok = true; /* "one out of every thousand children" */
-        if (!ok || (!has_unit && !c.approx && strcmp(W(x, c.n.first), "one") != 0))
-            if (!ok)
-                return 0;
-    }
-
-    /* a range: "60 à 80 milliards", "entre 60 et 100 mm", "10–19 year olds" */
+    if (c.n.article && !article_counts(x, &c, has_unit))
+        return 0;
     if (!has_unit) {
-        size_t k = c.n.last + 1;
-        bool conn_word = is_w(x, k, "a") || is_w(x, k, "ou") || is_w(x, k, "to") || is_w(x, k, "or") ||
-                         ((is_w(x, k, "et") || is_w(x, k, "and")) && c.between);
-        bool dash = is_dash(x, k) && (glued(x, k) == glued(x, k + 1));
-        if (conn_word && x->lang == LANG_FR && (is_w(x, k, "to") || is_w(x, k, "or")))
-            conn_word = false;
-        if (conn_word && x->lang == LANG_EN && (is_w(x, k, "a") || is_w(x, k, "ou")))
-            conn_word = false;
-        struct cand c2;
-        memset(&c2, 0, sizeof c2);
-        size_t j = k + 1;
-        bool cur2 = is_kind(x, j, TOK_PUNCT) && lex_currency_symbol(T(x, j)->cp, x->lang);
-        if (cur2)
-            j++;
-        if ((conn_word || dash) && number_parse(&x->c, j, cur2, &c2.n) && !c2.n.article &&
-            !c2.n.plain_year) {
-            c2.start_tok = cur2 ? j - 1 : j;
-            if (cur2)
-                c2.currency = lex_currency_symbol(T(x, j - 1)->cp, x->lang);
-            size_t skip2 = 0;
-            bool ex2 = c2.n.words ? false : digits_excluded(x, &c2, true, &skip2);
-            bool unit2 = !ex2 && unit_after(x, &c2);
-            if ((dash && !unit2 && c2.n.mult == 1) || (!unit2 && c.n.value > c2.n.value) ||
-                (dash && c.n.value >= c2.n.value)) {
-                /* "24-12", "3 à 0": a score or an identifier, not a range */
-                *resume = c2.n.last + 1;
-                return 0;
-            }
-            if (!ex2 && (unit2 || conn_word)) {
-                if (unit2) {
-                    c.unit = c2.unit;
-                    c.unit_noun = c2.unit_noun;
-                    if (c2.n.mult > 1 && c.n.mult == 1)
-                        c.n.value *= c2.n.mult;
-                } else if (!inherit_unit(x, &c, &c.unit)) {
-                    c.unit = (struct strref){NULL, 0};
-                }
-                c.unit = unit2 ? c2.unit : c.unit;
-                c2.unit = c.unit;
-                bool approx = c.approx || c.between || conn_word;
-                size_t end = unit2 ? text_end(x, &c2) : T(x, c2.n.last)->end;
-                size_t last = unit2 ? c2.end_tok : c2.n.last;
-                if (emit(x, T(x, c.start_tok)->start, end, c.n.value, c.unit, approx, last) ||
-                    emit(x, T(x, c2.start_tok)->start, end, c2.n.value, c2.unit, approx, last))
-                    return -1;
-                if (unit2 && c.unit_noun)
-                    set_context(x, c.unit, last);
-                *resume = last + 1;
-                return 0;
-            }
-        }
+        int r = range_after(x, &c, resume);
+        if (r)
+            return r < 0 ? -1 : 0;
     }
 
     if (c.start_tok == c.n.first && !c.n.article && denominator(x, c.start_tok, has_unit))
