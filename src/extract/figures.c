@@ -423,10 +423,10 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
         return true;
     if (clock_hours(x, c, skip_to))
         return true;
-    /* "45 points to 24": the other side of a game score */
-    if (p > 0 && (is_w(x, p - 1, "to") || is_w(x, p - 1, "a")) && x->have_last &&
-        x->last_end_tok + 2 == p && x->last_unit.s &&
-        (x->last_unit.n == 6 && strncmp(x->last_unit.s, "points", 6) == 0) && !is_kind(x, k, TOK_WORD))
+    /* "45 points to 24", "3 buts à 2": the other side of a game score */
+    if (p > 0 && (is_w(x, p - 1, "to") || is_w(x, p - 1, "a")) && x->have_last && x->last_end_tok + 2 == p &&
+        is_kind(x, x->last_end_tok, TOK_WORD) && lex_is_score_unit(W(x, x->last_end_tok)) &&
+        !content(x, k))
         return true;
     return false;
 }
@@ -866,6 +866,13 @@ static int consider(struct fx *x, size_t i, size_t *resume)
 
     if (!has_unit) {
         if ((c.n.words && c.n.value == 1 && !c.approx) || c.n.fraction)
+            return 0;
+        /* "le psaume 23", "the chapter 3": a noun with its number */
+        size_t p = c.start_tok;
+        if (p >= 2 && content(x, p - 1) && !(T(x, p - 1)->flags & TF_CAP) &&
+            !lex_is_prenominal(W(x, p - 1), x->lang) && is_kind(x, p - 2, TOK_WORD) &&
+            (is_w(x, p - 2, "le") || is_w(x, p - 2, "la") || is_w(x, p - 2, "the") ||
+             (is_apos(x, p - 2) && p >= 3 && is_w(x, p - 3, "l"))))
             return 0;
         if (!inherit_unit(x, &c, &c.unit))
             return 0; /* a bare number nothing counts: "le 17", "week 22" */

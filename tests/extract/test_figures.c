@@ -355,6 +355,9 @@ TEST(test_bare_numbers)
     EXPECT("en", "Cummings died in October at the age of 68.", "68", 68, "age", false);
     EXPECT("en", "Joe Biden, 77, spoke.", "77", 77, "years", false);
     EXPECT_COUNT("fr", "Contactez le 17.", 0);
+    EXPECT_COUNT("fr", "L'ONU compte 193 États membres. Il cite le psaume 23.", 1);
+    EXPECT("en", "They scored two tries. They led for the first fifteen or so.", "fifteen or so", 15, "tries", true);
+    EXPECT_COUNT("fr", "L'équipe l'a emporté 3 buts à 2.", 1);
 }
 
 TEST(test_ratios)
