@@ -167,12 +167,27 @@ static bool is_month_at(const struct fx *x, size_t i)
     return true;
 }
 
+/* French conjugated forms no noun has ("circuleront", "étaient"). */
+static bool fr_verb_form(const char *w)
+{
+    static const char *const suf[] = {"aient", "raient", "ront", "erent", "iront"};
+    size_t n = strlen(w);
+    for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
+        size_t m = strlen(suf[k]);
+        if (n > m + 1 && memcmp(w + n - m, suf[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A word that can be (part of) a counted noun. */
 static bool content(const struct fx *x, size_t i)
 {
     if (!is_kind(x, i, TOK_WORD))
         return false;
-    return !wclass(x, i, WC_STOP) && !is_numword(x, i) && !is_month_at(x, i);
+    if (wclass(x, i, WC_STOP) || is_numword(x, i) || is_month_at(x, i))
+        return false;
+    return x->lang != LANG_FR || !fr_verb_form(W(x, i));
 }
 
 static size_t wlen(const char *w)
@@ -710,8 +725,9 @@ static bool article_counts(const struct fx *x, const struct cand *c, bool has_un
     if (has_unit && p > 0 && x->have_last && p - x->last_end_tok <= 3 &&
         (is_w(x, p - 1, "et") || is_w(x, p - 1, "and") || is_p(x, p - 1, ',')))
         return true;
-    if (has_unit && c->unit_noun && c->end_tok == c->n.last + 1 && lex_is_measure(W(x, c->end_tok)))
-        return true;
+    if (has_unit && c->unit_noun && c->end_tok == c->n.last + 1 && lex_is_measure(W(x, c->end_tok)) &&
+        !(x->have_last && x->last_end_tok + 1 == p))
+        return true; /* "un kilo", but not the "a litre" of "$1.45 a litre" */
     struct strref dn;
     size_t ds;
     return strcmp(W(x, c->n.first), "one") == 0 && ratio_after(x, c->n.last + 1, &dn, &ds);
@@ -828,9 +844,9 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     size_t ds;
     size_t re = ratio_after(x, end_tok + 1, &dn, &ds);
     if (re) {
-        if (c.n.article && dn.s) {
-            c.unit = dn;
-            has_unit = true;
+        if (dn.s && (c.n.article || (!has_unit && !is_w(x, ds, "per") && !is_w(x, ds, "pour")))) {
+            c.unit = dn; /* "three out of four trains" counts trains */
+            c.unit_noun = has_unit = true;
         } else if (!has_unit) {
             c.unit = (struct strref){x->d->text + T(x, ds)->start, T(x, re)->end - T(x, ds)->start};
             has_unit = true;
@@ -867,8 +883,12 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     if (!has_unit) {
         if ((c.n.words && c.n.value == 1 && !c.approx) || c.n.fraction)
             return 0;
-        /* "le psaume 23", "the chapter 3": a noun with its number */
         size_t p = c.start_tok;
+        /* "le 27", "contactez le 17": a day of the month, a phone number */
+        if (x->lang == LANG_FR && p >= 1 && !c.n.words && c.n.value <= 31 &&
+            (is_w(x, p - 1, "le") || is_w(x, p - 1, "du") || is_w(x, p - 1, "au")))
+            return 0;
+        /* "le psaume 23", "the chapter 3": a noun with its number */
         if (p >= 2 && content(x, p - 1) && !(T(x, p - 1)->flags & TF_CAP) &&
             !lex_is_prenominal(W(x, p - 1), x->lang) && is_kind(x, p - 2, TOK_WORD) &&
             (is_w(x, p - 2, "le") || is_w(x, p - 2, "la") || is_w(x, p - 2, "the") ||

@@ -293,6 +293,7 @@ TEST(test_approx_en)
     EXPECT("en", "It rose to around 20%.", "around 20%", 20, "%", true);
     EXPECT("en", "It hosts roughly 200 residents.", "roughly 200 residents", 200, "residents", true);
     EXPECT("en", "It is approximately 26 miles long.", "approximately 26 miles", 26, "miles", true);
+    EXPECT("en", "His fortune is estimated at $1.2 billion.", "estimated at $1.2 billion", 1.2e9, "dollars", true);
     EXPECT("en", "It has been more than a year.", "more than a year", 1, "year", true);
     EXPECT("en", "The first fifteen or so minutes.", "fifteen or so minutes", 15, "minutes", true);
 }
@@ -354,7 +355,7 @@ TEST(test_bare_numbers)
     EXPECT("fr", "Il possède 256 avions dont 150 sont opérationnels.", "150", 150, "avions", false);
     EXPECT("en", "Cummings died in October at the age of 68.", "68", 68, "age", false);
     EXPECT("en", "Joe Biden, 77, spoke.", "77", 77, "years", false);
-    EXPECT_COUNT("fr", "Contactez le 17.", 0);
+    EXPECT_COUNT("fr", "Contactez le 17. Le premier tour aura lieu le 20 juin, le second le 27.", 0);
     EXPECT_COUNT("fr", "L'ONU compte 193 États membres. Il cite le psaume 23.", 1);
     EXPECT("en", "They scored two tries. They led for the first fifteen or so.", "fifteen or so", 15, "tries", true);
     EXPECT_COUNT("fr", "L'équipe l'a emporté 3 buts à 2.", 1);
@@ -367,6 +368,9 @@ TEST(test_ratios)
     EXPECT("en", "It had fifteen youth suicides per 100,000 individuals.",
            "fifteen youth suicides per 100,000 individuals", 15, "youth suicides", false);
     EXPECT_COUNT("fr", "Une personne sur cinq est touchée.", 0);
+    EXPECT_COUNT("fr", "Trois trains sur quatre circuleront lundi.", 1);
+    EXPECT("en", "Three out of four trains will run.", "Three out of four trains", 3, "trains", false);
+    EXPECT_COUNT("en", "Diesel rose to $1.45 a litre.", 1);
     EXPECT_COUNT("en", "One in five people is affected.", 0);
 }
 
