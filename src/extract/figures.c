@@ -210,7 +210,7 @@ static bool en_plural(const char *w)
 /* English adjective by its form: participles and common suffixes. */
 static bool en_adjective_form(const char *w)
 {
-    static const char *const suf[] = {"ed", "al", "ous", "ive", "ic", "ful", "less", "able", "ible"};
+    static const char *const suf[] = {"ed", "al", "ous", "ive", "ic", "ful", "less", "able", "ible", "ly"};
     for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++)
         if (ends_with(w, suf[k]))
             return true;
@@ -312,6 +312,17 @@ static bool name_before(const struct fx *x, size_t i)
     return (p->flags & TF_ALLCAPS) || !(p->flags & TF_SENT_START);
 }
 
+/* True when word token i has a capital after its first letter: a brand or
+ * a product ("iPhone 12", "eBay"). */
+static bool inner_capital(const struct fx *x, size_t i)
+{
+    const struct token *t = T(x, i);
+    for (size_t k = t->start + 1; k < t->end; k++)
+        if (x->d->text[k] >= 'A' && x->d->text[k] <= 'Z')
+            return true;
+    return false;
+}
+
 /* A time of day after the number: "14h30", "14 h", "3 p.m.", "10 am". */
 static bool time_after(const struct fx *x, size_t k)
 {
@@ -374,6 +385,12 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
             break;
     }
 
+    /* "7j/7", "24h/24": round the clock, not a count */
+    if (is_kind(x, k, TOK_WORD) && glued(x, k) && is_p(x, k + 1, '/') && glued(x, k + 1) &&
+        is_kind(x, k + 2, TOK_NUMBER) && glued(x, k + 2)) {
+        *skip_to = k + 3;
+        return true;
+    }
     /* something glued after: ordinal, time, decade, identifier */
     if (is_kind(x, k, TOK_WORD) && glued(x, k)) {
         const char *w = W(x, k);
@@ -412,7 +429,8 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
         size_t q = p - 1;
         if (is_p(x, q, '.') && q > 0)
             q--;
-        if ((is_kind(x, q, TOK_WORD) && lex_is_id_word(W(x, q))) || name_before(x, p)) {
+        if ((is_kind(x, q, TOK_WORD) && (lex_is_id_word(W(x, q)) || (q == p - 1 && inner_capital(x, q)))) ||
+            name_before(x, p)) {
             x->last_id_tok = l;
             x->have_id = true;
             return true;
@@ -894,8 +912,13 @@ static int consider(struct fx *x, size_t i, size_t *resume)
             (is_w(x, p - 2, "le") || is_w(x, p - 2, "la") || is_w(x, p - 2, "the") ||
              (is_apos(x, p - 2) && p >= 3 && is_w(x, p - 3, "l"))))
             return 0;
-        if (!inherit_unit(x, &c, &c.unit))
-            return 0; /* a bare number nothing counts: "le 17", "week 22" */
+        if (!inherit_unit(x, &c, &c.unit)) {
+            if (c.n.mult == 1 || c.n.words)
+                return 0; /* a bare number nothing counts: "week 22" */
+            /* "8,8 milliards": a scale says it is a quantity */
+            const struct token *st = T(x, c.n.last);
+            c.unit = (struct strref){x->d->text + st->start, st->end - st->start};
+        }
     } else if (c.unit_noun || c.unit.s) {
         set_context(x, c.unit, end_tok);
     }

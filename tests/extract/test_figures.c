@@ -217,7 +217,9 @@ TEST(test_halves_and_units_glued)
     EXPECT("en", "The goal is to limit warming to 1.5C.", "1.5C", 1.5, "C", false);
     EXPECT("en", "The ship was 40 m wide.", "40 m", 40, "m", false);
     EXPECT("fr", "Il a couru 10km.", "10km", 10, "km", false);
-    EXPECT_COUNT("en", "The 5G network and 3D films.", 0);
+    EXPECT_COUNT("en", "The 5G network and 3D films. The iPhone 12 came out.", 0);
+    EXPECT_COUNT("fr", "Le service est ouvert 7j/7 et 24h/24.", 0);
+    EXPECT("fr", "Les Jeux coûteront 8,8 milliards.", "8,8 milliards", 8.8e9, "milliards", false);
     EXPECT_COUNT("fr", "Le gouvernement a utilisé le 49.3 hier. Il est arrivé à deux heures et demie.", 0);
 }
 
