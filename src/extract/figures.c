@@ -43,6 +43,12 @@ struct fx {
     bool have_ctx;
     size_t last_end_tok;       /* last token of the last figure */
     bool have_last;
+    struct {                   /* the last figures with a noun, for "the ten" */
+        double value;
+        struct strref unit;
+        size_t sent;
+    } recent[8];
+    size_t n_recent;           /* figures recorded so far (ring of 8) */
     size_t last_id_tok;        /* last token of the last identifier number */
     bool have_id;
     struct strref last_unit;   /* unit of the last figure */
@@ -282,6 +288,17 @@ static bool find_partitive(const struct fx *x, const struct number *n, size_t j,
             return false;
     } else {
         return false;
+    }
+    /* "of the island nation's roughly 200,000 residents": a possessor */
+    for (size_t a = k; a < k + 3 && content(x, a); a++) {
+        const char *w = W(x, a);
+        size_t wl = strlen(w);
+        if (wl > 2 && w[wl - 2] == '\'' && w[wl - 1] == 's') {
+            k = a + 1;
+            if (is_kind(x, k, TOK_WORD) && lex_approx_last_word(&x->ix, W(x, k), x->lang))
+                k++;
+            break;
+        }
     }
     struct number inner;
     if (number_parse(&x->c, k, false, &inner) && !inner.article)
@@ -671,6 +688,17 @@ static void set_context(struct fx *x, struct strref u, size_t tok)
     x->have_ctx = true;
 }
 
+/* Remember a figure whose unit is a noun of the text, so that a bare
+ * number repeating its value ("The ten states … the ten with") counts the
+ * same thing. */
+static void remember(struct fx *x, double value, struct strref unit, size_t tok)
+{
+    size_t r = x->n_recent++ % 8;
+    x->recent[r].value = value;
+    x->recent[r].unit = unit;
+    x->recent[r].sent = doc_sentence_at(x->d, T(x, tok)->start);
+}
+
 /* The unit for a number with none of its own: "the age of 68" → "age",
  * else the unit counted in this sentence or the one before. */
 static bool inherit_unit(struct fx *x, const struct cand *c, struct strref *u)
@@ -691,6 +719,16 @@ static bool inherit_unit(struct fx *x, const struct cand *c, struct strref *u)
         return true;
     }
     size_t s = doc_sentence_at(x->d, T(x, c->n.first)->start);
+    for (size_t k = 0; k < x->n_recent && k < 8; k++) {
+        size_t r = (x->n_recent - 1 - k) % 8;
+        if (x->recent[r].value == c->n.value && x->recent[r].sent + 1 >= s) {
+            *u = x->recent[r].unit; /* "the ten with" after "the ten states" */
+            x->ctx_unit = *u;
+            x->ctx_sent = s;
+            x->have_ctx = true;
+            return true;
+        }
+    }
     if (x->have_ctx && x->ctx_sent + 1 >= s) {
         *u = x->ctx_unit;
         x->ctx_sent = s; /* a bare number keeps the context alive */
@@ -921,6 +959,8 @@ static int consider(struct fx *x, size_t i, size_t *resume)
         }
     } else if (c.unit_noun || c.unit.s) {
         set_context(x, c.unit, end_tok);
+        if (c.unit_noun)
+            remember(x, c.n.value, c.unit, end_tok);
     }
     if (has_unit && end_tok > *resume && !(c.unit_noun && end_tok > c.n.last + 1 &&
                                           is_kind(x, c.n.last + 1, TOK_WORD) &&

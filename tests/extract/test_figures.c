@@ -356,6 +356,10 @@ TEST(test_bare_numbers)
     EXPECT("en", "Biden won 1,124 pledged delegates; Sanders trailed with 815.", "815", 815, "delegates", false);
     EXPECT("fr", "Il possède 256 avions dont 150 sont opérationnels.", "150", 150, "avions", false);
     EXPECT("en", "Cummings died in October at the age of 68.", "68", 68, "age", false);
+    EXPECT("en", "The ten states with most guns had 50% rates; the ten with fewest had 20%.", "ten", 10, "states",
+           false);
+    EXPECT("en", "It infected over 4,200 of the nation's roughly 200,000 residents.",
+           "over 4,200 of the nation's roughly 200,000 residents", 4200, "residents", true);
     EXPECT("en", "Joe Biden, 77, spoke.", "77", 77, "years", false);
     EXPECT_COUNT("fr", "Contactez le 17. Le premier tour aura lieu le 20 juin, le second le 27.", 0);
     EXPECT_COUNT("fr", "L'ONU compte 193 États membres. Il cite le psaume 23.", 1);
