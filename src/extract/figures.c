@@ -51,7 +51,6 @@ struct fx {
     size_t n_recent;           /* figures recorded so far (ring of 8) */
     size_t last_id_tok;        /* last token of the last identifier number */
     bool have_id;
-    struct strref last_unit;   /* unit of the last figure */
 };
 
 /* A figure being assembled around one number. */
@@ -196,11 +195,6 @@ static bool content(const struct fx *x, size_t i)
     return x->lang != LANG_FR || !fr_verb_form(W(x, i));
 }
 
-static size_t wlen(const char *w)
-{
-    return strlen(w);
-}
-
 static bool ends_with(const char *w, const char *suf)
 {
     size_t a = strlen(w), b = strlen(suf);
@@ -209,7 +203,7 @@ static bool ends_with(const char *w, const char *suf)
 
 static bool en_plural(const char *w)
 {
-    size_t n = wlen(w);
+    size_t n = strlen(w);
     return lex_is_irregular_plural(w) || (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's');
 }
 
@@ -671,7 +665,6 @@ static int emit(struct fx *x, size_t start, size_t end, double value, struct str
         return -1;
     x->last_end_tok = last_tok;
     x->have_last = true;
-    x->last_unit = unit;
     return 0;
 }
 
