@@ -25,14 +25,9 @@
 #include "actors_int.h"
 #include "utf8.h"
 
-struct mention_ref {
-    size_t start, end;
-    int actor;
-};
-
 struct actors_index {
     struct strmap keys;         /* "n:<name>", "w:<person words>" -> actor */
-    struct mention_ref *ments;  /* sorted by start */
+    struct actor_mention *ments;  /* sorted by start */
     size_t n_ments, ments_cap;
     size_t max_len;             /* longest mention, bounds the overlap search */
 };
@@ -199,6 +194,7 @@ struct wactor {
     int name_form;
     int first_cand;
     const char *country;    /* nationality bound by a title */
+    bool apposed;           /* a title stands next to one of its names */
     int n_title_aliases;
 };
 
@@ -277,7 +273,7 @@ static int register_form(struct merge *m, int fi, int a)
         /* "united states democratic party" also answers to "democratic party" */
         for (int i = 1; i < n; i++) {
             const struct lex_entity *e = lex_entity_find(f->fold, (size_t)(w[i - 1] + wl[i - 1] - f->fold));
-            if (e && e->type == ACTOR_PLACE) {
+            if (e && n - i >= 2) {
                 if (key_put(&m->keys, 'S', w[i], fl - (size_t)(w[i] - f->fold), a))
                     return -1;
                 break;
@@ -320,6 +316,21 @@ static int initials_match(struct merge *m, const struct form *f)
     return a;
 }
 
+/* A form made of a country and one cue word ("u.s. house") names the
+ * organisation that holds that cue word, if there is one; else -1. (Only
+ * countries, which have a group in the lexicon: "Boston University" is not
+ * "the University".) */
+static int after_place_cue(struct merge *m, const struct form *f)
+{
+    const char *w[16];
+    size_t wl[16];
+    int n = split_words(f->fold, w, wl, 16);
+    const struct lex_entity *e = lex_entity_find(f->fold, (size_t)(w[n - 2] + wl[n - 2] - f->fold));
+    if (!e || e->type != ACTOR_PLACE || !e->group || !(lex_word(w[n - 1], wl[n - 1]) & LW_ORGCUE))
+        return -1;
+    return key_get(&m->keys, 'c', w[n - 1], wl[n - 1]);
+}
+
 /* An acronym written in brackets right after a name: "Name (ACR)". */
 static int bracket_match(struct merge *m, int fi)
 {
@@ -332,8 +343,16 @@ static int bracket_match(struct merge *m, int fi)
         if (!(tk[c->t0 - 1].kind == TOK_PUNCT && tk[c->t0 - 1].cp == '('))
             continue;
         const struct cand *p = &ctx->cands[i - 1];
+        /* the name may go on in lower case: "Office central de lutte
+         * contre les atteintes à l'environnement (OCLAESP)" */
+        size_t gap = c->t0 - 1 - p->t1;
+        bool lower = p->t1 < c->t0 && gap <= 15;
+        for (size_t k = p->t1; lower && k + 1 < c->t0; k++)
+            lower = tk[k].kind == TOK_WORD ? !(tk[k].flags & TF_CAP)
+                                            : (tk[k].cp == '\'' || tk[k].cp == 0x2019);
+        bool initial = gap == 0 || ((ctx->d->text[p->start] | 0x20) == (ctx->d->text[c->start] | 0x20));
         /* "Alfredo Pérez Rubalcaba (PSOE)" gives the party, not an alias */
-        if (p->t1 == c->t0 - 1 && p->form >= 0 && ctx->forms[p->form].actor >= 0 &&
+        if (lower && initial && p->form >= 0 && ctx->forms[p->form].actor >= 0 &&
             best_type(m->acts[ctx->forms[p->form].actor].v) != ACTOR_PERSON)
             return ctx->forms[p->form].actor;
     }
@@ -380,6 +399,8 @@ static int merge_forms(struct merge *m)
             a = key_get(&m->keys, 'w', f->fold, fl);
         if (a < 0 && !f->ent && f->nwords == 1)
             a = key_get(&m->keys, 'p', f->fold, fl);
+        if (a < 0 && !f->ent && f->nwords >= 2)
+            a = after_place_cue(m, f); /* "U.S. House" */
         if (a < 0 && !f->ent && f->nwords == 1 && fl > 3 && f->fold[fl - 1] == 's')
             a = key_get(&m->keys, 'w', f->fold, fl - 1); /* "the Bidens" */
         if (a < 0 && has_initials(f) && f->nwords >= 2)
@@ -488,45 +509,68 @@ static int nearest_person(const struct merge *m, size_t at, const char *country)
     }
     for (size_t i = lo; i-- > 0 && ctx->cands[i].start >= lo_off;) {
         int a = cand_actor(ctx, &ctx->cands[i]);
-        if (is_person(m, a) && (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
+        if (is_person(m, a) && !m->acts[a].apposed &&
+            (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
             return a;
     }
     for (size_t i = lo; i < ctx->n_cands && ctx->cands[i].start <= hi_off; i++) {
         int a = cand_actor(ctx, &ctx->cands[i]);
-        if (is_person(m, a) && (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
+        if (is_person(m, a) && !m->acts[a].apposed &&
+            (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
             return a;
     }
     return -1;
 }
 
+/* The person a title phrase is apposed to ("le secrétaire général de
+ * l'Otan, Jens Stoltenberg", "Carrie Lam, the chief executive"), or -1. */
+static int apposed_person(const struct merge *m, const struct title_ref *t)
+{
+    const struct actx *ctx = m->ctx;
+    const struct token *tk = ctx->d->tokens;
+    size_t k = t->after_tok;
+    const struct cand *c = cand_starting(ctx, k);
+    if (!c && k < ctx->d->n_tokens && tk[k].kind == TOK_PUNCT && tk[k].cp == ',')
+        c = cand_starting(ctx, k + 1);
+    if (c && is_person(m, cand_actor(ctx, c)))
+        return cand_actor(ctx, c);
+    if (t->before_tok >= 3) {
+        size_t b = t->before_tok - 1; /* the determiner */
+        if (b > 0 && tk[b - 1].kind == TOK_PUNCT && (tk[b - 1].cp == '\'' || tk[b - 1].cp == 0x2019))
+            b -= 2;
+        if (b > 0 && tk[b - 1].kind == TOK_PUNCT && tk[b - 1].cp == ',') {
+            const struct cand *p = cand_ending(ctx, b - 1);
+            if (p && is_person(m, cand_actor(ctx, p)))
+                return cand_actor(ctx, p);
+        }
+    }
+    return -1;
+}
+
 /* Bind each title phrase to a person; returns the actor per title in
- * `bind` (caller-allocated, ctx->n_titles entries). */
+ * `bind` (caller-allocated, ctx->n_titles entries). Apposed titles first,
+ * so that a person named with a title is not taken for another one. */
 static void bind_titles(struct merge *m, int *bind)
 {
     struct actx *ctx = m->ctx;
-    const struct token *tk = ctx->d->tokens;
     struct strmap *keys = &m->keys;
     for (size_t i = 0; i < ctx->n_titles; i++) {
         const struct title_ref *t = &ctx->titles[i];
-        int a = -1;
-        /* "le secrétaire général de l'Otan, Jens Stoltenberg" / "le président turc Recep Tayyip Erdogan" */
-        size_t k = t->after_tok;
-        const struct cand *c = cand_starting(ctx, k);
-        if (!c && k < ctx->d->n_tokens && tk[k].kind == TOK_PUNCT && tk[k].cp == ',')
-            c = cand_starting(ctx, k + 1);
-        if (c && is_person(m, cand_actor(ctx, c)))
-            a = cand_actor(ctx, c);
-        /* "Carrie Lam, the chief executive of Hong Kong" */
-        if (a < 0 && t->before_tok >= 3) {
-            size_t b = t->before_tok - 1; /* the determiner */
-            if (b > 0 && tk[b - 1].kind == TOK_PUNCT && (tk[b - 1].cp == '\'' || tk[b - 1].cp == 0x2019))
-                b -= 2;
-            if (b > 0 && tk[b - 1].kind == TOK_PUNCT && tk[b - 1].cp == ',') {
-                const struct cand *p = cand_ending(ctx, b - 1);
-                if (p && is_person(m, cand_actor(ctx, p)))
-                    a = cand_actor(ctx, p);
-            }
+        bind[i] = apposed_person(m, t);
+        if (bind[i] < 0)
+            continue;
+        struct wactor *w = &m->acts[bind[i]];
+        w->apposed = true;
+        /* "le président turc Recep Tayyip Erdogan": the nationality is his */
+        if (t->country && !w->country && key_get(keys, 'N', t->country, strlen(t->country)) < 0) {
+            w->country = t->country;
+            if (key_put(keys, 'N', t->country, strlen(t->country), bind[i]))
+                w->country = NULL; /* out of memory: only a weaker binding */
         }
+    }
+    for (size_t i = 0; i < ctx->n_titles; i++) {
+        const struct title_ref *t = &ctx->titles[i];
+        int a = bind[i];
         if (t->country) {
             int known = key_get(keys, 'N', t->country, strlen(t->country));
             if (a < 0)
@@ -581,7 +625,7 @@ static int index_mention(struct actors_index *ix, size_t start, size_t end, int 
             hi = mid;
     }
     memmove(&ix->ments[lo + 1], &ix->ments[lo], (ix->n_ments - lo) * sizeof *ix->ments);
-    ix->ments[lo] = (struct mention_ref){start, end, actor};
+    ix->ments[lo] = (struct actor_mention){start, end, actor};
     ix->n_ments++;
     if (end - start > ix->max_len)
         ix->max_len = end - start;
@@ -591,10 +635,14 @@ static int index_mention(struct actors_index *ix, size_t start, size_t end, int 
 /* Append a mention to actor `a`, keeping its mentions sorted. */
 static int actor_mention(struct actor *a, size_t start, size_t end)
 {
-    void *p = realloc(a->mentions, (a->n_mentions + 1) * sizeof *a->mentions);
-    if (!p)
-        return -1;
-    a->mentions = p;
+    /* the capacity is the next power of two: grow when n is one */
+    size_t n = a->n_mentions;
+    if (n == 0 || (n & (n - 1)) == 0) {
+        void *p = realloc(a->mentions, (n ? 2 * n : 1) * sizeof *a->mentions);
+        if (!p)
+            return -1;
+        a->mentions = p;
+    }
     size_t k = a->n_mentions;
     while (k > 0 && a->mentions[k - 1].start > start) {
         a->mentions[k] = a->mentions[k - 1];
@@ -607,14 +655,8 @@ static int actor_mention(struct actor *a, size_t start, size_t end)
 
 static int cmp_ment(const void *a, const void *b)
 {
-    const struct mention_ref *x = a, *y = b;
+    const struct actor_mention *x = a, *y = b;
     return x->start < y->start ? -1 : x->start > y->start ? 1 : x->actor - y->actor;
-}
-
-static int cmp_span(const void *a, const void *b)
-{
-    const struct span *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
 }
 
 static int index_keys_for(struct actors_index *ix, const struct actor *a, int idx)
@@ -737,7 +779,7 @@ static int build_index(struct doc *d)
         if (index_keys_for(ix, a, (int)i))
             return -1;
         for (size_t k = 0; k < a->n_mentions; k++) {
-            ix->ments[ix->n_ments++] = (struct mention_ref){a->mentions[k].start, a->mentions[k].end, (int)i};
+            ix->ments[ix->n_ments++] = (struct actor_mention){a->mentions[k].start, a->mentions[k].end, (int)i};
             if (a->mentions[k].end - a->mentions[k].start > ix->max_len)
                 ix->max_len = a->mentions[k].end - a->mentions[k].start;
         }
@@ -761,8 +803,6 @@ int actors_extract(struct doc *d)
         bind_titles(&m, bind);
         rc = build_output(&m, bind);
     }
-    for (size_t i = 0; !rc && i < d->out->n_actors; i++)
-        qsort(d->out->actors[i].mentions, d->out->actors[i].n_mentions, sizeof(struct span), cmp_span);
     if (!rc && !d->actors_ix)
         rc = build_index(d);
     free(bind);
@@ -852,6 +892,33 @@ int actors_at(const struct doc *d, size_t start, size_t end)
         if (start < ix->ments[i].end && ix->ments[i].start < end)
             return ix->ments[i].actor;
     return -1;
+}
+
+size_t actors_mentions_in(struct doc *d, size_t start, size_t end, const struct actor_mention **first)
+{
+    const struct actors_index *ix = index_of(d);
+    *first = NULL;
+    if (!ix || start >= end)
+        return 0;
+    size_t lo = 0, hi = ix->n_ments;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->ments[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = lo;
+    hi = ix->n_ments;
+    while (k < hi) {
+        size_t mid = k + (hi - k) / 2;
+        if (ix->ments[mid].start < end)
+            k = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = ix->ments + lo;
+    return k - lo;
 }
 
 int actors_add(struct doc *d, const char *s, size_t n, enum actor_type t, size_t start, size_t end)

@@ -1,111 +1,460 @@
 /* quotes.c — finds the stretches between quotation marks that report what
- * someone said, and who said it.
+ * someone said, tells direct quotes from partial ones, merges repeated
+ * (pull) quotes, and hands the stretches to speakers.c for attribution.
  *
- * A quote is at least three words between matching marks; its speaker is
- * the nearest named actor in the same sentence. */
+ * Marks: « » (with any inner space), ‹ ›, “ ” (and „), and the straight " whose
+ * role (opening or closing) is read from the characters around it. Single
+ * quotes ‘ ’ ' are only nested marks: they never open a quote at the top
+ * level, so an apostrophe cannot start one. Matching is done with a small
+ * stack per line: a quote that is still open at a line break continues only
+ * when the next line reopens it with the same mark (the convention for
+ * quotes over several paragraphs); otherwise the opening mark is dropped, so
+ * an unbalanced mark never swallows the rest of the text. One pass over the
+ * tokens, no backtracking: linear in the text.
+ *
+ * A stretch is a quote when it holds at least three words and is not a
+ * name or a title (every word capitalised, no sentence punctuation). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
+#include "lexicon_speech.h"
+#include "quotes_int.h"
 #include "utf8.h"
 
-static uint32_t closing_for(uint32_t open)
+enum family { FAM_NONE, FAM_GUILL, FAM_ANGLE, FAM_CURLY, FAM_STRAIGHT };
+enum role { ROLE_OPEN, ROLE_CLOSE, ROLE_EITHER };
+
+#define MAX_DEPTH 16     /* nesting deeper than this is not tracked */
+#define MAX_CONT_LINES 10 /* a quote may run over at most this many paragraphs */
+#define MAX_QUOTE_BYTES 10000 /* an opening mark further back than this is unbalanced */
+
+static bool opens_context(uint32_t c)
 {
-    switch (open) {
-    case 0xAB: return 0xBB;
-    case 0x201C: return 0x201D;
-    case '"': return '"';
-    }
-    return 0;
+    return c == '(' || c == '[' || c == '{' || c == 0x2014 || c == 0x2013 || c == '-' ||
+           c == '/' || c == 0xAB || c == 0x201C || c == 0x2018;
 }
 
-static int count_words(const char *s, size_t n)
+static bool closes_context(uint32_t c)
+{
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+           c == ']' || c == '}' || c == 0x2014 || c == 0x2013 || c == 0x2026 || c == 0xBB ||
+           c == 0x201D || c == 0x2019 || c == '\'';
+}
+
+/* Family and role of token k if it is a quotation mark, else FAM_NONE. */
+static enum family mark_of(const struct doc *d, size_t k, enum role *role)
+{
+    const struct token *t = &d->tokens[k];
+    if (t->kind != TOK_PUNCT)
+        return FAM_NONE;
+    switch (t->cp) {
+    case 0xAB: *role = ROLE_OPEN; return FAM_GUILL;
+    case 0xBB: *role = ROLE_CLOSE; return FAM_GUILL;
+    case 0x2039: *role = ROLE_OPEN; return FAM_ANGLE;
+    case 0x203A: *role = ROLE_CLOSE; return FAM_ANGLE;
+    case 0x201C: case 0x201E: *role = ROLE_OPEN; return FAM_CURLY;
+    case 0x201D: *role = ROLE_CLOSE; return FAM_CURLY;
+    case '"': break;
+    default: return FAM_NONE;
+    }
+    size_t p = t->start, n = t->end;
+    uint32_t before = ' ', after = ' ';
+    if (p > 0)
+        before = utf8_prev(d->text, p, &p);
+    if (n < d->len)
+        after = utf8_next(d->text, d->len, &n);
+    bool open_ctx = cp_is_space(before) || opens_context(before) || t->start == 0;
+    bool close_ctx = cp_is_space(after) || closes_context(after) || t->end >= d->len || after == '"';
+    if (open_ctx && !close_ctx)
+        *role = ROLE_OPEN;
+    else if (!open_ctx && close_ctx)
+        *role = ROLE_CLOSE;
+    else
+        *role = ROLE_EITHER;
+    return FAM_STRAIGHT;
+}
+
+static bool line_break_before(const struct doc *d, size_t k)
+{
+    if (k == 0)
+        return true;
+    const struct token *p = &d->tokens[k - 1], *t = &d->tokens[k];
+    return memchr(d->text + p->end, '\n', t->start - p->end) != NULL;
+}
+
+/* Words as the guidelines count them: space-separated chunks holding a
+ * letter or a digit ("jusqu'au bout" is two words, "d'euros" one). */
+static int count_words(const char *s, size_t n, bool *all_caps, bool *sentence_punct)
 {
     int w = 0;
-    bool in = false;
+    bool in = false, chunk_has = false, first_letter_seen = false;
+    *all_caps = true;
+    *sentence_punct = false;
     for (size_t i = 0; i < n;) {
         uint32_t c = utf8_next(s, n, &i);
-        bool l = cp_is_letter(c) || cp_is_digit(c);
-        if (l && !in)
-            w++;
-        in = l;
+        if (cp_is_space(c)) {
+            if (in && chunk_has)
+                w++;
+            in = chunk_has = first_letter_seen = false;
+            continue;
+        }
+        in = true;
+        if (cp_is_letter(c) || cp_is_digit(c)) {
+            chunk_has = true;
+            if (!first_letter_seen && cp_is_letter(c) && !cp_is_upper(c))
+                *all_caps = false;
+            first_letter_seen = true;
+        } else if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':') {
+            *sentence_punct = true;
+        }
     }
+    if (in && chunk_has)
+        w++;
     return w;
 }
 
-static int nearest_speaker(const struct doc *d, size_t qs, size_t qe)
+/* Folded word of token k into buf (64 bytes); "" for non-words. */
+static size_t fold_word(const struct doc *d, size_t k, char *buf)
 {
-    size_t si = doc_sentence_at(d, qs);
-    struct span sent = d->sentences[si];
-    size_t sent_end = d->sentences[doc_sentence_at(d, qe)].end;
-    int best = -1;
-    size_t best_dist = (size_t)-1;
-    for (size_t i = 0; i < d->out->n_actors; i++) {
-        const struct actor *a = &d->out->actors[i];
-        for (size_t k = 0; k < a->n_mentions; k++) {
-            struct span m = a->mentions[k];
-            size_t dist;
-            if (m.start >= qe && m.end <= sent_end)
-                dist = m.start - qe;
-            else if (m.end <= qs && m.start >= sent.start)
-                dist = qs - m.end;
-            else
-                continue;
-            if (dist < best_dist) {
-                best_dist = dist;
-                best = (int)i;
-            }
+    if (k >= d->n_tokens) {
+        buf[0] = '\0';
+        return 0;
+    }
+    return tok_fold(d, &d->tokens[k], buf, 64);
+}
+
+/* True when token k is a speech verb, an auxiliary or an inverted verb
+ * ("a-t-il", "dit-il"): the start of an incise or an attribution. */
+static bool is_verbish(const struct doc *d, size_t k)
+{
+    char w[64];
+    size_t n = fold_word(d, k, w);
+    if (!n || d->tokens[k].kind != TOK_WORD)
+        return false;
+    for (size_t i = 0; lex_speech_inversions[i]; i++) {
+        size_t sl = strlen(lex_speech_inversions[i]);
+        if (n > sl && memcmp(w + n - sl, lex_speech_inversions[i], sl) == 0)
+            return true;
+    }
+    unsigned form;
+    return lex_speech_verb(d->lang, w, n, &form) != NULL ||
+           (d->lang == LANG_FR && lex_speech_is_auxiliary(d->lang, w, n) && n <= 3);
+}
+
+/* direct or partial, from the words around the marks (see GUIDELINES 6). */
+static enum quote_kind kind_of(const struct doc *d, size_t open, size_t close, const char *s,
+                               size_t n)
+{
+    char w[64];
+    size_t p = open;
+    bool prev_word = false, prev_that = false, prev_incise = false;
+    if (!line_break_before(d, open) && open > 0) {
+        p = open - 1;
+        if (d->tokens[p].kind == TOK_PUNCT && (d->tokens[p].cp == '\'' || d->tokens[p].cp == 0x2019) &&
+            p > 0)
+            p--; /* "qu'" */
+        size_t wn = fold_word(d, p, w);
+        prev_word = d->tokens[p].kind == TOK_WORD;
+        prev_that = prev_word && ((wn == 3 && memcmp(w, "que", 3) == 0) ||
+                                  (wn == 2 && memcmp(w, "qu", 2) == 0) ||
+                                  (wn == 4 && memcmp(w, "that", 4) == 0) ||
+                                  (wn == 7 && memcmp(w, "whether", 7) == 0));
+        if (d->tokens[p].kind == TOK_PUNCT && d->tokens[p].cp == ',' && p > 0)
+            prev_incise = is_verbish(d, p - 1) || d->tokens[p - 1].kind == TOK_WORD;
+        if (prev_word && is_verbish(d, p))
+            prev_word = false; /* said "…": the quote is the object of the verb */
+    }
+    if (prev_that)
+        return QUOTE_PARTIAL;
+    /* first letter, with an editorial bracket counting as a capital */
+    bool upper = true;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = utf8_next(s, n, &i);
+        if (c == '[')
+            break;
+        if (cp_is_letter(c)) {
+            upper = cp_is_upper(c);
+            break;
+        }
+        if (cp_is_digit(c))
+            break;
+    }
+    bool next_lower = false, next_verb = false;
+    size_t q = close + 1;
+    if (q < d->n_tokens && !line_break_before(d, q)) {
+        if (d->tokens[q].kind == TOK_PUNCT && d->tokens[q].cp == ',')
+            q++;
+        if (q < d->n_tokens) {
+            next_verb = is_verbish(d, q);
+            next_lower = d->tokens[q].kind == TOK_WORD && !(d->tokens[q].flags & TF_CAP) &&
+                         q == close + 1 && !next_verb;
         }
     }
-    return best;
+    if (!upper && !next_verb && !prev_incise)
+        return QUOTE_PARTIAL;
+    if (prev_word && next_lower)
+        return QUOTE_PARTIAL;
+    if (prev_word && !upper)
+        return QUOTE_PARTIAL;
+    return QUOTE_DIRECT;
+}
+
+/* Normalised key of a stretch for finding repeats: folded, without the
+ * punctuation at either end. Caller frees. */
+static char *norm_key(const char *s, size_t n)
+{
+    char *f = utf8_fold(s, n);
+    if (!f)
+        return NULL;
+    size_t len = strlen(f), a = 0;
+    static const char strip[] = " .,;:!?\"'-()[]";
+    while (len > 0 && (strchr(strip, f[len - 1]) || (unsigned char)f[len - 1] >= 0x80))
+        len--;
+    while (a < len && (strchr(strip, f[a]) || (unsigned char)f[a] >= 0x80))
+        a++;
+    memmove(f, f + a, len - a);
+    f[len - a] = '\0';
+    return f;
+}
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+/* Mark each stretch's first occurrence (s[i].first) with a hash table of
+ * normalised keys. Returns 0 or -1 on allocation failure. */
+static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
+{
+    if (n == 0)
+        return 0;
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    char **keys = calloc(n, sizeof *keys);
+    int *slots = malloc(cap * sizeof *slots);
+    if (!keys || !slots) {
+        free(keys);
+        free(slots);
+        return -1;
+    }
+    for (size_t i = 0; i < cap; i++)
+        slots[i] = -1;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        st[i].first = -1;
+        keys[i] = norm_key(d->text + st[i].start, st[i].end - st[i].start);
+        if (!keys[i]) {
+            rc = -1;
+            break;
+        }
+        size_t h = (size_t)hash_str(keys[i]) & (cap - 1);
+        while (slots[h] >= 0 && strcmp(keys[slots[h]], keys[i]) != 0)
+            h = (h + 1) & (cap - 1);
+        if (slots[h] >= 0)
+            st[i].first = slots[h];
+        else
+            slots[h] = (int)i;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(keys[i]);
+    free(keys);
+    free(slots);
+    return rc;
+}
+
+/* Is the stretch between tokens open and close a name or a title rather than
+ * reported words? Read from the word before the mark ("baptisée", "un rapport
+ * … sur") and from the stretch itself ("Conseil militaire d'al-Bab"). */
+static bool names_something(const struct doc *d, size_t open, size_t close, bool sentence_punct)
+{
+    char w[64];
+    size_t p = open;
+    if (open > 0 && !line_break_before(d, open)) {
+        p = open - 1;
+        size_t n = fold_word(d, p, w);
+        if (d->tokens[p].kind == TOK_WORD && lex_speech_is_naming(w, n))
+            return true;
+        if (d->tokens[p].kind == TOK_WORD &&
+            ((n == 3 && !memcmp(w, "sur", 3)) || (n == 2 && !memcmp(w, "on", 2)) ||
+             (n == 5 && !memcmp(w, "about", 5))))
+            for (size_t k = p, words = 0; k-- > 0 && words < 8 && !line_break_before(d, k + 1);) {
+                if (d->tokens[k].kind != TOK_WORD)
+                    continue;
+                words++;
+                size_t kn = fold_word(d, k, w);
+                if (lex_speech_is_work(w, kn))
+                    return true;
+            }
+    }
+    /* an organisation's name: "« Conseil militaire d'al-Bab »" */
+    if (!sentence_punct && close - open <= 9 && open + 1 < close &&
+        (d->tokens[open + 1].flags & TF_CAP)) {
+        size_t n = fold_word(d, open + 1, w);
+        if (lex_speech_is_org_head(w, n))
+            return true;
+    }
+    return false;
+}
+
+static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, size_t *n,
+                        size_t open, size_t close)
+{
+    size_t qs = d->tokens[open].end, qe = d->tokens[close].start;
+    for (size_t k = qs; qs < qe && cp_is_space(utf8_next(d->text, qe, &k)); qs = k)
+        ;
+    while (qe > qs) {
+        size_t k;
+        if (!cp_is_space(utf8_prev(d->text, qe, &k)))
+            break;
+        qe = k;
+    }
+    bool caps, punct;
+    if (count_words(d->text + qs, qe - qs, &caps, &punct) < 3)
+        return 0;
+    if (caps && !punct && close - open <= 8)
+        return 0; /* a name or a title: "Operation Peace Spring" */
+    if (names_something(d, open, close, punct))
+        return 0;
+    if (grow((void **)arr, cap, *n, sizeof **arr))
+        return -1;
+    struct stretch *s = &(*arr)[(*n)++];
+    memset(s, 0, sizeof *s);
+    s->open_tok = open;
+    s->close_tok = close;
+    s->start = qs;
+    s->end = qe;
+    s->kind = kind_of(d, open, close, d->text + qs, qe - qs);
+    s->first = -1;
+    s->speaker = -1;
+    return 0;
+}
+
+/* Find every top-level quoted stretch, in text order. */
+static int find_stretches(const struct doc *d, struct stretch **out, size_t *n_out)
+{
+    struct { enum family fam; size_t tok; } stack[MAX_DEPTH];
+    size_t depth = 0, cap = 0, n = 0;
+    int cont = 0;
+    struct stretch *arr = NULL;
+
+    for (size_t k = 0; k < d->n_tokens; k++) {
+        enum role role = ROLE_OPEN;
+        enum family fam = mark_of(d, k, &role);
+        if (line_break_before(d, k) && depth > 0) {
+            /* a quote over several paragraphs reopens with its own mark */
+            const struct token *last = &d->tokens[k - 1];
+            bool ended = last->kind == TOK_PUNCT && (last->cp == '.' || last->cp == '!' ||
+                                                     last->cp == '?' || last->cp == 0x2026);
+            if (fam == stack[0].fam && role != ROLE_CLOSE && cont < MAX_CONT_LINES && ended) {
+                depth = 1;
+                cont++;
+                continue;
+            }
+            depth = 0;
+        }
+        if (depth == 0)
+            cont = 0;
+        if (fam == FAM_NONE)
+            continue;
+        if (depth > 0 && d->tokens[k].start - d->tokens[stack[0].tok].start > MAX_QUOTE_BYTES)
+            depth = 0;
+        size_t j = depth;
+        if (role != ROLE_OPEN)
+            for (j = depth; j > 0 && stack[j - 1].fam != fam; j--)
+                ;
+        if (role != ROLE_OPEN && j > 0) {
+            /* closes stack[j-1]; a top-level pair is a stretch */
+            if (j == 1 && push_stretch(d, &arr, &cap, &n, stack[0].tok, k)) {
+                free(arr);
+                return -1;
+            }
+            depth = j - 1;
+            continue;
+        }
+        if (role == ROLE_CLOSE)
+            continue; /* a closing mark with nothing open: ignored */
+        /* a second opening mark of a family already open: the first was
+         * unbalanced (nesting uses the other family: « “ ” », " ' ' ") */
+        for (j = 0; j < depth && stack[j].fam != fam; j++)
+            ;
+        depth = j;
+        if (depth < MAX_DEPTH) {
+            stack[depth].fam = fam;
+            stack[depth].tok = k;
+            depth++;
+        }
+    }
+    *out = arr;
+    *n_out = n;
+    return 0;
 }
 
 int quotes_extract(struct doc *d)
 {
     struct extraction *x = d->out;
-    size_t cap = 0;
-    for (size_t i = 0; i < d->len;) {
-        uint32_t c = utf8_next(d->text, d->len, &i);
-        uint32_t close = closing_for(c);
-        if (!close)
-            continue;
-        size_t j = i, close_at = 0;
-        bool found = false;
-        while (j < d->len) {
-            size_t k = j;
-            uint32_t c2 = utf8_next(d->text, d->len, &j);
-            if (c2 == close) {
-                close_at = k;
-                found = true;
-                break;
+    struct stretch *st = NULL;
+    size_t n = 0, cap = 0;
+    int rc = -1;
+
+    if (find_stretches(d, &st, &n))
+        return -1;
+    if (link_repeats(d, st, n) || speakers_attribute(d, st, n))
+        goto done;
+
+    /* one quote per distinct stretch; its speaker from the best-attributed
+     * occurrence */
+    int *quote_of = malloc((n ? n : 1) * sizeof *quote_of);
+    if (!quote_of)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        if (st[i].first >= 0) {
+            int qi = quote_of[st[i].first];
+            quote_of[i] = qi;
+            struct quote *q = &x->quotes[qi];
+            q->occurrences++;
+            if (st[i].speaker >= 0 && st[i].confidence > q->confidence) {
+                q->speaker = st[i].speaker;
+                q->confidence = st[i].confidence;
+                free(q->cue);
+                q->cue = st[i].cue_end > st[i].cue_start
+                             ? xstrndup(d->text + st[i].cue_start, st[i].cue_end - st[i].cue_start)
+                             : NULL;
+                if (st[i].cue_end > st[i].cue_start && !q->cue) {
+                    free(quote_of);
+                    goto done;
+                }
             }
-        }
-        if (!found)
-            break;
-        size_t qs = i, qe = close_at;
-        for (size_t k = qs; qs < qe && cp_is_space(utf8_next(d->text, qe, &k)); qs = k)
-            ;
-        while (qe > qs) {
-            size_t k;
-            if (!cp_is_space(utf8_prev(d->text, qe, &k)))
-                break;
-            qe = k;
-        }
-        i = j;
-        if (count_words(d->text + qs, qe - qs) < 3)
             continue;
-        if (grow((void **)&x->quotes, &cap, x->n_quotes, sizeof *x->quotes))
-            return -1;
+        }
+        if (grow((void **)&x->quotes, &cap, x->n_quotes, sizeof *x->quotes)) {
+            free(quote_of);
+            goto done;
+        }
         struct quote *q = &x->quotes[x->n_quotes];
         memset(q, 0, sizeof *q);
-        q->span = (struct span){qs, qe};
-        q->text = xstrndup(d->text + qs, qe - qs);
-        if (!q->text)
-            return -1;
-        q->occurrences = 1;
-        q->speaker = nearest_speaker(d, qs, qe);
-        q->confidence = q->speaker >= 0 ? 0.5 : 0.0;
+        quote_of[i] = (int)x->n_quotes;
         x->n_quotes++;
+        q->span = (struct span){st[i].start, st[i].end};
+        q->kind = st[i].kind;
+        q->occurrences = 1;
+        q->speaker = st[i].speaker;
+        q->confidence = st[i].speaker >= 0 ? st[i].confidence : 0.0;
+        q->text = xstrndup(d->text + st[i].start, st[i].end - st[i].start);
+        if (st[i].cue_end > st[i].cue_start)
+            q->cue = xstrndup(d->text + st[i].cue_start, st[i].cue_end - st[i].cue_start);
+        if (!q->text || (st[i].cue_end > st[i].cue_start && !q->cue)) {
+            free(quote_of);
+            goto done;
+        }
     }
-    return 0;
+    free(quote_of);
+    rc = 0;
+done:
+    free(st);
+    return rc;
 }

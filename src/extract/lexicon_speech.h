@@ -1,0 +1,92 @@
+/* lexicon_speech.h — the words that attribute a quote: speech verbs of French
+ * and English in all their forms, subject pronouns, attribution markers
+ * ("selon", "according to"), titles that stand before a name, heads of
+ * organisation names, and the small words the speaker search steps over.
+ *
+ * Every list is a constant table in lexicon_speech.c, looked up on folded
+ * words (utf8_fold: lower case, no accents, ' for every apostrophe). The
+ * lookups are pure functions over those tables: no state, thread-safe. */
+#ifndef QUOTED_LEXICON_SPEECH_H
+#define QUOTED_LEXICON_SPEECH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "extract.h"
+
+/* How a speech-verb form is used, which tells where its subject stands. */
+enum speech_form {
+    SF_FINITE = 1,      /* "dit", "affirme", "said", "says": subject before, or after by inversion */
+    SF_PARTICIPLE = 2,  /* "déclaré", "indiqué" after an auxiliary: "a déclaré" */
+    SF_INFINITIVE = 4,  /* "dire", "say": after "a fait savoir", "wants to say" */
+    SF_GERUND = 8,      /* "ajoutant", "telling", "saying" */
+};
+
+struct speech_verb {
+    const char *lemma;  /* infinitive: "dire", "say" */
+    double weight;      /* 0..1: how surely the verb introduces reported words */
+};
+
+/* If the folded word w[0..n) is a form of a speech verb of `lang`, return
+ * the verb and set *form to its SF_* bits; else NULL. */
+const struct speech_verb *lex_speech_verb(enum extract_lang lang, const char *w, size_t n,
+                                          unsigned *form);
+
+/* French auxiliaries and copulas before a participle: "a", "ont", "avait",
+ * "est" (for "s'est dit"); English "has", "had", "was". */
+bool lex_speech_is_auxiliary(enum extract_lang lang, const char *w, size_t n);
+
+/* Subject pronouns that stand for a person or an organisation: "il",
+ * "elle", "he", "she", "they". *plural is set for "ils", "they"... */
+bool lex_speech_is_pronoun(enum extract_lang lang, const char *w, size_t n, bool *plural);
+
+/* Suffix of an inverted French verb ("-t-il", "-elle"...), as a folded
+ * string to compare with the end of a word; NULL-terminated list. */
+extern const char *const lex_speech_inversions[];
+
+/* Relative pronouns whose antecedent is the speaker: "qui", "who". */
+bool lex_speech_is_relative(enum extract_lang lang, const char *w, size_t n);
+
+/* Attribution markers before a source: "selon", "d'après" (as "apres"
+ * after "d'"), "according" (to), "pour" is not one. Returns the number of
+ * folded words of the marker matched at words[0..nw) (0 when none). */
+size_t lex_speech_marker(enum extract_lang lang, const char *const *words,
+                              const size_t *lens, size_t nw);
+
+/* Determiners and elided articles that open a noun phrase. */
+bool lex_speech_is_determiner(const char *w, size_t n);
+
+/* Titles and functions that stand before or beside a name ("président",
+ * "ministre", "Dr", "coach", "porte-parole"). */
+bool lex_speech_is_title(const char *w, size_t n);
+
+/* Nouns heading an organisation's name, which may be written in lower case
+ * ("ministère de l'Intérieur", "agence Spunik") or upper case ("Union
+ * européenne", "Forces"). */
+bool lex_speech_is_org_head(const char *w, size_t n);
+
+/* Nouns for a document or an act of speech standing for its author
+ * ("communiqué", "statement", "décision"): "le communiqué du ministère". */
+bool lex_speech_is_document(const char *w, size_t n);
+
+/* Words the search for a subject steps over between a verb and its
+ * subject ("aussi", "également", "notamment", "also", "then"). */
+bool lex_speech_is_adverb(const char *w, size_t n);
+
+/* Connectors inside a person's or organisation's name ("de", "bin", "van",
+ * "von", "al"). */
+bool lex_speech_is_name_connector(const char *w, size_t n);
+
+/* Function words that can never be part of a name or a quote's speaker
+ * even when capitalised at a sentence start ("Le", "The", "Dans", "In"). */
+bool lex_speech_is_function_word(const char *w, size_t n);
+
+/* Words right before a quotation mark that make what follows a name, not
+ * reported words: "baptisée « … »", "dubbed "…"", "opération « … »". */
+bool lex_speech_is_naming(const char *w, size_t n);
+
+/* Works whose title may stand in quotation marks after "sur", "on":
+ * "un rapport sur « … »", "a book on "…"" (documents count as well). */
+bool lex_speech_is_work(const char *w, size_t n);
+
+#endif

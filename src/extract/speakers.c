@@ -1,0 +1,1756 @@
+/* speakers.c — who said each quote: finds the attribution around a quoted
+ * stretch and resolves it to an actor.
+ *
+ * The attribution is searched, in this order:
+ *   1. after the closing mark, in the same clause: an inverted verb
+ *      ("», a dit Vladimir Poutine", "» a-t-il souligné", "" said Kipchoge"),
+ *      a subject and its verb ("", Myers said"), a marker ("», selon X"),
+ *      a passive agent ("» par les Nations unies"), or a dash line under a
+ *      quote standing alone ("— Préfecture des Bouches-du-Rhône");
+ *   2. before the opening mark, in the same sentence: the nearest speech verb
+ *      with its subject ("Le Drian a estimé qu'« … »", "X told reporters: "),
+ *      or a marker ("selon X", "d'après X", "according to X");
+ *   3. the speaker of the stretch before it in the same paragraph (a quote
+ *      broken by an incise, "A," he said. "B"), or of the next stretch in
+ *      the same sentence that has its own attribution.
+ * A subject is a name (the capitalised run, titles stripped: "Iranian
+ * President Hassan Rouhani" → "Hassan Rouhani"), an organisation ("le
+ * ministère de l'Intérieur"), a title ("le président russe", resolved
+ * through the actors or an earlier apposition "X, le ministre…"), a pronoun
+ * (resolved to the speaker of the latest attribution in the few sentences
+ * before, else the latest sentence subject that is a person), or a relative
+ * pronoun ("qui", "who": the name just before it). A name standing alone
+ * ("Myers") is expanded to the fullest name the text gives that person
+ * ("Matt Myers") before it is looked up in, or added to, the actors.
+ *
+ * Every search is bounded (a few dozen tokens, a few sentences, a window of
+ * the text), so the pass stays linear in the size of the text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "lexicon_speech.h"
+#include "quotes_int.h"
+#include "utf8.h"
+
+#define WORD_MAX 64
+#define BEFORE_WINDOW 80   /* tokens searched before an opening mark */
+#define AFTER_WORDS 10     /* words between a closing mark and its verb */
+#define LOOKBACK_SENTENCES 5
+#define LOOKBACK_TOKENS 250
+#define EXPAND_WINDOW 6000 /* tokens either side searched for a fuller name */
+#define TITLE_WINDOW 8000  /* tokens searched back for a title's apposition */
+#define MAX_NAME_WORDS 10
+
+enum ref_kind { REF_NONE, REF_NAME, REF_ORG, REF_TITLE, REF_PRONOUN, REF_RELATIVE };
+
+/* What stands for the speaker at an attribution: tokens [s,e). */
+struct ref {
+    enum ref_kind kind;
+    size_t s, e;
+    size_t alt_s, alt_e; /* a weaker name found in the same phrase, if alt_e > alt_s */
+};
+
+struct run {
+    uint32_t s, e; /* token range of a capitalised name, titles stripped */
+};
+
+struct event {
+    size_t pos; /* byte offset of the attributed stretch */
+    int actor;
+};
+
+struct ctx {
+    struct doc *d;
+    struct stretch *st;
+    size_t n;
+    struct run *runs;
+    size_t n_runs, runs_cap;
+    struct event *ev;
+    size_t n_ev, ev_cap;
+    int oom;
+};
+
+/* ---- Tokens and words --------------------------------------------------- */
+
+static size_t fw(const struct ctx *c, size_t k, char *w)
+{
+    if (k >= c->d->n_tokens) {
+        w[0] = '\0';
+        return 0;
+    }
+    return tok_fold(c->d, &c->d->tokens[k], w, WORD_MAX);
+}
+
+static bool is_word(const struct ctx *c, size_t k)
+{
+    return k < c->d->n_tokens && c->d->tokens[k].kind == TOK_WORD;
+}
+
+static bool is_punct(const struct ctx *c, size_t k, uint32_t cp)
+{
+    return k < c->d->n_tokens && c->d->tokens[k].kind == TOK_PUNCT && c->d->tokens[k].cp == cp;
+}
+
+static bool is_apos(const struct ctx *c, size_t k)
+{
+    return is_punct(c, k, '\'') || is_punct(c, k, 0x2019);
+}
+
+static bool word_is(const struct ctx *c, size_t k, const char *s)
+{
+    char w[WORD_MAX];
+    size_t n = fw(c, k, w);
+    return is_word(c, k) && strlen(s) == n && memcmp(w, s, n) == 0;
+}
+
+static bool line_break_before(const struct ctx *c, size_t k)
+{
+    if (k == 0 || k >= c->d->n_tokens)
+        return true;
+    const struct token *p = &c->d->tokens[k - 1], *t = &c->d->tokens[k];
+    return memchr(c->d->text + p->end, '\n', t->start - p->end) != NULL;
+}
+
+static bool is_quote_mark(const struct ctx *c, size_t k)
+{
+    if (k >= c->d->n_tokens || c->d->tokens[k].kind != TOK_PUNCT)
+        return false;
+    uint32_t cp = c->d->tokens[k].cp;
+    return cp == 0xAB || cp == 0xBB || cp == 0x201C || cp == 0x201D || cp == '"' || cp == 0x201E ||
+           cp == 0x2039 || cp == 0x203A;
+}
+
+/* Punctuation that ends a clause for the speaker search. */
+static bool is_clause_end(const struct ctx *c, size_t k)
+{
+    if (k >= c->d->n_tokens || c->d->tokens[k].kind != TOK_PUNCT)
+        return false;
+    uint32_t cp = c->d->tokens[k].cp;
+    return cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == 0x2026 || cp == ':' ||
+           cp == 0x2014 || cp == 0x2013 || cp == '(' || cp == ')';
+}
+
+/* Index of the stretch whose marks enclose token k (inclusive), or -1. */
+static int stretch_at(const struct ctx *c, size_t k)
+{
+    size_t lo = 0, hi = c->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->st[mid].open_tok <= k)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return -1;
+    const struct stretch *s = &c->st[lo - 1];
+    return k <= s->close_tok ? (int)(lo - 1) : -1;
+}
+
+static bool is_preposition(const struct ctx *c, size_t k)
+{
+    static const char *const preps[] = {
+        "de", "du", "des", "d", "a", "au", "aux", "en", "dans", "sur", "pour", "par", "chez",
+        "avec", "vers", "entre", "contre", "sans", "sous", "depuis", "pendant", "durant", "apres",
+        "avant", "of", "at", "in", "on", "for", "from", "to", "with", "by", "into", "about",
+        "via", "after", "before", "during", "since", "near", "across", "against", "between",
+        "than", "like", "under", "over", NULL};
+    char w[WORD_MAX];
+    size_t n = fw(c, k, w);
+    if (!is_word(c, k) || (c->d->tokens[k].flags & TF_CAP && n > 1 && !(c->d->tokens[k].flags & TF_SENT_START)))
+        return false;
+    for (size_t i = 0; preps[i]; i++)
+        if (strlen(preps[i]) == n && memcmp(preps[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* The word before a name, stepping over a determiner and an elision:
+ * "de l'Otan" → "de". Returns n_tokens when there is none. */
+static size_t word_before(const struct ctx *c, size_t k, size_t lo)
+{
+    char w[WORD_MAX];
+    if (k <= lo)
+        return c->d->n_tokens;
+    size_t j = k - 1;
+    if (is_apos(c, j) && j > lo)
+        j--;
+    size_t n = fw(c, j, w);
+    if (is_word(c, j) && j > lo && !(c->d->tokens[j].flags & TF_CAP) &&
+        ((n == 1 && w[0] == 'l') || (n == 2 && (!memcmp(w, "le", 2) || !memcmp(w, "la", 2))) ||
+         (n == 3 && (!memcmp(w, "les", 3) || !memcmp(w, "the", 3)))))
+        j--;
+    return is_word(c, j) ? j : c->d->n_tokens;
+}
+
+static bool prep_before(const struct ctx *c, size_t k, size_t lo)
+{
+    size_t j = word_before(c, k, lo);
+    return j < c->d->n_tokens && is_preposition(c, j);
+}
+
+/* ---- Names ---------------------------------------------------------------- */
+
+/* A word that may be part of a name: capitalised and not a function word
+ * where a sentence or phrase starts, or a particle with a capital after a
+ * hyphen ("al-Rahman"). */
+static bool is_name_word(const struct ctx *c, size_t k)
+{
+    if (!is_word(c, k))
+        return false;
+    const struct token *t = &c->d->tokens[k];
+    char w[WORD_MAX];
+    size_t n = fw(c, k, w);
+    if (n == 1 && w[0] == 'i' && c->d->lang == LANG_EN)
+        return false;
+    if (!(t->flags & TF_CAP)) {
+        const char *h = memchr(c->d->text + t->start, '-', t->end - t->start);
+        return h && h + 1 < c->d->text + t->end && (unsigned char)h[1] >= 'A' &&
+               (unsigned char)h[1] <= 'Z' && h - (c->d->text + t->start) <= 3;
+    }
+    bool phrase_start = (t->flags & TF_SENT_START) || k == 0 ||
+                        c->d->tokens[k - 1].kind == TOK_PUNCT || line_break_before(c, k);
+    if (phrase_start && lex_speech_is_function_word(w, n))
+        return false;
+    if (lex_speech_is_pronoun(c->d->lang, w, n, NULL) || lex_speech_is_relative(c->d->lang, w, n))
+        return false;
+    return true;
+}
+
+static bool is_abbrev_title(const struct ctx *c, size_t k)
+{
+    char w[WORD_MAX];
+    size_t n = fw(c, k, w);
+    if (!is_word(c, k))
+        return false;
+    if (n == 1 && (c->d->tokens[k].flags & TF_CAP))
+        return true; /* an initial: "T." */
+    return n <= 4 && lex_speech_is_title(w, n);
+}
+
+static bool all_titles(const struct ctx *c, size_t s, size_t e);
+
+/* End (exclusive) of the name run starting at token k, which must be a name
+ * word; the run stops before `lim`. */
+static size_t run_end(const struct ctx *c, size_t k, size_t lim)
+{
+    char w[WORD_MAX];
+    size_t j = k + 1, words = 1;
+    while (j < lim && words < MAX_NAME_WORDS && !line_break_before(c, j)) {
+        if (is_name_word(c, j) && (c->d->tokens[j].flags & TF_CAP || !lex_speech_is_function_word(w, fw(c, j, w)))) {
+            j++;
+            words++;
+            continue;
+        }
+        /* "Recep T. Erdogan", "Dr. Livermore", "M.Houdré" */
+        if (is_punct(c, j, '.') && j + 1 < lim && is_abbrev_title(c, j - 1) && is_name_word(c, j + 1) &&
+            !line_break_before(c, j + 1)) {
+            j++;
+            continue;
+        }
+        size_t n = fw(c, j, w);
+        if (is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && lex_speech_is_name_connector(w, n) &&
+            !all_titles(c, k, j)) {
+            size_t nx = j + 1;
+            if (n == 1 && is_apos(c, nx)) /* "d'Estaing" */
+                nx++;
+            if (nx < lim && is_name_word(c, nx) && (c->d->tokens[nx].flags & TF_CAP)) {
+                j = nx;
+                continue;
+            }
+        }
+        /* French organisation names go on in lower case: "Nations unies",
+         * "Cour pénale internationale" */
+        if (c->d->lang == LANG_FR && is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP)) {
+            char h[WORD_MAX];
+            size_t hn = fw(c, k, h);
+            if (lex_speech_is_org_head(h, hn)) {
+                size_t m = j;
+                while (m < lim && m < j + 2 && is_word(c, m) && !(c->d->tokens[m].flags & TF_CAP)) {
+                    size_t mn = fw(c, m, w);
+                    unsigned form;
+                    if (lex_speech_is_function_word(w, mn) || lex_speech_is_determiner(w, mn) ||
+                        lex_speech_is_auxiliary(LANG_FR, w, mn) || lex_speech_verb(LANG_FR, w, mn, &form) ||
+                        lex_speech_is_name_connector(w, mn) || lex_speech_is_adverb(w, mn) || mn < 4)
+                        break;
+                    m++;
+                }
+                return m;
+            }
+        }
+        break;
+    }
+    /* never end on a title abbreviation's dot or a connector */
+    return j;
+}
+
+/* Strip what is not the name from run [*s,*e): a determiner opening a
+ * sentence ("Le Kremlin"), leading titles ("Iranian President"), an
+ * organisation before a person ("Amnesty International Man-kei Tam"). */
+static void strip_run(const struct ctx *c, size_t *s, size_t *e)
+{
+    char w[WORD_MAX];
+    while (*s + 1 < *e) {
+        size_t n = fw(c, *s, w);
+        if (lex_speech_is_function_word(w, n) || lex_speech_is_determiner(w, n))
+            (*s)++;
+        else
+            break;
+    }
+    /* leading titles: up to two modifiers then a title ("Samoan Prime
+     * Minister", "NATO Secretary-General", "Society President") */
+    size_t last_title = (size_t)-1;
+    for (size_t k = *s; k < *e && k < *s + 5; k++) {
+        if (!is_word(c, k))
+            continue;
+        size_t n = fw(c, k, w);
+        if (lex_speech_is_title(w, n))
+            last_title = k;
+        else if (last_title != (size_t)-1)
+            break;
+    }
+    if (last_title != (size_t)-1) {
+        size_t k = last_title + 1;
+        while (k < *e && !is_name_word(c, k))
+            k++;
+        if (k < *e)
+            *s = k;
+    }
+    while (*s + 1 < *e && !is_name_word(c, *s))
+        (*s)++;
+    /* an organisation name before a person's name */
+    size_t words = 0;
+    for (size_t k = *s; k < *e; k++)
+        words += is_word(c, k);
+    if (words >= 4) {
+        size_t cut = (size_t)-1, seen = 0;
+        for (size_t k = *s; k < *e; k++) {
+            if (!is_word(c, k))
+                continue;
+            seen++;
+            size_t n = fw(c, k, w);
+            if (seen >= 2 && words - seen >= 2 && lex_speech_is_org_head(w, n))
+                cut = k;
+        }
+        if (cut != (size_t)-1)
+            *s = cut + 1;
+    }
+}
+
+static size_t count_name_words(const struct ctx *c, size_t s, size_t e)
+{
+    size_t n = 0;
+    for (size_t k = s; k < e; k++)
+        n += is_word(c, k);
+    return n;
+}
+
+/* True when every word of [s,e) is a title ("President", "MP"). */
+static bool all_titles(const struct ctx *c, size_t s, size_t e)
+{
+    char w[WORD_MAX];
+    for (size_t k = s; k < e; k++)
+        if (is_word(c, k) && !lex_speech_is_title(w, fw(c, k, w)))
+            return false;
+    return true;
+}
+
+static int record_runs(struct ctx *c)
+{
+    const struct doc *d = c->d;
+    for (size_t k = 0; k < d->n_tokens; k++) {
+        if (!(d->tokens[k].flags & TF_CAP) || !is_name_word(c, k))
+            continue;
+        size_t e = run_end(c, k, d->n_tokens), s = k;
+        size_t s2 = s, e2 = e;
+        strip_run(c, &s2, &e2);
+        /* "President of Ukraine Volodymyr Zelenskyy": the place goes */
+        if (s2 == s && count_name_words(c, s2, e2) >= 3 && prep_before(c, s, 0)) {
+            s2++;
+            while (s2 < e2 && !is_word(c, s2))
+                s2++;
+        }
+        if (grow((void **)&c->runs, &c->runs_cap, c->n_runs, sizeof *c->runs))
+            return -1;
+        c->runs[c->n_runs++] = (struct run){(uint32_t)s2, (uint32_t)e2};
+        k = e - 1;
+    }
+    return 0;
+}
+
+/* Fold the words of [s,e) into words[], up to MAX_NAME_WORDS. */
+static size_t name_words(const struct ctx *c, size_t s, size_t e, char words[][WORD_MAX])
+{
+    size_t n = 0;
+    for (size_t k = s; k < e && n < MAX_NAME_WORDS; k++)
+        if (is_word(c, k))
+            fw(c, k, words[n++]);
+    return n;
+}
+
+/* The fullest name in the text around token s that ends with the words of
+ * [s,e) ("Myers" → "Matt Myers"), or, for a single word, starts with it
+ * ("Tuilaepa" → "Tuilaepa Sailele Malielegaoi"). Sets *fs,*fe; keeps
+ * [s,e) when nothing fuller is found. */
+static void expand_name(const struct ctx *c, size_t s, size_t e, size_t *fs, size_t *fe)
+{
+    char want[MAX_NAME_WORDS][WORD_MAX], have[MAX_NAME_WORDS][WORD_MAX];
+    size_t nw = name_words(c, s, e, want), best = nw;
+    *fs = s;
+    *fe = e;
+    if (nw == 0 || nw >= 3)
+        return;
+    size_t lo_tok = s > EXPAND_WINDOW ? s - EXPAND_WINDOW : 0, hi_tok = s + EXPAND_WINDOW;
+    size_t lo = 0, hi = c->n_runs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->runs[mid].s < lo_tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t r = lo; r < c->n_runs && c->runs[r].s < hi_tok; r++) {
+        size_t rs = c->runs[r].s, re = c->runs[r].e;
+        if (re - rs <= e - s)
+            continue;
+        /* cheap test on the last word first */
+        char last[WORD_MAX];
+        size_t ln = fw(c, re - 1, last), wl = strlen(want[nw - 1]);
+        bool tail = ln == wl && memcmp(last, want[nw - 1], ln) == 0;
+        bool head = false;
+        if (!tail && nw == 1) {
+            size_t fn = fw(c, rs, last);
+            head = fn == wl && memcmp(last, want[0], fn) == 0;
+        }
+        if (!tail && !head)
+            continue;
+        size_t nh = name_words(c, rs, re, have);
+        if (nh <= best || nh > 4)
+            continue;
+        bool ok = true;
+        if (tail)
+            for (size_t i = 0; i < nw && ok; i++)
+                ok = strcmp(have[nh - nw + i], want[i]) == 0;
+        if (ok && !all_titles(c, rs, re)) {
+            best = nh;
+            *fs = rs;
+            *fe = re;
+        }
+    }
+}
+
+/* ---- Noun phrases --------------------------------------------------------- */
+
+static bool skip_de_son_cote(const struct ctx *c, size_t *k)
+{
+    /* "de son côté", "de leur côté", "pour sa part" */
+    if ((word_is(c, *k, "de") || word_is(c, *k, "pour")) &&
+        (word_is(c, *k + 1, "son") || word_is(c, *k + 1, "sa") || word_is(c, *k + 1, "leur")) &&
+        (word_is(c, *k + 2, "cote") || word_is(c, *k + 2, "part"))) {
+        *k += 3;
+        return true;
+    }
+    return false;
+}
+
+/* Analyse the phrase [s,lim) naming a speaker. `indef_descriptor`: a phrase
+ * opening with "un", "a"... describes someone named elsewhere (an
+ * apposition) rather than being the speaker itself. */
+static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool indef_descriptor)
+{
+    struct ref r = {REF_NONE, 0, 0, 0, 0};
+    char w[WORD_MAX];
+    size_t k = s;
+    while (k < lim) {
+        size_t n = fw(c, k, w);
+        if (stretch_at(c, k) >= 0) {
+            k = c->st[stretch_at(c, k)].close_tok + 1;
+            continue;
+        }
+        if (is_word(c, k) && lex_speech_is_adverb(w, n) && !(c->d->tokens[k].flags & TF_CAP && n > 2)) {
+            k++;
+            continue;
+        }
+        if (skip_de_son_cote(c, &k))
+            continue;
+        if (!is_word(c, k) && !is_name_word(c, k)) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (k >= lim)
+        return r;
+    size_t n = fw(c, k, w);
+    bool plural;
+    if (lex_speech_is_pronoun(c->d->lang, w, n, &plural)) {
+        r.kind = REF_PRONOUN;
+        r.s = k;
+        r.e = k + 1;
+        return r;
+    }
+    if (lex_speech_is_relative(c->d->lang, w, n)) {
+        r.kind = REF_RELATIVE;
+        r.s = k;
+        r.e = k + 1;
+        return r;
+    }
+    bool indef = !strcmp(w, "un") || !strcmp(w, "une") ||
+                 (c->d->lang == LANG_EN && (!strcmp(w, "a") || !strcmp(w, "an")));
+    if (indef && indef_descriptor)
+        return r;
+    size_t h = k;
+    if (is_word(c, h) && lex_speech_is_determiner(w, n) && !is_name_word(c, h)) {
+        h++;
+        if (is_apos(c, h))
+            h++;
+    } else if (is_word(c, h) && lex_speech_is_determiner(w, n) && (c->d->tokens[h].flags & TF_CAP)) {
+        /* "Le ministre…", "The SDF" at a sentence start */
+        h++;
+        if (is_apos(c, h))
+            h++;
+    }
+    if (h >= lim)
+        return r;
+    size_t hn = fw(c, h, w);
+    bool head_lower = is_word(c, h) && !(c->d->tokens[h].flags & TF_CAP);
+
+    /* "le communiqué du ministère…", "the statement by X" */
+    if (is_word(c, h) && lex_speech_is_document(w, hn)) {
+        size_t j = h + 1;
+        while (j < lim && is_word(c, j) && !is_preposition(c, j) && !is_name_word(c, j))
+            j++; /* "communiqué de presse" is stepped over below */
+        if (j < lim && is_preposition(c, j)) {
+            j++;
+            if (word_is(c, j, "presse") || word_is(c, j, "press")) {
+                j++;
+                if (j < lim && is_preposition(c, j))
+                    j++;
+                else
+                    return r;
+            }
+            return analyze_np(c, j, lim, false);
+        }
+        return r;
+    }
+    /* an organisation named by its head noun: "l'agence Spunik", "le
+     * ministère de l'Intérieur", "la police malaisienne" */
+    if (head_lower && lex_speech_is_org_head(w, hn)) {
+        size_t j = h + 1;
+        while (j < lim && is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && j < h + 3 &&
+               !is_preposition(c, j))
+            j++;
+        if (j < lim && is_name_word(c, j) && (c->d->tokens[j].flags & TF_CAP)) {
+            r.kind = REF_NAME;
+            r.s = j;
+            r.e = run_end(c, j, lim);
+            return r;
+        }
+        if (j < lim && is_preposition(c, j)) {
+            size_t m = j + 1;
+            if (is_word(c, m) && lex_speech_is_determiner(w, fw(c, m, w)))
+                m++;
+            if (is_apos(c, m))
+                m++;
+            if (m < lim && is_name_word(c, m)) {
+                r.kind = REF_ORG;
+                r.s = h;
+                r.e = run_end(c, m, lim);
+                return r;
+            }
+        }
+        r.kind = REF_TITLE;
+        r.s = h;
+        r.e = j;
+        return r;
+    }
+    /* name runs in the phrase: after a title word, or first one not
+     * governed by a preposition; one governed by a preposition is kept as
+     * a weaker candidate ("directeur du site de Jababeka David Quentin") */
+    size_t first_free_s = 0, first_free_e = 0, alt_s = 0, alt_e = 0;
+    bool after_title_found = false;
+    for (size_t j = h; j < lim; j++) {
+        if (stretch_at(c, j) >= 0)
+            break;
+        if (!is_name_word(c, j) || !(c->d->tokens[j].flags & TF_CAP || j == h))
+            continue;
+        size_t e = run_end(c, j, lim), s2 = j, e2 = e;
+        strip_run(c, &s2, &e2);
+        if (all_titles(c, s2, e2)) {
+            j = e - 1;
+            continue;
+        }
+        size_t wb = word_before(c, j, h > s ? s : h);
+        char tw[WORD_MAX];
+        size_t twn = wb < c->d->n_tokens ? fw(c, wb, tw) : 0;
+        bool after_title = wb < c->d->n_tokens && j > h && lex_speech_is_title(tw, twn) && wb + 1 == j;
+        bool governed = j > h && prep_before(c, j, s);
+        if (after_title && !after_title_found) {
+            after_title_found = true;
+            first_free_s = s2;
+            first_free_e = e2;
+        } else if (!governed && first_free_e == 0) {
+            /* a single capitalised word after an indefinite determiner is a
+             * common noun ("a Republican") */
+            if (!(j == h && indef && count_name_words(c, s2, e2) == 1)) {
+                first_free_s = s2;
+                first_free_e = e2;
+            }
+        } else if (governed) {
+            size_t nw = count_name_words(c, s2, e2);
+            if (nw >= 3) {
+                alt_s = s2 + 1;
+                while (alt_s < e2 && !is_word(c, alt_s))
+                    alt_s++;
+                alt_e = e2;
+            }
+        }
+        j = e - 1;
+    }
+    if (first_free_e > first_free_s) {
+        r.kind = REF_NAME;
+        r.s = first_free_s;
+        r.e = first_free_e;
+        return r;
+    }
+    r.alt_s = alt_s;
+    r.alt_e = alt_e;
+    if (is_word(c, h) && (lex_speech_is_title(w, hn) || head_lower)) {
+        size_t e = h;
+        while (e < lim && (is_word(c, e) || is_apos(c, e)) && stretch_at(c, e) < 0 &&
+               !(e > h && is_name_word(c, e) && count_name_words(c, e, run_end(c, e, lim)) >= 2))
+            e++;
+        r.kind = REF_TITLE;
+        r.s = h;
+        r.e = e;
+    }
+    return r;
+}
+
+/* A full stop after a title or an initial ("Dr.", "M.", "T.") followed by a name. */
+static bool abbrev_dot(const struct ctx *c, size_t k)
+{
+    return is_punct(c, k, '.') && k > 0 && is_abbrev_title(c, k - 1) && is_name_word(c, k + 1) &&
+           !(c->d->tokens[k + 1].flags & TF_SPACE_BEFORE && c->d->tokens[k - 1].end - c->d->tokens[k - 1].start > 1 && 0);
+}
+
+/* Next comma or clause end at or after k, before lim. */
+static size_t segment_end(const struct ctx *c, size_t k, size_t lim)
+{
+    while (k < lim) {
+        if (is_punct(c, k, ',') || (is_clause_end(c, k) && !abbrev_dot(c, k)))
+            break;
+        int si = stretch_at(c, k);
+        if (si >= 0 && (size_t)si < c->n && c->st[si].open_tok == k)
+            break;
+        k++;
+    }
+    return k;
+}
+
+/* The speaker named after a verb or a marker, from token k up to lim:
+ * "le secrétaire général de l'Otan, Jens Stoltenberg", "Mario Joseph". */
+static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
+{
+    char w[WORD_MAX];
+    /* step over a complement: "à l'AFP", "to reporters", "en ouverture" */
+    for (int guard = 0; guard < 3 && k < lim; guard++) {
+        size_t n = fw(c, k, w);
+        if (is_word(c, k) && lex_speech_is_adverb(w, n)) {
+            k++;
+            continue;
+        }
+        if (skip_de_son_cote(c, &k))
+            continue;
+        if (is_word(c, k) && (!strcmp(w, "a") || !strcmp(w, "au") || !strcmp(w, "aux") ||
+                              !strcmp(w, "devant") || !strcmp(w, "aupres")) &&
+            c->d->lang == LANG_FR) {
+            size_t j = k + 1;
+            if (is_word(c, j) && lex_speech_is_determiner(w, fw(c, j, w)))
+                j++;
+            if (is_apos(c, j))
+                j++;
+            if (j < lim && is_name_word(c, j))
+                j = run_end(c, j, lim);
+            else if (j < lim)
+                j++;
+            k = j;
+            continue;
+        }
+        break;
+    }
+    size_t e = segment_end(c, k, lim);
+    struct ref r = analyze_np(c, k, e, false);
+    if (r.kind == REF_NAME || r.kind == REF_ORG || r.kind == REF_PRONOUN)
+        return r;
+    /* apposition: "le secrétaire général de l'Otan, Jens Stoltenberg" */
+    if (e < lim && is_punct(c, e, ',') && (r.kind == REF_TITLE || r.kind == REF_NONE)) {
+        size_t a = e + 1;
+        if (a < lim && is_name_word(c, a) && (c->d->tokens[a].flags & TF_CAP)) {
+            size_t ae = run_end(c, a, lim), s2 = a;
+            strip_run(c, &s2, &ae);
+            if (!all_titles(c, s2, ae)) {
+                struct ref n = {REF_NAME, s2, ae, 0, 0};
+                return n;
+            }
+        }
+    }
+    return r;
+}
+
+/* The subject of a clause from lo to hi: the first phrase naming someone
+ * that is not a complement ("Pour se justifier, TVE a émis…"). */
+static struct ref clause_subject(const struct ctx *c, size_t lo, size_t hi)
+{
+    struct ref none = {REF_NONE, 0, 0, 0, 0}, title = none;
+    size_t k = lo;
+    for (int seg = 0; seg < 6 && k < hi; seg++) {
+        size_t e = segment_end(c, k, hi);
+        size_t f = k;
+        while (f < e && !is_word(c, f))
+            f++;
+        bool complement = f < e && (is_preposition(c, f) || word_is(c, f, "selon") ||
+                                    word_is(c, f, "when") || word_is(c, f, "while") ||
+                                    word_is(c, f, "lorsque") || word_is(c, f, "quand") ||
+                                    word_is(c, f, "speaking") || word_is(c, f, "according") ||
+                                    word_is(c, f, "since"));
+        if (f < e && !complement) {
+            struct ref r = analyze_np(c, f, e, title.kind == REF_NONE);
+            if (r.kind == REF_NAME || r.kind == REF_PRONOUN || r.kind == REF_ORG)
+                return r;
+            if (title.kind != REF_NONE)
+                return title; /* the phrase after the title names no one */
+            if (r.kind == REF_TITLE)
+                title = r;
+        }
+        if (e >= hi || !is_punct(c, e, ','))
+            break;
+        k = e + 1;
+    }
+    return title;
+}
+
+/* ---- Verbs ----------------------------------------------------------------- */
+
+struct cue {
+    size_t gs, ge;     /* the verb group "a-t-il fait savoir", or the marker */
+    size_t verb;       /* the speech verb token */
+    unsigned form;
+    double weight;
+    bool inverted;     /* carries its subject pronoun: "affirme-t-il" */
+    bool marker;       /* "selon", "d'après", "according to" */
+    bool as_saying;    /* "quoted X as saying" */
+};
+
+/* Strip an inversion suffix: "a-t-il" → "a". Returns the base length. */
+static size_t strip_inversion(const char *w, size_t n)
+{
+    for (size_t i = 0; lex_speech_inversions[i]; i++) {
+        size_t sl = strlen(lex_speech_inversions[i]);
+        if (n > sl && memcmp(w + n - sl, lex_speech_inversions[i], sl) == 0)
+            return n - sl;
+    }
+    return n;
+}
+
+/* Is token k (a word) a speech verb, or a marker starting at k? On success
+ * fills *q with the whole group. */
+static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
+{
+    char w[WORD_MAX];
+    if (!is_word(c, k))
+        return false;
+    const struct token *t = &c->d->tokens[k];
+    size_t n = fw(c, k, w);
+    memset(q, 0, sizeof *q);
+    /* markers */
+    {
+        char ws[3][WORD_MAX];
+        const char *p[3];
+        size_t l[3], nw = 0;
+        for (size_t j = k; j < k + 3 && j < c->d->n_tokens; j++) {
+            l[nw] = fw(c, j, ws[nw]);
+            p[nw] = ws[nw];
+            nw++;
+        }
+        size_t m = lex_speech_marker(c->d->lang, p, l, nw);
+        if (m) {
+            q->gs = k;
+            q->ge = k + m;
+            q->verb = k;
+            q->marker = true;
+            q->weight = 1.0;
+            q->form = SF_FINITE;
+            return true;
+        }
+    }
+    if ((t->flags & TF_CAP) && !(t->flags & TF_SENT_START))
+        return false;
+    size_t base = c->d->lang == LANG_FR ? strip_inversion(w, n) : n;
+    bool inverted = base < n;
+    unsigned form = 0;
+    const struct speech_verb *v = lex_speech_verb(c->d->lang, w, base, &form);
+    size_t verb = k, ge = k + 1;
+    if (!v && inverted && lex_speech_is_auxiliary(c->d->lang, w, base)) {
+        /* "a-t-il fait savoir", "a-t-elle ajouté" */
+        size_t j = k + 1;
+        while (j < c->d->n_tokens && j < k + 4 && is_word(c, j)) {
+            size_t jn = fw(c, j, w);
+            v = lex_speech_verb(c->d->lang, w, jn, &form);
+            if (v && (form & (SF_PARTICIPLE | SF_INFINITIVE)))
+                break;
+            v = NULL;
+            if (!lex_speech_is_adverb(w, jn) && !lex_speech_is_auxiliary(c->d->lang, w, jn))
+                break;
+            j++;
+        }
+        if (!v)
+            return false;
+        verb = j;
+        ge = j + 1;
+        form = SF_FINITE;
+    }
+    if (!v)
+        return false;
+    /* a noun, not a verb: "le juge", "l'annonce", "a statement", "the state" */
+    if (!inverted && k > 0) {
+        static const char *const fr_det[] = {"le", "la", "les", "un", "une", "du", "des", "ce",
+                                             "cette", "son", "sa", "ses", "l", "d", NULL};
+        static const char *const en_det[] = {"the", "a", "an", "this", "his", "her", "their",
+                                             "its", "our", NULL};
+        size_t p = k - 1;
+        bool elided = false;
+        if (is_apos(c, p) && p > 0) {
+            p--;
+            elided = true;
+        }
+        char pw[WORD_MAX];
+        size_t pn = fw(c, p, pw);
+        bool det = false;
+        if (is_word(c, p) && (!elided || pn == 1))
+            for (const char *const *l = c->d->lang == LANG_FR ? fr_det : en_det; *l && !det; l++)
+                det = strlen(*l) == pn && memcmp(*l, pw, pn) == 0;
+        if (det && c->d->lang == LANG_FR && p > 0 && is_word(c, p - 1)) {
+            char pp[WORD_MAX];
+            if (lex_speech_is_pronoun(LANG_FR, pp, fw(c, p - 1, pp), NULL))
+                det = false; /* "il le dit" */
+        }
+        if (det)
+            return false;
+    }
+    size_t gs = k;
+    /* the auxiliaries before: "a dit", "s'est dit", "a elle relevé",
+     * "a fait savoir", "has said", "did not say" */
+    if (!inverted) {
+        size_t j = k;
+        while (j > lo && j + 6 > k) {
+            size_t p = j - 1;
+            if (is_apos(c, p) && p > lo)
+                p--;
+            if (!is_word(c, p) || (c->d->tokens[p].flags & TF_CAP && !(c->d->tokens[p].flags & TF_SENT_START)))
+                break;
+            size_t pn = fw(c, p, w);
+            bool pl;
+            if (lex_speech_is_auxiliary(c->d->lang, w, pn)) {
+                gs = p;
+                j = p;
+                continue;
+            }
+            if (lex_speech_is_adverb(w, pn)) {
+                j = p;
+                continue;
+            }
+            if (c->d->lang == LANG_FR && lex_speech_is_pronoun(LANG_FR, w, pn, &pl) && p > lo &&
+                is_word(c, p - 1)) {
+                char a[WORD_MAX];
+                if (lex_speech_is_auxiliary(LANG_FR, a, fw(c, p - 1, a))) { /* "a elle relevé" */
+                    j = p;
+                    continue;
+                }
+            }
+            if (c->d->lang == LANG_FR && (!strcmp(w, "s") || !strcmp(w, "se") || !strcmp(w, "l") ||
+                                          !strcmp(w, "ne") || !strcmp(w, "n"))) {
+                j = p;
+                continue;
+            }
+            /* an inverted auxiliary: "a-t-il fait savoir" */
+            if (c->d->lang == LANG_FR && strip_inversion(w, pn) < pn &&
+                lex_speech_is_auxiliary(LANG_FR, w, strip_inversion(w, pn))) {
+                gs = p;
+                inverted = true;
+            }
+            break;
+        }
+        if (gs == k && (form & SF_INFINITIVE) && !(form & SF_FINITE) && c->d->lang == LANG_FR && !inverted)
+            return false; /* "dire" alone */
+        if (gs == k && (form & SF_PARTICIPLE) && !(form & SF_FINITE) && c->d->lang == LANG_FR && !inverted) {
+            /* a bare participle: "qualifié de", "classé comme" (passive) */
+            form = SF_PARTICIPLE;
+        }
+    }
+    q->gs = gs;
+    q->ge = ge;
+    q->verb = verb;
+    q->form = gs < k ? (form | SF_FINITE) : form;
+    q->weight = v->weight;
+    q->inverted = inverted;
+    if (c->d->lang == LANG_EN && word_is(c, k, "saying") && k > 0 && word_is(c, k - 1, "as"))
+        q->as_saying = true;
+    /* a gerund used as a finite verb: only the gerund bit */
+    if (gs == k && (form & SF_GERUND))
+        q->form = SF_GERUND;
+    if (c->d->lang == LANG_EN && gs == k && (form & SF_INFINITIVE) && !(form & SF_FINITE))
+        return false;
+    return true;
+}
+
+/* ---- Resolution to actors --------------------------------------------------- */
+
+static enum actor_type guess_type(const struct ctx *c, size_t s, size_t e)
+{
+    char w[WORD_MAX];
+    size_t words = 0;
+    bool allcaps = true;
+    for (size_t k = s; k < e; k++) {
+        if (!is_word(c, k))
+            continue;
+        words++;
+        size_t n = fw(c, k, w);
+        if (lex_speech_is_org_head(w, n))
+            return ACTOR_ORGANIZATION;
+        if (!(c->d->tokens[k].flags & TF_ALLCAPS))
+            allcaps = false;
+    }
+    return words == 1 && allcaps ? ACTOR_ORGANIZATION : ACTOR_PERSON;
+}
+
+static int add_name(struct ctx *c, size_t s, size_t e, size_t at_s, size_t at_e, enum actor_type t)
+{
+    const struct doc *d = c->d;
+    size_t bs = d->tokens[s].start, be = d->tokens[e - 1].end;
+    size_t ms = d->tokens[at_s].start, me = d->tokens[at_e - 1].end;
+    /* the actor the actors pass found at that very name */
+    int a = actors_at(d, bs, be);
+    if (a >= 0) {
+        char *want = utf8_fold(d->text + bs, be - bs);
+        if (!want) {
+            c->oom = 1;
+            return -1;
+        }
+        const struct actor *ac = &d->out->actors[a];
+        char buf[256];
+        bool ok = false;
+        utf8_fold_into(ac->name, strlen(ac->name), buf, sizeof buf);
+        ok = strcmp(buf, want) == 0;
+        for (size_t i = 0; !ok && i < ac->n_aliases; i++) {
+            utf8_fold_into(ac->aliases[i], strlen(ac->aliases[i]), buf, sizeof buf);
+            ok = strcmp(buf, want) == 0;
+        }
+        free(want);
+        if (ok)
+            return a;
+    }
+    a = actors_add(c->d, d->text + bs, be - bs, t, ms, me);
+    if (a < 0)
+        c->oom = 1;
+    return a;
+}
+
+/* True when a name as the actors pass wrote it opens with a title
+ * ("President Donald Trump"): not a form to report. */
+static bool titled(const char *name)
+{
+    char buf[256];
+    utf8_fold_into(name, strlen(name), buf, sizeof buf);
+    const char *sp = strchr(buf, ' ');
+    if (!sp)
+        return false;
+    for (const char *w = buf; sp; w = sp + 1, sp = strchr(w, ' '))
+        if (lex_speech_is_title(w, (size_t)(sp - w)))
+            return true;
+    return false;
+}
+
+/* A name at [s,e): expanded to its fullest form, then an actor. */
+static int resolve_name(struct ctx *c, size_t s, size_t e)
+{
+    size_t fs, fe;
+    if (e <= s)
+        return -1;
+    /* a lone surname the actors already know */
+    if (count_name_words(c, s, e) == 1) {
+        const struct doc *d = c->d;
+        int a = actors_find(d, d->text + d->tokens[s].start, d->tokens[e - 1].end - d->tokens[s].start);
+        if (a >= 0 && strchr(d->out->actors[a].name, ' ') && !titled(d->out->actors[a].name))
+            return a;
+    }
+    expand_name(c, s, e, &fs, &fe);
+    return add_name(c, fs, fe, s, e, guess_type(c, fs, fe));
+}
+
+static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth);
+
+/* A title ("le président russe", "le ministre iranien des Transports"):
+ * the actor holding it as an alias, else the name given beside the same
+ * words earlier ("Abbas Akhoundi, le ministre iranien des Transports,"). */
+static int resolve_title(struct ctx *c, size_t s, size_t e)
+{
+    const struct doc *d = c->d;
+    char w[WORD_MAX], x[WORD_MAX];
+    if (e <= s)
+        return -1;
+    int a = actors_at(d, d->tokens[s].start, d->tokens[e - 1].end);
+    if (a >= 0)
+        return a;
+    a = actors_find(d, d->text + d->tokens[s].start, d->tokens[e - 1].end - d->tokens[s].start);
+    if (a >= 0)
+        return a;
+    size_t len = e - s;
+    size_t lo = s > TITLE_WINDOW ? s - TITLE_WINDOW : 0;
+    size_t first_n = fw(c, s, w);
+    for (size_t p = s; p-- > lo;) {
+        size_t pn = fw(c, p, x);
+        if (pn != first_n || memcmp(x, w, pn) != 0)
+            continue;
+        size_t m = 1;
+        while (m < len && p + m < s) {
+            char y[WORD_MAX], z[WORD_MAX];
+            size_t yn = fw(c, p + m, y), zn = fw(c, s + m, z);
+            if (yn != zn || memcmp(y, z, yn) != 0)
+                break;
+            m++;
+        }
+        if (m < len && m < 2)
+            continue;
+        /* "NAME, le TITLE" */
+        size_t b = p;
+        if (b > 0 && is_word(c, b - 1) && lex_speech_is_determiner(x, fw(c, b - 1, x)))
+            b--;
+        if (b > 0 && is_apos(c, b - 1))
+            b -= 2;
+        if (b >= 2 && is_punct(c, b - 1, ',') && is_name_word(c, b - 2)) {
+            size_t re = b - 1, rs = b - 2;
+            while (rs > 0 && re - rs < MAX_NAME_WORDS && (is_name_word(c, rs - 1) ||
+                                                           (is_word(c, rs - 1) && rs >= 2 && is_name_word(c, rs - 2) &&
+                                                            lex_speech_is_name_connector(x, fw(c, rs - 1, x)))))
+                rs--;
+            while (rs < re && !is_name_word(c, rs))
+                rs++;
+            strip_run(c, &rs, &re);
+            if (re > rs && !all_titles(c, rs, re))
+                return resolve_name(c, rs, re);
+        }
+        /* "le TITLE, NAME" or "le TITLE NAME" */
+        size_t after = p + m;
+        while (after < d->n_tokens && after < p + m + 6 && !is_name_word(c, after) &&
+               !is_punct(c, after, ',') && !is_clause_end(c, after))
+            after++;
+        if (is_punct(c, after, ','))
+            after++;
+        if (after < d->n_tokens && is_name_word(c, after) && (d->tokens[after].flags & TF_CAP)) {
+            size_t re = run_end(c, after, d->n_tokens), rs = after;
+            strip_run(c, &rs, &re);
+            if (!all_titles(c, rs, re) && count_name_words(c, rs, re) >= 2)
+                return resolve_name(c, rs, re);
+        }
+    }
+    return -1;
+}
+
+/* An organisation named by a lower-case head alone ("le ministère"): the
+ * latest full form before ("le ministère de l'Intérieur"). */
+static int resolve_org_head(struct ctx *c, size_t h)
+{
+    char w[WORD_MAX], x[WORD_MAX];
+    size_t hn = fw(c, h, w);
+    size_t lo = h > TITLE_WINDOW ? h - TITLE_WINDOW : 0;
+    for (size_t p = h; p-- > lo;) {
+        size_t pn = fw(c, p, x);
+        if (pn != hn || memcmp(x, w, pn) != 0)
+            continue;
+        size_t m = p + 1;
+        if (!is_preposition(c, m))
+            continue;
+        m++;
+        if (is_word(c, m) && lex_speech_is_determiner(x, fw(c, m, x)))
+            m++;
+        if (is_apos(c, m))
+            m++;
+        if (is_name_word(c, m)) {
+            size_t e = run_end(c, m, c->d->n_tokens);
+            return add_name(c, p, e, h, h + 1, ACTOR_ORGANIZATION);
+        }
+    }
+    return -1;
+}
+
+static void add_event(struct ctx *c, size_t pos, int actor)
+{
+    if (actor < 0)
+        return;
+    if (grow((void **)&c->ev, &c->ev_cap, c->n_ev, sizeof *c->ev)) {
+        c->oom = 1;
+        return;
+    }
+    c->ev[c->n_ev++] = (struct event){pos, actor};
+}
+
+static size_t sentence_first_tok(const struct ctx *c, size_t si)
+{
+    return doc_token_at(c->d, c->d->sentences[si].start);
+}
+
+static size_t sentence_end_tok(const struct ctx *c, size_t si)
+{
+    return si + 1 < c->d->n_sentences ? doc_token_at(c->d, c->d->sentences[si + 1].start)
+                                      : c->d->n_tokens;
+}
+
+static int speech_event_in(struct ctx *c, size_t lo, size_t hi, int depth);
+
+/* The person a pronoun at token k stands for. */
+static int resolve_pronoun(struct ctx *c, size_t k, int depth)
+{
+    const struct doc *d = c->d;
+    if (depth > 2 || d->n_sentences == 0)
+        return -1;
+    size_t si = doc_sentence_at(d, d->tokens[k].start);
+    size_t budget = LOOKBACK_TOKENS;
+    for (size_t back = 0; back < LOOKBACK_SENTENCES && budget > 0; back++) {
+        if (back > si)
+            break;
+        size_t s = si - back;
+        size_t lo = sentence_first_tok(c, s), hi = back == 0 ? k : sentence_end_tok(c, s);
+        if (hi > lo + budget)
+            lo = hi - budget;
+        budget -= hi - lo < budget ? hi - lo : budget;
+        size_t lo_b = d->tokens[lo].start, hi_b = hi < d->n_tokens ? d->tokens[hi].start : d->len;
+        /* the latest attributed quote in that sentence */
+        size_t a = 0, b = c->n_ev;
+        while (a < b) {
+            size_t mid = a + (b - a) / 2;
+            if (c->ev[mid].pos < hi_b)
+                a = mid + 1;
+            else
+                b = mid;
+        }
+        if (a > 0 && c->ev[a - 1].pos >= lo_b)
+            return c->ev[a - 1].actor;
+        /* a speech verb with a named subject in the narration */
+        int e = speech_event_in(c, lo, hi, depth + 1);
+        if (e >= 0)
+            return e;
+        if (c->oom)
+            return -1;
+        /* the sentence's subject, when it is a person */
+        struct ref r = clause_subject(c, lo, hi);
+        if (r.kind == REF_NAME) {
+            int act = actors_at(d, d->tokens[r.s].start, d->tokens[r.e - 1].end);
+            if (act >= 0 && d->out->actors[act].type == ACTOR_PLACE)
+                continue;
+            if (count_name_words(c, r.s, r.e) >= 2 || act >= 0 ||
+                !(d->tokens[r.s].flags & TF_SENT_START))
+                return resolve_name(c, r.s, r.e);
+        }
+    }
+    return -1;
+}
+
+/* The antecedent of a relative pronoun at k: the nearest name before it in
+ * the sentence ("Alex Greenwich who said", "le ministère de la Justice,
+ * selon lequel"). */
+static int resolve_relative(struct ctx *c, size_t k)
+{
+    const struct doc *d = c->d;
+    char w[WORD_MAX];
+    size_t lo = k > 40 ? k - 40 : 0;
+    for (size_t j = k; j-- > lo;) {
+        if (is_clause_end(c, j) && !is_punct(c, j, '(') && !is_punct(c, j, ')'))
+            break;
+        int si = stretch_at(c, j);
+        if (si >= 0) {
+            j = c->st[si].open_tok;
+            continue;
+        }
+        if (!is_name_word(c, j) || !(d->tokens[j].flags & TF_CAP))
+            continue;
+        size_t e = j + 1, s = j;
+        while (s > lo && (is_name_word(c, s - 1) ||
+                          (is_word(c, s - 1) && s >= 2 && is_name_word(c, s - 2) &&
+                           lex_speech_is_name_connector(w, fw(c, s - 1, w)))))
+            s--;
+        e = run_end(c, s, k);
+        /* "le ministère de la Justice" */
+        size_t wb = word_before(c, s, lo);
+        if (wb < d->n_tokens && is_preposition(c, wb) && wb > 0) {
+            size_t h = wb - 1;
+            if (is_word(c, h) && !(d->tokens[h].flags & TF_CAP) && lex_speech_is_org_head(w, fw(c, h, w)))
+                return add_name(c, h, e, h, e, ACTOR_ORGANIZATION);
+        }
+        size_t s2 = s, e2 = e;
+        strip_run(c, &s2, &e2);
+        if (!all_titles(c, s2, e2))
+            return resolve_name(c, s2, e2);
+    }
+    return -1;
+}
+
+static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
+{
+    int a = -1;
+    switch (r->kind) {
+    case REF_NAME:
+        a = resolve_name(c, r->s, r->e);
+        break;
+    case REF_ORG:
+        a = add_name(c, r->s, r->e, r->s, r->e, ACTOR_ORGANIZATION);
+        break;
+    case REF_TITLE:
+        if (r->alt_e > r->alt_s)
+            a = resolve_name(c, r->alt_s, r->alt_e);
+        if (a < 0)
+            a = resolve_title(c, r->s, r->e);
+        if (a < 0 && r->e == r->s + 1) {
+            char w[WORD_MAX];
+            if (lex_speech_is_org_head(w, fw(c, r->s, w)))
+                a = resolve_org_head(c, r->s);
+        }
+        break;
+    case REF_PRONOUN:
+        a = resolve_pronoun(c, r->s, depth);
+        break;
+    case REF_RELATIVE:
+        a = resolve_relative(c, r->s);
+        break;
+    case REF_NONE:
+        if (r->alt_e > r->alt_s)
+            a = resolve_name(c, r->alt_s, r->alt_e);
+        break;
+    }
+    (void)at;
+    return a;
+}
+
+/* The subject of the verb group starting at gs, searched before it down to
+ * lo: "Le chef de la diplomatie française, Jean-Yves Le Drian, a estimé",
+ * "Wynnum coach Matt Myers said", "he told", "qui précise". */
+static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
+{
+    struct ref none = {REF_NONE, 0, 0, 0, 0};
+    char w[WORD_MAX];
+    if (gs <= lo)
+        return none;
+    size_t j = gs - 1;
+    /* step back over adverbs and object pronouns: "Pastor l'avait annoncé" */
+    while (j > lo) {
+        size_t n = fw(c, j, w);
+        if (is_apos(c, j) ||
+            (is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) &&
+             (lex_speech_is_adverb(w, n) ||
+              (c->d->lang == LANG_FR && (!strcmp(w, "l") || !strcmp(w, "le") || !strcmp(w, "la") ||
+                                         !strcmp(w, "les") || !strcmp(w, "lui") || !strcmp(w, "leur") ||
+                                         !strcmp(w, "se") || !strcmp(w, "s") || !strcmp(w, "y") ||
+                                         !strcmp(w, "en") || !strcmp(w, "ne") || !strcmp(w, "n")))))) {
+            j--;
+            continue;
+        }
+        break;
+    }
+    size_t n = fw(c, j, w);
+    if (is_word(c, j) && (!strcmp(w, "et") || !strcmp(w, "and")))
+        return clause_subject(c, lo, j);
+    bool pl;
+    if (is_word(c, j) && lex_speech_is_pronoun(c->d->lang, w, n, &pl)) {
+        struct ref r = {REF_PRONOUN, j, j + 1, 0, 0};
+        return r;
+    }
+    if (is_word(c, j) && lex_speech_is_relative(c->d->lang, w, n)) {
+        struct ref r = {REF_RELATIVE, j, j + 1, 0, 0};
+        return r;
+    }
+    /* the name right before the verb: "Matt Myers said", "Lam said" */
+    if (is_name_word(c, j) && (c->d->tokens[j].flags & TF_CAP)) {
+        size_t s = j;
+        while (s > lo && (is_name_word(c, s - 1) ||
+                          (is_punct(c, s - 1, '.') && s >= 2 && is_abbrev_title(c, s - 2)) ||
+                          (is_word(c, s - 1) && s >= 2 && is_name_word(c, s - 2) &&
+                           !(c->d->tokens[s - 1].flags & TF_CAP) && lex_speech_is_name_connector(w, fw(c, s - 1, w)))))
+            s--;
+        while (s < j && !is_name_word(c, s))
+            s++;
+        size_t s2 = s, e2 = j + 1;
+        strip_run(c, &s2, &e2);
+        if (!all_titles(c, s2, e2)) {
+            size_t nw = count_name_words(c, s2, e2);
+            bool governed = s2 == s && prep_before(c, s, lo);
+            if (!governed) {
+                struct ref r = {REF_NAME, s2, e2, 0, 0};
+                return r;
+            }
+            if (nw >= 3) { /* "President of Ukraine Volodymyr Zelenskyy" */
+                size_t a = s2 + 1;
+                while (a < e2 && !is_word(c, a))
+                    a++;
+                struct ref r = {REF_NAME, a, e2, 0, 0};
+                return r;
+            }
+        }
+    }
+    /* walk back over comma-separated phrases: appositions and descriptions */
+    size_t seg_end = j + 1;
+    struct ref title = none;
+    for (int seg = 0; seg < 5; seg++) {
+        size_t s = seg_end;
+        while (s > lo && !is_punct(c, s - 1, ',') && !is_clause_end(c, s - 1)) {
+            int si = stretch_at(c, s - 1);
+            if (si >= 0)
+                break;
+            s--;
+        }
+        size_t f = s;
+        while (f < seg_end && !is_word(c, f))
+            f++;
+        if (f < seg_end) {
+            bool descr = is_preposition(c, f) || lex_speech_is_relative(c->d->lang, w, fw(c, f, w));
+            if (!descr) {
+                struct ref r = analyze_np(c, f, seg_end, true);
+                if (r.kind == REF_NAME || r.kind == REF_ORG || r.kind == REF_PRONOUN)
+                    return r;
+                if (r.kind == REF_TITLE && title.kind == REF_NONE)
+                    title = r;
+                if (r.kind == REF_NONE && r.alt_e > r.alt_s && title.kind == REF_NONE)
+                    title = r;
+            }
+        }
+        if (s <= lo || !is_punct(c, s - 1, ','))
+            break;
+        seg_end = s - 1;
+    }
+    return title;
+}
+
+/* Is the cue at q inverted ("…, affirme Rami Abd al-Rahman", "», a dit X"),
+ * with its subject after it? */
+static bool inverted_at(const struct ctx *c, const struct cue *q, size_t lo)
+{
+    if (q->inverted || q->marker)
+        return false;
+    size_t p = q->gs;
+    if (p <= lo)
+        return true;
+    p--;
+    return is_punct(c, p, ',') || is_quote_mark(c, p) || is_clause_end(c, p);
+}
+
+/* The subject of cue q: resolved actor, or -1. `lo` bounds the search
+ * before, `hi` after. */
+static bool starts_subject(const struct ctx *c, size_t k, size_t hi);
+
+static int cue_speaker(struct ctx *c, const struct cue *q, size_t lo, size_t hi, int depth,
+                       struct ref *out_ref)
+{
+    struct ref r = {REF_NONE, 0, 0, 0, 0};
+    if (q->marker) {
+        r = subject_after(c, q->ge, hi);
+    } else if (q->inverted) {
+        r.kind = REF_PRONOUN;
+        r.s = q->gs;
+        r.e = q->gs + 1;
+    } else if (q->as_saying) {
+        /* "Politico quoted Tim Manning, formerly…, as saying" */
+        for (size_t k = q->gs; k-- > lo;) {
+            char w[WORD_MAX];
+            size_t n = fw(c, k, w);
+            unsigned f;
+            const struct speech_verb *v = lex_speech_verb(c->d->lang, w, n, &f);
+            if (v && (!strcmp(v->lemma, "quote") || !strcmp(v->lemma, "cite"))) {
+                r = subject_after(c, k + 1, q->gs);
+                break;
+            }
+        }
+    } else if (inverted_at(c, q, lo) && q->ge < hi && starts_subject(c, q->ge, hi)) {
+        /* "…, affirme Rami Abd al-Rahman", "», a dit Vladimir Poutine" */
+        r = subject_after(c, q->ge, hi);
+        int a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, q->gs, depth) : -1;
+        if (a >= 0 || c->oom || q->gs <= lo) {
+            if (out_ref)
+                *out_ref = r;
+            return a;
+        }
+        r = subject_before(c, q->gs, lo);
+    } else {
+        r = subject_before(c, q->gs, lo);
+    }
+    if (out_ref)
+        *out_ref = r;
+    if (r.kind == REF_NONE && !(r.alt_e > r.alt_s))
+        return -1;
+    return resolve_ref(c, &r, q->gs, depth);
+}
+
+/* The latest speech event with a resolvable subject in tokens [lo,hi) of
+ * the narration (quoted words are skipped). */
+static int speech_event_in(struct ctx *c, size_t lo, size_t hi, int depth)
+{
+    if (depth > 2)
+        return -1;
+    for (size_t k = hi; k-- > lo;) {
+        int si = stretch_at(c, k);
+        if (si >= 0) {
+            if (c->st[si].open_tok <= lo)
+                break;
+            k = c->st[si].open_tok;
+            continue;
+        }
+        struct cue q;
+        if (!is_word(c, k) || !cue_at(c, k, lo, &q))
+            continue;
+        if (q.form == SF_GERUND || (q.form & SF_FINITE) == 0) {
+            if (!(q.form & SF_PARTICIPLE))
+                continue;
+        }
+        int a = cue_speaker(c, &q, lo, hi, depth, NULL);
+        if (a >= 0 || c->oom)
+            return a;
+        k = q.gs;
+    }
+    return -1;
+}
+
+/* ---- Attribution of one stretch ------------------------------------------- */
+
+static void set_cue(struct ctx *c, struct stretch *s, const struct cue *q)
+{
+    const struct doc *d = c->d;
+    s->cue_start = d->tokens[q->gs].start;
+    s->cue_end = d->tokens[q->ge - 1].end;
+}
+
+static double ref_confidence(enum ref_kind k)
+{
+    switch (k) {
+    case REF_NAME: return 0.9;
+    case REF_ORG: return 0.85;
+    case REF_TITLE: return 0.75;
+    case REF_RELATIVE: return 0.8;
+    case REF_PRONOUN: return 0.7;
+    case REF_NONE: return 0.5;
+    }
+    return 0.5;
+}
+
+static bool all_adverbs_between(const struct ctx *c, size_t a, size_t b)
+{
+    char w[WORD_MAX];
+    for (size_t k = a; k < b; k++)
+        if (is_word(c, k) && !lex_speech_is_adverb(w, fw(c, k, w)))
+            return false;
+    return true;
+}
+
+/* After the closing mark: the clause that follows, up to a few words. */
+static bool attribute_after(struct ctx *c, size_t i)
+{
+    struct stretch *s = &c->st[i];
+    const struct doc *d = c->d;
+    size_t k = s->close_tok + 1;
+    if (k >= d->n_tokens)
+        return false;
+    /* "— Préfecture des Bouches-du-Rhône" under a quote standing alone */
+    if (line_break_before(c, k)) {
+        if (line_break_before(c, s->open_tok) && d->tokens[k].kind == TOK_PUNCT &&
+            (d->tokens[k].cp == 0x2014 || d->tokens[k].cp == 0x2013) && k + 1 < d->n_tokens &&
+            !line_break_before(c, k + 1)) {
+            size_t e = segment_end(c, k + 1, d->n_tokens);
+            struct ref r = analyze_np(c, k + 1, e, false);
+            if (r.kind == REF_NAME || r.kind == REF_ORG) {
+                int a = resolve_ref(c, &r, k, 0);
+                if (a >= 0) {
+                    s->speaker = a;
+                    s->confidence = 0.8;
+                    s->cue_start = d->tokens[k].start;
+                    s->cue_end = d->tokens[k].end;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+    size_t start = k;
+    if (is_punct(c, start, ','))
+        start++;
+    size_t words = 0, lim = start;
+    /* the clause after the quote: no other clause punctuation before the verb */
+    while (lim < d->n_tokens && words < AFTER_WORDS + 8 && !line_break_before(c, lim)) {
+        if (stretch_at(c, lim) >= 0)
+            break; /* the next quote: what follows is its attribution */
+        if (is_clause_end(c, lim) && !abbrev_dot(c, lim))
+            break;
+        words += is_word(c, lim);
+        lim++;
+    }
+    words = 0;
+    /* "told reporters: "…"": that verb introduces the next quote */
+    if (lim < d->n_tokens && is_punct(c, lim, ':'))
+        return false;
+    for (size_t j = start; j < lim; j++) {
+        if (is_punct(c, j, ','))
+            return false; /* another clause before any verb */
+        if (!is_word(c, j))
+            continue;
+        if (++words > AFTER_WORDS)
+            return false;
+        char w[WORD_MAX];
+        size_t n = fw(c, j, w);
+        /* a passive agent right after the quote: "» par les Nations unies" */
+        if (j == start && (!strcmp(w, "par") || !strcmp(w, "by"))) {
+            size_t e = segment_end(c, j + 1, lim);
+            struct ref r = analyze_np(c, j + 1, e, false);
+            if (r.kind == REF_NAME || r.kind == REF_ORG) {
+                int a = resolve_ref(c, &r, j, 0);
+                if (a >= 0) {
+                    s->speaker = a;
+                    s->confidence = 0.6;
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (lex_speech_is_function_word(w, n) && (!strcmp(w, "que") || !strcmp(w, "qu") || !strcmp(w, "that") ||
+                                           !strcmp(w, "qui") || !strcmp(w, "who") || !strcmp(w, "which") ||
+                                           !strcmp(w, "alors") || !strcmp(w, "while") || !strcmp(w, "when") ||
+                                           !strcmp(w, "but") || !strcmp(w, "mais") || !strcmp(w, "car")))
+            return false;
+        struct cue q;
+        if (!cue_at(c, j, start, &q))
+            continue;
+        if (q.form == SF_GERUND && !q.marker)
+            return false;
+        if (q.gs < start)
+            q.gs = start;
+        struct ref r;
+        int a;
+        if (q.marker) {
+            r = subject_after(c, q.ge, lim);
+            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, q.gs, 0) : -1;
+        } else if (q.inverted) {
+            r.kind = REF_PRONOUN;
+            r.s = q.gs;
+            a = resolve_pronoun(c, q.gs, 0);
+        } else if (q.gs == start || (q.gs > start && all_adverbs_between(c, start, q.gs))) {
+            r = subject_after(c, q.ge, lim);
+            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, q.gs, 0) : -1;
+        } else {
+            r = subject_before(c, q.gs, start);
+            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, q.gs, 0) : -1;
+        }
+        set_cue(c, s, &q);
+        s->own_cue = true;
+        s->speaker = a;
+        s->confidence = a >= 0 ? ref_confidence(r.kind) * (0.6 + 0.4 * q.weight) : 0.0;
+        return true;
+    }
+    return false;
+}
+
+/* Does the phrase at k open a subject after an inverted verb: a name, a
+ * determiner, a complement "à l'AFP", or adverbs before one of those? */
+static bool starts_subject(const struct ctx *c, size_t k, size_t hi)
+{
+    char w[WORD_MAX];
+    for (int guard = 0; guard < 4 && k < hi; guard++, k++) {
+        if (!is_word(c, k))
+            return false;
+        size_t n = fw(c, k, w);
+        if (is_name_word(c, k) && (c->d->tokens[k].flags & TF_CAP))
+            return true;
+        if (lex_speech_is_determiner(w, n) || (c->d->lang == LANG_FR && (!strcmp(w, "a") || !strcmp(w, "au") ||
+                                                                   !strcmp(w, "aux"))))
+            return true;
+        if (!lex_speech_is_adverb(w, n) && !lex_speech_is_title(w, n))
+            return false;
+        if (lex_speech_is_title(w, n))
+            return true;
+    }
+    return false;
+}
+
+/* Resolve the subject of cue q found before a quote or in the narration.
+ * Sets *kind to how the speaker was named. */
+static int cue_subject(struct ctx *c, const struct cue *q, size_t lo, size_t hi, enum ref_kind *kind)
+{
+    struct ref r = {REF_NONE, 0, 0, 0, 0};
+    int a = cue_speaker(c, q, lo, hi, 0, &r);
+    *kind = r.kind;
+    return a;
+}
+
+/* Before the opening mark: the nearest cue in the same sentence. */
+static bool attribute_before(struct ctx *c, size_t i)
+{
+    struct stretch *s = &c->st[i];
+    const struct doc *d = c->d;
+    if (d->n_sentences == 0)
+        return false;
+    size_t open = s->open_tok;
+    size_t lo = sentence_first_tok(c, doc_sentence_at(d, d->tokens[open].start));
+    if (open > lo + BEFORE_WINDOW)
+        lo = open - BEFORE_WINDOW;
+    for (size_t k = open; k-- > lo;) {
+        int sj = stretch_at(c, k);
+        if (sj >= 0) {
+            k = c->st[sj].open_tok;
+            continue;
+        }
+        struct cue q;
+        if (!is_word(c, k) || !cue_at(c, k, lo, &q))
+            continue;
+        enum ref_kind kind = REF_NONE;
+        int a = -1;
+        if (!q.marker && !q.inverted && !q.as_saying && !(q.form & (SF_FINITE | SF_PARTICIPLE))) {
+            /* a gerund ("ajoutant", "telling"): the subject of the main verb */
+            struct cue q2;
+            bool found = false;
+            for (size_t m = q.gs; m-- > lo;) {
+                int sm = stretch_at(c, m);
+                if (sm >= 0) {
+                    m = c->st[sm].open_tok;
+                    continue;
+                }
+                if (is_word(c, m) && cue_at(c, m, lo, &q2) &&
+                    (q2.marker || q2.inverted || (q2.form & (SF_FINITE | SF_PARTICIPLE)))) {
+                    found = true;
+                    break;
+                }
+            }
+            if (found) {
+                a = cue_subject(c, &q2, lo, q.gs, &kind);
+            } else {
+                struct ref r = clause_subject(c, lo, q.gs);
+                kind = r.kind;
+                if (r.kind != REF_NONE)
+                    a = resolve_ref(c, &r, q.gs, 0);
+            }
+        } else {
+            a = cue_subject(c, &q, lo, open, &kind);
+        }
+        if (c->oom)
+            return false;
+        set_cue(c, s, &q);
+        s->speaker = a;
+        s->own_cue = a >= 0;
+        s->confidence = a >= 0 ? ref_confidence(kind) * (0.6 + 0.4 * q.weight) : 0.0;
+        return true;
+    }
+    return false;
+}
+
+/* Does the stretch's own text end a sentence ("… this mistake.")? */
+static bool ends_sentence(const struct ctx *c, const struct stretch *s)
+{
+    size_t k = s->close_tok;
+    while (k > s->open_tok + 1 && c->d->tokens[k - 1].kind == TOK_PUNCT &&
+           (c->d->tokens[k - 1].cp == ')' || c->d->tokens[k - 1].cp == ']'))
+        k--;
+    if (k <= s->open_tok + 1 || c->d->tokens[k - 1].kind != TOK_PUNCT)
+        return false;
+    uint32_t cp = c->d->tokens[k - 1].cp;
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+/* No line break, and no sentence end outside quotes, between tokens a and b. */
+static bool same_sentence(const struct ctx *c, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k <= b && k < c->d->n_tokens; k++) {
+        if (line_break_before(c, k))
+            return false;
+        if (k == b)
+            break;
+        int si = stretch_at(c, k);
+        if (si >= 0) {
+            k = c->st[si].close_tok;
+            continue;
+        }
+        if (c->d->tokens[k].kind == TOK_PUNCT) {
+            uint32_t cp = c->d->tokens[k].cp;
+            if (cp == '.' || cp == '!' || cp == '?' || cp == ';' || cp == 0x2026)
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Number of paragraph breaks between tokens a and b, counting up to `cap`. */
+static int breaks_between(const struct ctx *c, size_t a, size_t b, int cap)
+{
+    int n = 0;
+    for (size_t k = a + 1; k <= b && k < c->d->n_tokens && n < cap; k++)
+        n += line_break_before(c, k);
+    return n;
+}
+
+int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
+{
+    struct ctx c = {.d = d, .st = st, .n = n};
+    int rc = -1;
+    if (n == 0)
+        return 0;
+    if (record_runs(&c))
+        goto done;
+    /* 1. the stretch's own attribution, in text order (pronouns look back
+     *    at the attributions already made) */
+    for (size_t i = 0; i < n; i++) {
+        struct stretch *s = &st[i];
+        s->speaker = -1;
+        s->confidence = 0.0;
+        /* a quote that ends its sentence is attributed by what precedes
+         * it first ("X said, "A." Y told reporters…") */
+        bool before_first = ends_sentence(&c, s) && s->close_tok + 1 < d->n_tokens &&
+                            (d->tokens[s->close_tok + 1].flags & TF_CAP);
+        if (before_first && attribute_before(&c, i) && s->speaker >= 0) {
+            /* done */
+        } else if (!attribute_after(&c, i) || s->speaker < 0) {
+            struct stretch keep = *s;
+            if (c.oom)
+                goto done;
+            if (!before_first && !attribute_before(&c, i) && keep.cue_end > keep.cue_start)
+                *s = keep;
+        }
+        if (c.oom)
+            goto done;
+        if (s->speaker >= 0)
+            add_event(&c, s->start, s->speaker);
+        if (c.oom)
+            goto done;
+    }
+    /* 2. a stretch without one takes the next stretch's speaker in the same
+     *    sentence ("« Sur le fond » …, il « ne répondra … », précise-t-il") */
+    for (size_t i = n - 1; i-- > 0;)
+        if (st[i].speaker < 0 && st[i + 1].speaker >= 0 && !ends_sentence(&c, &st[i]) &&
+            same_sentence(&c, st[i].close_tok, st[i + 1].open_tok)) {
+            st[i].speaker = st[i + 1].speaker;
+            st[i].confidence = 0.6;
+        }
+    /* 3. else the previous stretch's in the same paragraph ("A," he said. "B"),
+     *    4. else, weakly, the latest speaker of the two paragraphs before */
+    for (size_t i = 1; i < n; i++) {
+        if (st[i].speaker >= 0)
+            continue;
+        if (st[i - 1].speaker >= 0) {
+            int br = breaks_between(&c, st[i - 1].close_tok, st[i].open_tok, 4);
+            if (br == 0) {
+                st[i].speaker = st[i - 1].speaker;
+                st[i].confidence = 0.6;
+            } else if (br <= 2) {
+                st[i].speaker = st[i - 1].speaker;
+                st[i].confidence = 0.3;
+            }
+        }
+    }
+    rc = 0;
+done:
+    free(c.runs);
+    free(c.ev);
+    return rc;
+}
