@@ -43,9 +43,14 @@ struct fx {
     bool have_ctx;
     size_t last_end_tok;       /* last token of the last figure */
     bool have_last;
+    struct {                   /* the last figures with a noun, for "the ten" */
+        double value;
+        struct strref unit;
+        size_t sent;
+    } recent[8];
+    size_t n_recent;           /* figures recorded so far (ring of 8) */
     size_t last_id_tok;        /* last token of the last identifier number */
     bool have_id;
-    struct strref last_unit;   /* unit of the last figure */
 };
 
 /* A figure being assembled around one number. */
@@ -167,17 +172,27 @@ static bool is_month_at(const struct fx *x, size_t i)
     return true;
 }
 
+/* French conjugated forms no noun has ("circuleront", "étaient"). */
+static bool fr_verb_form(const char *w)
+{
+    static const char *const suf[] = {"aient", "raient", "ront", "erent", "iront"};
+    size_t n = strlen(w);
+    for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
+        size_t m = strlen(suf[k]);
+        if (n > m + 1 && memcmp(w + n - m, suf[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A word that can be (part of) a counted noun. */
 static bool content(const struct fx *x, size_t i)
 {
     if (!is_kind(x, i, TOK_WORD))
         return false;
-    return !wclass(x, i, WC_STOP) && !is_numword(x, i) && !is_month_at(x, i);
-}
-
-static size_t wlen(const char *w)
-{
-    return strlen(w);
+    if (wclass(x, i, WC_STOP) || is_numword(x, i) || is_month_at(x, i))
+        return false;
+    return x->lang != LANG_FR || !fr_verb_form(W(x, i));
 }
 
 static bool ends_with(const char *w, const char *suf)
@@ -188,14 +203,14 @@ static bool ends_with(const char *w, const char *suf)
 
 static bool en_plural(const char *w)
 {
-    size_t n = wlen(w);
+    size_t n = strlen(w);
     return lex_is_irregular_plural(w) || (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's');
 }
 
 /* English adjective by its form: participles and common suffixes. */
 static bool en_adjective_form(const char *w)
 {
-    static const char *const suf[] = {"ed", "al", "ous", "ive", "ic", "ful", "less", "able", "ible"};
+    static const char *const suf[] = {"ed", "al", "ous", "ive", "ic", "ful", "less", "able", "ible", "ly"};
     for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++)
         if (ends_with(w, suf[k]))
             return true;
@@ -268,6 +283,17 @@ static bool find_partitive(const struct fx *x, const struct number *n, size_t j,
     } else {
         return false;
     }
+    /* "of the island nation's roughly 200,000 residents": a possessor */
+    for (size_t a = k; a < k + 3 && content(x, a); a++) {
+        const char *w = W(x, a);
+        size_t wl = strlen(w);
+        if (wl > 2 && w[wl - 2] == '\'' && w[wl - 1] == 's') {
+            k = a + 1;
+            if (is_kind(x, k, TOK_WORD) && lex_approx_last_word(&x->ix, W(x, k), x->lang))
+                k++;
+            break;
+        }
+    }
     struct number inner;
     if (number_parse(&x->c, k, false, &inner) && !inner.article)
         k = inner.last + 1;
@@ -295,6 +321,17 @@ static bool name_before(const struct fx *x, size_t i)
     if (lex_approx_before(&x->ix, one, 1, x->lang))
         return false;
     return (p->flags & TF_ALLCAPS) || !(p->flags & TF_SENT_START);
+}
+
+/* True when word token i has a capital after its first letter: a brand or
+ * a product ("iPhone 12", "eBay"). */
+static bool inner_capital(const struct fx *x, size_t i)
+{
+    const struct token *t = T(x, i);
+    for (size_t k = t->start + 1; k < t->end; k++)
+        if (x->d->text[k] >= 'A' && x->d->text[k] <= 'Z')
+            return true;
+    return false;
 }
 
 /* A time of day after the number: "14h30", "14 h", "3 p.m.", "10 am". */
@@ -359,6 +396,12 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
             break;
     }
 
+    /* "7j/7", "24h/24": round the clock, not a count */
+    if (is_kind(x, k, TOK_WORD) && glued(x, k) && is_p(x, k + 1, '/') && glued(x, k + 1) &&
+        is_kind(x, k + 2, TOK_NUMBER) && glued(x, k + 2)) {
+        *skip_to = k + 3;
+        return true;
+    }
     /* something glued after: ordinal, time, decade, identifier */
     if (is_kind(x, k, TOK_WORD) && glued(x, k)) {
         const char *w = W(x, k);
@@ -397,7 +440,8 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
         size_t q = p - 1;
         if (is_p(x, q, '.') && q > 0)
             q--;
-        if ((is_kind(x, q, TOK_WORD) && lex_is_id_word(W(x, q))) || name_before(x, p)) {
+        if ((is_kind(x, q, TOK_WORD) && (lex_is_id_word(W(x, q)) || (q == p - 1 && inner_capital(x, q)))) ||
+            name_before(x, p)) {
             x->last_id_tok = l;
             x->have_id = true;
             return true;
@@ -423,10 +467,10 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
         return true;
     if (clock_hours(x, c, skip_to))
         return true;
-    /* "45 points to 24": the other side of a game score */
-    if (p > 0 && (is_w(x, p - 1, "to") || is_w(x, p - 1, "a")) && x->have_last &&
-        x->last_end_tok + 2 == p && x->last_unit.s &&
-        (x->last_unit.n == 6 && strncmp(x->last_unit.s, "points", 6) == 0) && !is_kind(x, k, TOK_WORD))
+    /* "45 points to 24", "3 buts à 2": the other side of a game score */
+    if (p > 0 && (is_w(x, p - 1, "to") || is_w(x, p - 1, "a")) && x->have_last && x->last_end_tok + 2 == p &&
+        is_kind(x, x->last_end_tok, TOK_WORD) && lex_is_score_unit(W(x, x->last_end_tok)) &&
+        !content(x, k))
         return true;
     return false;
 }
@@ -621,7 +665,6 @@ static int emit(struct fx *x, size_t start, size_t end, double value, struct str
         return -1;
     x->last_end_tok = last_tok;
     x->have_last = true;
-    x->last_unit = unit;
     return 0;
 }
 
@@ -636,6 +679,17 @@ static void set_context(struct fx *x, struct strref u, size_t tok)
     x->ctx_unit = u;
     x->ctx_sent = doc_sentence_at(x->d, T(x, tok)->start);
     x->have_ctx = true;
+}
+
+/* Remember a figure whose unit is a noun of the text, so that a bare
+ * number repeating its value ("The ten states … the ten with") counts the
+ * same thing. */
+static void remember(struct fx *x, double value, struct strref unit, size_t tok)
+{
+    size_t r = x->n_recent++ % 8;
+    x->recent[r].value = value;
+    x->recent[r].unit = unit;
+    x->recent[r].sent = doc_sentence_at(x->d, T(x, tok)->start);
 }
 
 /* The unit for a number with none of its own: "the age of 68" → "age",
@@ -658,6 +712,16 @@ static bool inherit_unit(struct fx *x, const struct cand *c, struct strref *u)
         return true;
     }
     size_t s = doc_sentence_at(x->d, T(x, c->n.first)->start);
+    for (size_t k = 0; k < x->n_recent && k < 8; k++) {
+        size_t r = (x->n_recent - 1 - k) % 8;
+        if (x->recent[r].value == c->n.value && x->recent[r].sent + 1 >= s) {
+            *u = x->recent[r].unit; /* "the ten with" after "the ten states" */
+            x->ctx_unit = *u;
+            x->ctx_sent = s;
+            x->have_ctx = true;
+            return true;
+        }
+    }
     if (x->have_ctx && x->ctx_sent + 1 >= s) {
         *u = x->ctx_unit;
         x->ctx_sent = s; /* a bare number keeps the context alive */
@@ -697,6 +761,82 @@ static size_t ratio_after(const struct fx *x, size_t k, struct strref *den_noun,
     return d.last;
 }
 
+/* An article ("un", "a", "one") is the number 1 only where the text counts
+ * with it: after a comparison ("plus d'un mois"), in a list of figures ("7
+ * vice-ministres et un porte-parole"), before a measure ("un kilo") or in a
+ * ratio ("one out of every thousand children"). A scale or a collective
+ * after it ("un million", "a dozen") already made it a number. */
+static bool article_counts(const struct fx *x, const struct cand *c, bool has_unit)
+{
+    size_t p = c->start_tok;
+    if (c->approx)
+        return true;
+    if (has_unit && p > 0 && x->have_last && p - x->last_end_tok <= 3 &&
+        (is_w(x, p - 1, "et") || is_w(x, p - 1, "and") || is_p(x, p - 1, ',')))
+        return true;
+    if (has_unit && c->unit_noun && c->end_tok == c->n.last + 1 && lex_is_measure(W(x, c->end_tok)) &&
+        !(x->have_last && x->last_end_tok + 1 == p))
+        return true; /* "un kilo", but not the "a litre" of "$1.45 a litre" */
+    struct strref dn;
+    size_t ds;
+    return strcmp(W(x, c->n.first), "one") == 0 && ratio_after(x, c->n.last + 1, &dn, &ds);
+}
+
+/* A range after number c (which has no unit of its own): "60 à 80
+ * milliards", "entre 60 et 100 mm", "trois ou quatre lots", "10–19 year
+ * olds". Emits its two figures, or rules out a score ("24-12", "3 à 0").
+ * Returns 1 when it handled the number (*resume set), 0 when there is no
+ * range, -1 on allocation failure. */
+static int range_after(struct fx *x, struct cand *c, size_t *resume)
+{
+    size_t k = c->n.last + 1;
+    bool conn_word = (x->lang == LANG_FR ? is_w(x, k, "a") || is_w(x, k, "ou")
+                                         : is_w(x, k, "to") || is_w(x, k, "or")) ||
+                     ((is_w(x, k, "et") || is_w(x, k, "and")) && c->between);
+    bool dash = is_dash(x, k) && glued(x, k) == glued(x, k + 1);
+    if (!conn_word && !dash)
+        return 0;
+    struct cand c2;
+    memset(&c2, 0, sizeof c2);
+    size_t j = k + 1;
+    const char *cur2 = is_kind(x, j, TOK_PUNCT) ? lex_currency_symbol(T(x, j)->cp, x->lang) : NULL;
+    if (cur2)
+        j++;
+    if (!number_parse(&x->c, j, cur2 != NULL, &c2.n) || c2.n.article || c2.n.plain_year)
+        return 0;
+    c2.start_tok = cur2 ? j - 1 : j;
+    c2.currency = cur2;
+    size_t skip2 = 0;
+    if (!c2.n.words && digits_excluded(x, &c2, true, &skip2))
+        return 0;
+    bool unit2 = unit_after(x, &c2);
+    if ((dash && !unit2 && c2.n.mult == 1) || (!unit2 && c->n.value > c2.n.value) ||
+        (dash && c->n.value >= c2.n.value)) {
+        *resume = c2.n.last + 1; /* "24-12", "3 à 0": a score, not a range */
+        return 1;
+    }
+    if (!unit2 && !conn_word)
+        return 0;
+    if (unit2) {
+        c->unit = c2.unit;
+        c->unit_noun = c2.unit_noun;
+        if (c2.n.mult > 1 && c->n.mult == 1)
+            c->n.value *= c2.n.mult; /* "60 à 80 milliards" */
+    } else if (!inherit_unit(x, c, &c->unit)) {
+        c->unit = (struct strref){NULL, 0};
+    }
+    bool approx = c->approx || c->between || conn_word;
+    size_t end = unit2 ? text_end(x, &c2) : T(x, c2.n.last)->end;
+    size_t last = unit2 ? c2.end_tok : c2.n.last;
+    if (emit(x, T(x, c->start_tok)->start, end, c->n.value, c->unit, approx, last) ||
+        emit(x, T(x, c2.start_tok)->start, end, c2.n.value, c->unit, approx, last))
+        return -1;
+    if (unit2 && c->unit_noun)
+        set_context(x, c->unit, last);
+    *resume = last + 1;
+    return 1;
+}
+
 /* Consider the number at token i; emit its figures. *resume is where the
  * scan goes on. Returns 0, or -1 on allocation failure. */
 static int consider(struct fx *x, size_t i, size_t *resume)
@@ -721,79 +861,12 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     }
 
     bool has_unit = unit_after(x, &c);
-
-    /* an article is the number 1 only where the text counts with it */
-    if (c.n.article) {
-        size_t p = c.start_tok;
-        bool ok = c.approx;
-        if (!ok && has_unit && p > 0 && x->have_last && p - x->last_end_tok <= 3 &&
-            (is_w(x, p - 1, "et") || is_w(x, p - 1, "and") || is_p(x, p - 1, ',')))
-            ok = true; /* "17 ministres, 7 vices-ministres et un porte-parole" */
-        if (!ok && has_unit && c.unit_noun && c.end_tok == c.n.last + 1 && c.unit.n &&
-            lex_is_measure(W(x, c.end_tok)))
-            ok = true; /* "un kilo de cocaïne" */
-        struct strref dn;
-        size_t ds;
-        if (!ok && strcmp(W(x, c.n.first), "one") == 0 && ratio_after(x, c.n.last + 1, &dn, &ds))
-            ok = true; /* "one out of every thousand children" */
-        if (!ok || (!has_unit && !c.approx && strcmp(W(x, c.n.first), "one") != 0))
-            if (!ok)
-                return 0;
-    }
-
-    /* a range: "60 à 80 milliards", "entre 60 et 100 mm", "10–19 year olds" */
+    if (c.n.article && !article_counts(x, &c, has_unit))
+        return 0;
     if (!has_unit) {
-        size_t k = c.n.last + 1;
-        bool conn_word = is_w(x, k, "a") || is_w(x, k, "ou") || is_w(x, k, "to") || is_w(x, k, "or") ||
-                         ((is_w(x, k, "et") || is_w(x, k, "and")) && c.between);
-        bool dash = is_dash(x, k) && (glued(x, k) == glued(x, k + 1));
-        if (conn_word && x->lang == LANG_FR && (is_w(x, k, "to") || is_w(x, k, "or")))
-            conn_word = false;
-        if (conn_word && x->lang == LANG_EN && (is_w(x, k, "a") || is_w(x, k, "ou")))
-            conn_word = false;
-        struct cand c2;
-        memset(&c2, 0, sizeof c2);
-        size_t j = k + 1;
-        bool cur2 = is_kind(x, j, TOK_PUNCT) && lex_currency_symbol(T(x, j)->cp, x->lang);
-        if (cur2)
-            j++;
-        if ((conn_word || dash) && number_parse(&x->c, j, cur2, &c2.n) && !c2.n.article &&
-            !c2.n.plain_year) {
-            c2.start_tok = cur2 ? j - 1 : j;
-            if (cur2)
-                c2.currency = lex_currency_symbol(T(x, j - 1)->cp, x->lang);
-            size_t skip2 = 0;
-            bool ex2 = c2.n.words ? false : digits_excluded(x, &c2, true, &skip2);
-            bool unit2 = !ex2 && unit_after(x, &c2);
-            if ((dash && !unit2 && c2.n.mult == 1) || (!unit2 && c.n.value > c2.n.value) ||
-                (dash && c.n.value >= c2.n.value)) {
-                /* "24-12", "3 à 0": a score or an identifier, not a range */
-                *resume = c2.n.last + 1;
-                return 0;
-            }
-            if (!ex2 && (unit2 || conn_word)) {
-                if (unit2) {
-                    c.unit = c2.unit;
-                    c.unit_noun = c2.unit_noun;
-                    if (c2.n.mult > 1 && c.n.mult == 1)
-                        c.n.value *= c2.n.mult;
-                } else if (!inherit_unit(x, &c, &c.unit)) {
-                    c.unit = (struct strref){NULL, 0};
-                }
-                c.unit = unit2 ? c2.unit : c.unit;
-                c2.unit = c.unit;
-                bool approx = c.approx || c.between || conn_word;
-                size_t end = unit2 ? text_end(x, &c2) : T(x, c2.n.last)->end;
-                size_t last = unit2 ? c2.end_tok : c2.n.last;
-                if (emit(x, T(x, c.start_tok)->start, end, c.n.value, c.unit, approx, last) ||
-                    emit(x, T(x, c2.start_tok)->start, end, c2.n.value, c2.unit, approx, last))
-                    return -1;
-                if (unit2 && c.unit_noun)
-                    set_context(x, c.unit, last);
-                *resume = last + 1;
-                return 0;
-            }
-        }
+        int r = range_after(x, &c, resume);
+        if (r)
+            return r < 0 ? -1 : 0;
     }
 
     if (c.start_tok == c.n.first && !c.n.article && denominator(x, c.start_tok, has_unit))
@@ -820,9 +893,9 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     size_t ds;
     size_t re = ratio_after(x, end_tok + 1, &dn, &ds);
     if (re) {
-        if (c.n.article && dn.s) {
-            c.unit = dn;
-            has_unit = true;
+        if (dn.s && (c.n.article || (!has_unit && !is_w(x, ds, "per") && !is_w(x, ds, "pour")))) {
+            c.unit = dn; /* "three out of four trains" counts trains */
+            c.unit_noun = has_unit = true;
         } else if (!has_unit) {
             c.unit = (struct strref){x->d->text + T(x, ds)->start, T(x, re)->end - T(x, ds)->start};
             has_unit = true;
@@ -859,10 +932,28 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     if (!has_unit) {
         if ((c.n.words && c.n.value == 1 && !c.approx) || c.n.fraction)
             return 0;
-        if (!inherit_unit(x, &c, &c.unit))
-            return 0; /* a bare number nothing counts: "le 17", "week 22" */
+        size_t p = c.start_tok;
+        /* "le 27", "contactez le 17": a day of the month, a phone number */
+        if (x->lang == LANG_FR && p >= 1 && !c.n.words && c.n.value <= 31 &&
+            (is_w(x, p - 1, "le") || is_w(x, p - 1, "du") || is_w(x, p - 1, "au")))
+            return 0;
+        /* "le psaume 23", "the chapter 3": a noun with its number */
+        if (p >= 2 && content(x, p - 1) && !(T(x, p - 1)->flags & TF_CAP) &&
+            !lex_is_prenominal(W(x, p - 1), x->lang) && is_kind(x, p - 2, TOK_WORD) &&
+            (is_w(x, p - 2, "le") || is_w(x, p - 2, "la") || is_w(x, p - 2, "the") ||
+             (is_apos(x, p - 2) && p >= 3 && is_w(x, p - 3, "l"))))
+            return 0;
+        if (!inherit_unit(x, &c, &c.unit)) {
+            if (c.n.mult == 1 || c.n.words)
+                return 0; /* a bare number nothing counts: "week 22" */
+            /* "8,8 milliards": a scale says it is a quantity */
+            const struct token *st = T(x, c.n.last);
+            c.unit = (struct strref){x->d->text + st->start, st->end - st->start};
+        }
     } else if (c.unit_noun || c.unit.s) {
         set_context(x, c.unit, end_tok);
+        if (c.unit_noun)
+            remember(x, c.n.value, c.unit, end_tok);
     }
     if (has_unit && end_tok > *resume && !(c.unit_noun && end_tok > c.n.last + 1 &&
                                           is_kind(x, c.n.last + 1, TOK_WORD) &&

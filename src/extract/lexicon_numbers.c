@@ -255,6 +255,12 @@ static const char *const time_words[] = {
     "am", "gmt", "h", "heure", "hrs", "o'clock", "pm", "utc",
 };
 
+/* Units of a game score: after "3 buts", the number in "à 2" is the
+ * other side of the score, not a quantity. */
+static const char *const score_units[] = {
+    "buts", "essais", "games", "goals", "jeux", "manches", "points", "runs", "sets", "tries",
+};
+
 /* Words after a number that make it a street number ("12 rue de la Paix",
  * "10 Downing Street"). */
 static const char *const street_words[] = {
@@ -338,13 +344,13 @@ static const struct marker {
     {"above", "above", LX_EN},
     {"almost", "almost", LX_EN},
     {"approx", "approx", LX_EN},
-    {"approx", "approx", LX_EN},
     {"approximately", "approximately", LX_EN},
     {"approximativement", "approximativement", LX_FR},
     {"around", "around", LX_EN},
     {"as", "as few as", LX_EN},
     {"as", "as many as", LX_EN},
     {"as", "as much as", LX_EN},
+    {"at", "estimated at", LX_EN},
     {"below", "below", LX_EN},
     {"circa", "circa", LX_EN},
     {"d", "autour d", LX_FR},
@@ -364,7 +370,6 @@ static const struct marker {
     {"depasse", "depasse", LX_FR},
     {"depasser", "depasser", LX_FR},
     {"environ", "environ", LX_FR},
-    {"environ", "environ", LX_FR},
     {"estimated", "an estimated", LX_EN},
     {"estimated", "estimated", LX_EN},
     {"exceed", "exceed", LX_EN},
@@ -381,7 +386,6 @@ static const struct marker {
     {"most", "at most", LX_EN},
     {"near", "near", LX_EN},
     {"nearly", "nearly", LX_EN},
-    {"odd", "odd", LX_EN},
     {"of", "in excess of", LX_EN},
     {"of", "upwards of", LX_EN},
     {"over", "over", LX_EN},
@@ -644,6 +648,11 @@ bool lex_is_irregular_plural(const char *w)
     return in_strings(irregular_plurals, COUNT(irregular_plurals), w);
 }
 
+bool lex_is_score_unit(const char *w)
+{
+    return in_strings(score_units, COUNT(score_units), w);
+}
+
 bool lex_is_street_word(const char *w)
 {
     return in_strings(street_words, COUNT(street_words), w);
@@ -696,7 +705,8 @@ bool lex_numbers_sorted(void)
            sorted_strings(months, COUNT(months)) && sorted_strings(id_words, COUNT(id_words)) &&
            sorted_strings(ordinal_suffixes, COUNT(ordinal_suffixes)) &&
            sorted_strings(time_words, COUNT(time_words)) &&
-           sorted_strings(street_words, COUNT(street_words)) && sorted_strings(measures, COUNT(measures)) &&
+           sorted_strings(street_words, COUNT(street_words)) &&
+           sorted_strings(score_units, COUNT(score_units)) && sorted_strings(measures, COUNT(measures)) &&
            sorted_strings(irregular_plurals, COUNT(irregular_plurals)) &&
            sorted_strings(unit_abbrevs, COUNT(unit_abbrevs));
 }

@@ -135,6 +135,9 @@ bool lex_is_time_word(const char *w);
 /* English plurals without a final -s ("people", "children"). */
 bool lex_is_irregular_plural(const char *w);
 
+/* Units a game is scored in ("buts", "points", "goals"). */
+bool lex_is_score_unit(const char *w);
+
 /* Street words after a number: "12 rue de la Paix", "10 Downing Street". */
 bool lex_is_street_word(const char *w);
 

@@ -217,7 +217,9 @@ TEST(test_halves_and_units_glued)
     EXPECT("en", "The goal is to limit warming to 1.5C.", "1.5C", 1.5, "C", false);
     EXPECT("en", "The ship was 40 m wide.", "40 m", 40, "m", false);
     EXPECT("fr", "Il a couru 10km.", "10km", 10, "km", false);
-    EXPECT_COUNT("en", "The 5G network and 3D films.", 0);
+    EXPECT_COUNT("en", "The 5G network and 3D films. The iPhone 12 came out.", 0);
+    EXPECT_COUNT("fr", "Le service est ouvert 7j/7 et 24h/24.", 0);
+    EXPECT("fr", "Les Jeux coûteront 8,8 milliards.", "8,8 milliards", 8.8e9, "milliards", false);
     EXPECT_COUNT("fr", "Le gouvernement a utilisé le 49.3 hier. Il est arrivé à deux heures et demie.", 0);
 }
 
@@ -293,6 +295,7 @@ TEST(test_approx_en)
     EXPECT("en", "It rose to around 20%.", "around 20%", 20, "%", true);
     EXPECT("en", "It hosts roughly 200 residents.", "roughly 200 residents", 200, "residents", true);
     EXPECT("en", "It is approximately 26 miles long.", "approximately 26 miles", 26, "miles", true);
+    EXPECT("en", "His fortune is estimated at $1.2 billion.", "estimated at $1.2 billion", 1.2e9, "dollars", true);
     EXPECT("en", "It has been more than a year.", "more than a year", 1, "year", true);
     EXPECT("en", "The first fifteen or so minutes.", "fifteen or so minutes", 15, "minutes", true);
 }
@@ -353,8 +356,15 @@ TEST(test_bare_numbers)
     EXPECT("en", "Biden won 1,124 pledged delegates; Sanders trailed with 815.", "815", 815, "delegates", false);
     EXPECT("fr", "Il possède 256 avions dont 150 sont opérationnels.", "150", 150, "avions", false);
     EXPECT("en", "Cummings died in October at the age of 68.", "68", 68, "age", false);
+    EXPECT("en", "The ten states with most guns had 50% rates; the ten with fewest had 20%.", "ten", 10, "states",
+           false);
+    EXPECT("en", "It infected over 4,200 of the nation's roughly 200,000 residents.",
+           "over 4,200 of the nation's roughly 200,000 residents", 4200, "residents", true);
     EXPECT("en", "Joe Biden, 77, spoke.", "77", 77, "years", false);
-    EXPECT_COUNT("fr", "Contactez le 17.", 0);
+    EXPECT_COUNT("fr", "Contactez le 17. Le premier tour aura lieu le 20 juin, le second le 27.", 0);
+    EXPECT_COUNT("fr", "L'ONU compte 193 États membres. Il cite le psaume 23.", 1);
+    EXPECT("en", "They scored two tries. They led for the first fifteen or so.", "fifteen or so", 15, "tries", true);
+    EXPECT_COUNT("fr", "L'équipe l'a emporté 3 buts à 2.", 1);
 }
 
 TEST(test_ratios)
@@ -364,6 +374,9 @@ TEST(test_ratios)
     EXPECT("en", "It had fifteen youth suicides per 100,000 individuals.",
            "fifteen youth suicides per 100,000 individuals", 15, "youth suicides", false);
     EXPECT_COUNT("fr", "Une personne sur cinq est touchée.", 0);
+    EXPECT_COUNT("fr", "Trois trains sur quatre circuleront lundi.", 1);
+    EXPECT("en", "Three out of four trains will run.", "Three out of four trains", 3, "trains", false);
+    EXPECT_COUNT("en", "Diesel rose to $1.45 a litre.", 1);
     EXPECT_COUNT("en", "One in five people is affected.", 0);
 }
 
