@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 import tempfile
+import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -368,6 +369,25 @@ def test_auth(s):
         s.check(st == 200, "reads need no token")
 
 
+def test_rate_limit(s):
+    with Server(args=["--rate-limit", "5"]) as srv:
+        statuses = []
+        for _ in range(30):
+            st, h, doc = srv.json("GET", "/healthz")
+            statuses.append(st)
+            if st == 429:
+                limited = (h, doc)
+        s.check(statuses[:10] == [200] * 10, "a burst of 2N passes: %r" % statuses[:10])
+        s.check(429 in statuses, "beyond the rate: 429")
+        if 429 in statuses:
+            h, doc = limited
+            is_problem(s, 429, h, doc, 429, "rate-limited answer")
+            s.check(int(h.get("retry-after", "0")) >= 1, "Retry-After %r" % h.get("retry-after"))
+        time.sleep(1.1)
+        st, h, doc = srv.json("GET", "/healthz")
+        s.check(st == 200, "tokens come back with time: %s" % st)
+
+
 def test_ndjson_bulk(s):
     with Server() as srv:
         lines = [json.dumps(FR), "", "{not json", json.dumps({"title": "no text"}), json.dumps(EN), json.dumps(FR)]
@@ -414,5 +434,5 @@ def test_kill9_loses_nothing(s):
 
 if __name__ == "__main__":
     Suite().run([test_health, test_ingest_and_fetch, test_extract, test_lists_and_pagination, test_delete,
-                 test_errors, test_auth, test_cors_listed_origins, test_ndjson_bulk, test_figures_and_stats,
+                 test_errors, test_auth, test_cors_listed_origins, test_rate_limit, test_ndjson_bulk, test_figures_and_stats,
                  test_restart_keeps_data, test_kill9_loses_nothing])
