@@ -84,8 +84,10 @@ $(BUILD)/bench/%: bench/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS)
 
+SCORER ?= ../shared/tools/score-extraction
 eval: $(BUILD)/quoted
-	@for l in fr en; do echo "== $$l"; ../shared/tools/score-extraction --cmd "$(BUILD)/quoted extract" $(CORPUS)/$$l-*.json; done
+	@for set in $(CORPUS) corpus/heldout; do for l in fr en; do \
+	  echo "== $$set $$l"; $(SCORER) --cmd "$(BUILD)/quoted extract" $$set/$$l-*.json; done; done
 
 docker:
 	@scripts/build-image.sh

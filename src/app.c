@@ -27,6 +27,7 @@ int app_open(struct app *app, const struct app_config *cfg, char *err, size_t er
         return -1;
     pthread_mutex_init(&app->write_lock, NULL);
     pthread_mutex_init(&app->readers_lock, NULL);
+    ratelimit_init(&app->ratelimit, cfg->rate_limit);
     return 0;
 }
 
@@ -38,6 +39,7 @@ void app_close(struct app *app)
     db_close(app->writer);
     pthread_mutex_destroy(&app->write_lock);
     pthread_mutex_destroy(&app->readers_lock);
+    ratelimit_destroy(&app->ratelimit);
     app->readers = NULL;
     app->writer = NULL;
     app->n_readers = app->cap_readers = 0;

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ratelimit.h"
+
 struct db;
 
 struct app_config {
@@ -23,6 +25,7 @@ struct app_config {
     const char *cors_origins; /* QUOTED_CORS_ORIGINS: "*" or space/comma-separated origins */
     bool log_json;            /* --log-format json */
     bool quiet;               /* no request log */
+    double rate_limit;        /* QUOTED_RATE_LIMIT, --rate-limit: requests/s per client; 0 = none */
 };
 
 /* Counters exported on /metrics. */
@@ -32,6 +35,7 @@ struct app_metrics {
     atomic_uint_fast64_t bytes_sent;
     atomic_uint_fast64_t articles_inserted;
     atomic_uint_fast64_t in_flight;
+    atomic_uint_fast64_t rate_limited;
 };
 
 struct app {
@@ -43,6 +47,7 @@ struct app {
     size_t n_readers, cap_readers;
     unsigned generation;      /* distinguishes this app from an earlier one in thread-locals */
     struct app_metrics metrics;
+    struct ratelimit ratelimit;
     int64_t started_at;       /* unix seconds */
 };
 

@@ -40,6 +40,8 @@ static void serve_usage(FILE *f)
           "  --cors-origins L   allowed origins, '*' or a comma-separated list\n"
           "                     (QUOTED_CORS_ORIGINS; default '*')\n"
           "  --log-format F     text or json (QUOTED_LOG_FORMAT; default text)\n"
+          "  --rate-limit N     requests per second per client, bursts of 2N; beyond: 429\n"
+          "                     (QUOTED_RATE_LIMIT; default 0 = no limit)\n"
           "  --quiet            no request log\n",
           f);
 }
@@ -69,7 +71,7 @@ static int parse_num(const char *name, const char *s, long long min, long long m
 static int serve(int argc, char **argv)
 {
     const char *port = NULL, *host = NULL, *db = NULL, *threads = NULL, *token = NULL,
-               *max_body = NULL, *cors = NULL, *log_format = NULL;
+               *max_body = NULL, *cors = NULL, *log_format = NULL, *rate = NULL;
     bool quiet = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -77,7 +79,7 @@ static int serve(int argc, char **argv)
                           : !strcmp(a, "--db") ? &db : !strcmp(a, "--threads") ? &threads
                           : !strcmp(a, "--api-token") ? &token : !strcmp(a, "--max-body") ? &max_body
                           : !strcmp(a, "--cors-origins") ? &cors : !strcmp(a, "--log-format") ? &log_format
-                          : NULL;
+                          : !strcmp(a, "--rate-limit") ? &rate : NULL;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             serve_usage(stdout);
             return 0;
@@ -110,6 +112,11 @@ static int serve(int argc, char **argv)
         if (parse_num("--max-body", max_body, 1, 1LL << 30, &v))
             return 2;
         cfg.max_body = (size_t)v;
+    }
+    if ((rate = setting(rate, "QUOTED_RATE_LIMIT"))) {
+        if (parse_num("--rate-limit", rate, 0, 1000000, &v))
+            return 2;
+        cfg.rate_limit = (double)v;
     }
     cfg.host = setting(host, "QUOTED_HOST");
     if (setting(db, "QUOTED_DB"))

@@ -28,6 +28,9 @@ static const struct route routes[] = {
     {HTTP_GET,    "/actors/{id}",           actors_get,      0,                        ""},
     {HTTP_GET,    "/actors/{id}/quotes",    actors_quotes,   ROUTE_LIST,               LIST_PARAMS "lang from to kind q sort"},
     {HTTP_GET,    "/speakers",              speakers_list,   ROUTE_LIST,               LIST_PARAMS "type q"},
+    {HTTP_GET,    "/figures",               figures_list,    ROUTE_LIST,               LIST_PARAMS "unit min max article q lang from to sort"},
+    {HTTP_GET,    "/stats",                 stats_get,       0,                        "lang from to"},
+    {HTTP_GET,    "/stats/timeline",        stats_timeline,  0,                        "interval speaker q lang from to"},
 };
 
 static const char *method_name(unsigned m)

@@ -211,6 +211,26 @@ static enum MHD_Result send_problem(struct MHD_Connection *c, struct req_state *
 
 /* ---- the checks every route shares -------------------------------------- */
 
+/* The client's address bytes, for the rate limit. */
+static bool client_address(struct MHD_Connection *c, const void **addr, size_t *len)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!ci || !ci->client_addr)
+        return false;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET) {
+        *addr = &((const struct sockaddr_in *)(const void *)sa)->sin_addr;
+        *len = sizeof(struct in_addr);
+        return true;
+    }
+    if (sa->sa_family == AF_INET6) {
+        *addr = &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr;
+        *len = sizeof(struct in6_addr);
+        return true;
+    }
+    return false;
+}
+
 static bool is_loopback(struct MHD_Connection *c)
 {
     const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -362,6 +382,18 @@ static enum MHD_Result first_call(struct MHD_Connection *c, struct req_state *st
                             app->cfg.max_url);
     if (!utf8_valid(url, url_len))
         return send_problem(c, st, app, method, 400, "the path is not valid UTF-8");
+    const void *addr;
+    size_t addr_len;
+    int retry = 0;
+    if (app->ratelimit.rate > 0 && client_address(c, &addr, &addr_len) &&
+        !ratelimit_take(&app->ratelimit, addr, addr_len, now_us(), &retry)) {
+        atomic_fetch_add(&app->metrics.rate_limited, 1);
+        struct reply rep = {0};
+        reply_problem(&rep, 429, "more than %g requests per second from this client; retry in %d s",
+                      app->ratelimit.rate, retry);
+        rep.retry_after = retry;
+        return send_reply(c, st, app, &rep, method);
+    }
 
     enum route_result rr = router_match(method == HTTP_OPTIONS ? HTTP_OTHER : method, url,
                                         &st->route, st->id, sizeof st->id, allow, sizeof allow);

@@ -1,7 +1,8 @@
-/* db.c — connections (open, pragmas, migration on open, close), the
- * per-connection statement cache, the sticky error code helpers and the
- * small pieces every query file shares: dynamic SQL, cursors, content hash,
- * the safe full-text query builder and highlight restoration. */
+/* db.c — connections (open, pragmas, the quoted_fold() SQL function,
+ * migration on open, close), the per-connection statement cache, the
+ * sticky error code helpers and the small pieces every query file
+ * shares: dynamic SQL, cursors, content hash, the safe full-text query
+ * builder and highlight restoration. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +148,25 @@ void db_exec(struct db *db, const char *sql, int *rc)
 
 /* ---- connections -------------------------------------------------------- */
 
+/* SQL function quoted_fold(text): utf8_fold() of its argument (NULL stays
+ * NULL), so SQL can write the folded form the C code matches against. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const char *s = (const char *)sqlite3_value_text(argv[0]);
+    int n = sqlite3_value_bytes(argv[0]);
+    char *f = s ? utf8_fold(s, (size_t)n) : NULL;
+    if (!f) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_text(ctx, f, -1, free);
+}
+
 enum db_status db_open(const char *path, enum db_mode mode, struct db **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -168,6 +188,10 @@ enum db_status db_open(const char *path, enum db_mode mode, struct db **out, cha
     }
     sqlite3_extended_result_codes(db->h, 1);
     sqlite3_busy_timeout(db->h, 5000);
+    int fr = sqlite3_create_function_v2(db->h, "quoted_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                        NULL, sql_fold, NULL, NULL, NULL);
+    if (fr)
+        db_fail(db, &rc, fr, NULL);
     db_exec(db, "PRAGMA foreign_keys = ON", &rc);
     if (mode == DB_WRITE) {
         /* journal_mode answers with a row: check it really is WAL */
@@ -275,6 +299,11 @@ static void sb_arg(struct sqlbuf *b, struct sqlarg a, int *rc)
 void sb_i64(struct sqlbuf *b, int64_t v, int *rc)
 {
     sb_arg(b, (struct sqlarg){.t = ARG_I64, .i = v}, rc);
+}
+
+void sb_f64(struct sqlbuf *b, double v, int *rc)
+{
+    sb_arg(b, (struct sqlarg){.t = ARG_F64, .f = v}, rc);
 }
 
 void sb_text(struct sqlbuf *b, const char *s, int *rc)

@@ -148,4 +148,57 @@ enum db_status db_actors_list(struct db *r, const struct db_actor_filter *f,
                               const struct db_page *p, struct db_list *out);
 enum db_status db_actor_get(struct db *r, int64_t id, json_t **out);
 
+/* ---- figures and statistics (db_figures.c, db_stats.c) ------------------ */
+
+enum db_figure_sort {
+    FIGURES_BY_DATE_DESC = 0,  /* article's published_at, newest first, then id (the default) */
+    FIGURES_BY_DATE_ASC,
+    FIGURES_BY_VALUE_DESC,     /* value, then id */
+    FIGURES_BY_VALUE_ASC,
+};
+
+struct db_figure_filter {
+    const char *unit;          /* the unit, without regard to case or accents; NULL = any */
+    bool has_min, has_max;     /* min and max are bounds of value (inclusive) when set */
+    double min, max;
+    int64_t article_id;        /* 0 = any */
+    const char *q;             /* words of the figure's text or sentence (full text); NULL = none */
+    const char *lang, *from, *to; /* the article's language and published_at, as for quotes */
+    enum db_figure_sort sort;
+};
+
+/* Figures across articles. Item: {id, text, value, unit, approx, start,
+ * end, sentence, article:{id, title, url, published_at}}. Figures of
+ * articles with no date come last in -date order, first in date order. */
+enum db_status db_figures_list(struct db *r, const struct db_figure_filter *f,
+                               const struct db_page *p, struct db_list *out);
+
+/* Restricts the statistics to some articles; every field NULL = all. */
+struct db_stats_filter {
+    const char *lang;          /* "fr" | "en" */
+    const char *from, *to;     /* published_at, inclusive, as for the lists */
+};
+
+/* The numbers of the collection under f, as one new JSON object:
+ * {totals:{articles, quotes, actors, speakers, figures},
+ *  top_speakers:[{id, name, quotes}] (10 at most, most quoted first),
+ *  quotes_per_month:[{month:"YYYY-MM", quotes}] (oldest first; quotes
+ *    of articles dated to the month at least),
+ *  per_language:[{lang, articles, quotes}] (most articles first),
+ *  figures_per_unit:[{unit, figures}] (20 at most, commonest first; units
+ *    that fold alike count together, figures with no unit are left out)}.
+ * Actors and speakers count those named or quoted in the articles. */
+enum db_status db_stats(struct db *r, const struct db_stats_filter *f, json_t **out);
+
+enum db_interval { DB_BY_MONTH = 0, DB_BY_WEEK, DB_BY_DAY };
+
+/* Quotes per period of their article's published_at, under f (its sort is
+ * ignored), as one new JSON object {interval:"month"|"week"|"day",
+ * buckets:[{period, quotes}]}: periods "2026-03", ISO 8601 weeks
+ * "2026-W11" or days "2026-03-12", oldest first, only periods with quotes.
+ * A quote whose article's date is too coarse for the interval (no day for
+ * day or week, no month for month) is not counted. */
+enum db_status db_quotes_timeline(struct db *r, const struct db_quote_filter *f, enum db_interval interval,
+                                  json_t **out);
+
 #endif

@@ -49,8 +49,9 @@ static void insert_quote(struct db *w, int64_t article, const struct quote *q, i
 static void insert_figure(struct db *w, int64_t article, const struct figure *f, int *rc)
 {
     sqlite3_stmt *st = db_stmt(w,
-        "INSERT INTO figures (article_id, value, unit, approx, text, start, \"end\", sentence)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", rc);
+        "INSERT INTO figures (article_id, value, unit, approx, text, start, \"end\", sentence,"
+        " unit_folded, date_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, quoted_fold(?3),"
+        " coalesce((SELECT published_at FROM articles WHERE id = ?1), ''))", rc);
     db_bind_i64(w, st, 1, article, rc);
     db_bind_f64(w, st, 2, f->value, rc);
     db_bind_text(w, st, 3, f->unit ? f->unit : "", rc);

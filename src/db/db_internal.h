@@ -82,6 +82,7 @@ struct sqlbuf {
 };
 void sb_add(struct sqlbuf *b, const char *s, int *rc);
 void sb_i64(struct sqlbuf *b, int64_t v, int *rc);     /* appends "?" and the argument */
+void sb_f64(struct sqlbuf *b, double v, int *rc);
 void sb_text(struct sqlbuf *b, const char *s, int *rc);
 void sb_bind(struct db *db, sqlite3_stmt *st, const struct sqlbuf *b, int *rc);
 void sb_free(struct sqlbuf *b);
@@ -137,6 +138,25 @@ bool iso_date_ok(const char *s);
     " quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_id"
 /* Build a quote item from a row selected with QUOTE_COLS at column 0. */
 json_t *quote_item(sqlite3_stmt *st, bool with_article);
+
+/* The filtering part of a quote query (db_quotes.c), shared by the quote
+ * list, the random quote and the timeline (db_stats.c): the strings the
+ * bound arguments borrow, owned here. */
+struct quote_query {
+    char *fts;          /* FTS5 query, NULL when no q */
+    char *name;         /* folded speaker name */
+    char *name_like;    /* '% name' */
+    char *key;          /* cursor key */
+    bool empty;         /* nothing can match */
+};
+/* Check the client's values in f and build what the query binds into qq
+ * (released with quote_query_free, also on failure). RC_EINVAL in *rc for
+ * a value the database rejects. */
+void quote_query_init(struct db *r, const struct db_quote_filter *f, struct quote_query *qq, int *rc);
+void quote_query_free(struct quote_query *qq);
+/* Append FROM and WHERE of a quote query for f to b: the quote is `q`, its
+ * article `a`, its speaker `s`. qq must outlive the statement's use. */
+void quotes_from_where(struct sqlbuf *b, const struct db_quote_filter *f, struct quote_query *qq, int *rc);
 
 /* Actors: identity across articles (db_actors.c). Returns the stored actor
  * id for an extracted actor, inserting or enriching the row. */

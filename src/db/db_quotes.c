@@ -31,17 +31,7 @@ json_t *quote_item(sqlite3_stmt *st, bool with_article)
     return o;
 }
 
-/* What a quote query needs beyond the filter: strings it built (freed by
- * quote_query_free) that the bound arguments borrow. */
-struct quote_query {
-    char *fts;          /* FTS5 query, NULL when no q */
-    char *name;         /* folded speaker name */
-    char *name_like;    /* '% name' */
-    char *key;          /* cursor key */
-    bool empty;         /* nothing can match */
-};
-
-static void quote_query_free(struct quote_query *qq)
+void quote_query_free(struct quote_query *qq)
 {
     free(qq->fts);
     free(qq->name);
@@ -57,9 +47,7 @@ static bool one_of(const char *s, const char *const *set)
     return false;
 }
 
-/* FROM and WHERE of a quote query for filter f, appended to b. */
-static void quotes_from_where(struct sqlbuf *b, const struct db_quote_filter *f, struct quote_query *qq,
-                              int *rc)
+void quotes_from_where(struct sqlbuf *b, const struct db_quote_filter *f, struct quote_query *qq, int *rc)
 {
     if (qq->fts) {
         sb_add(b, " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
@@ -108,10 +96,7 @@ static void quotes_from_where(struct sqlbuf *b, const struct db_quote_filter *f,
 
 #define DATE_KEY "q.date_key"
 
-/* Check the client's values in f and build what the query binds into qq
- * (released with quote_query_free, also on failure). RC_EINVAL in *rc for
- * a value the database rejects. */
-static void quote_query_init(struct db *r, const struct db_quote_filter *f, struct quote_query *qq, int *rc)
+void quote_query_init(struct db *r, const struct db_quote_filter *f, struct quote_query *qq, int *rc)
 {
     static const char *const kinds[] = {"direct", "partial", NULL};
     static const char *const langs[] = {"fr", "en", NULL};

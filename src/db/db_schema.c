@@ -8,7 +8,8 @@
  * Both index the FTS_FOLD form of the text (œ → oe, same byte length) with
  * unicode61 remove_diacritics 2, and triggers keep them in step with the
  * tables, including on cascaded deletes. Other triggers keep each actor's
- * quote and mention counts, which order the actor list. */
+ * quote and mention counts, which order the actor list. Migration 2 adds
+ * the same for figures: a full-text table, a date key and a folded unit. */
 #include <stdio.h>
 
 #include "db_internal.h"
@@ -151,8 +152,44 @@ static const char *const m1[] = {
     NULL,
 };
 
+/* Migration 2: what the figure list and the statistics need.
+ * - figures.unit_folded (quoted_fold(unit), see db.c) so a unit matches
+ *   without regard to case or accents, and figures group by it;
+ * - figures.date_key, the article's published_at ('' when unknown), as
+ *   quotes have it, so the date orders of the figure list walk an index;
+ * - figures_fts over the figure's text and sentence, contentless like
+ *   articles_fts, kept by triggers (cascaded deletes included).
+ * Rows stored before this step are filled in here. */
+static const char *const m2[] = {
+    "ALTER TABLE figures ADD COLUMN unit_folded TEXT NOT NULL DEFAULT '';",
+    "ALTER TABLE figures ADD COLUMN date_key TEXT NOT NULL DEFAULT '';",
+    "UPDATE figures SET unit_folded = quoted_fold(unit),"
+    "  date_key = coalesce((SELECT published_at FROM articles WHERE id = figures.article_id), '');",
+    "CREATE INDEX figures_unit_folded ON figures(unit_folded, value);",
+    "CREATE INDEX figures_date ON figures(date_key, id);",
+    "CREATE VIRTUAL TABLE figures_fts USING fts5(text, sentence, content = '',"
+    "  tokenize = 'unicode61 remove_diacritics 2');",
+    "INSERT INTO figures_fts(rowid, text, sentence)"
+    "  SELECT id, " FTS_FOLD("text") ", " FTS_FOLD("coalesce(sentence, '')") " FROM figures;",
+    "CREATE TRIGGER figures_fts_ai AFTER INSERT ON figures BEGIN"
+    "  INSERT INTO figures_fts(rowid, text, sentence)"
+    "  VALUES (new.id, " FTS_FOLD("new.text") ", " FTS_FOLD("coalesce(new.sentence, '')") ");"
+    "END;",
+    "CREATE TRIGGER figures_fts_ad AFTER DELETE ON figures BEGIN"
+    "  INSERT INTO figures_fts(figures_fts, rowid, text, sentence)"
+    "  VALUES ('delete', old.id, " FTS_FOLD("old.text") ", " FTS_FOLD("coalesce(old.sentence, '')") ");"
+    "END;",
+    "CREATE TRIGGER figures_fts_au AFTER UPDATE OF text, sentence ON figures BEGIN"
+    "  INSERT INTO figures_fts(figures_fts, rowid, text, sentence)"
+    "  VALUES ('delete', old.id, " FTS_FOLD("old.text") ", " FTS_FOLD("coalesce(old.sentence, '')") ");"
+    "  INSERT INTO figures_fts(rowid, text, sentence)"
+    "  VALUES (new.id, " FTS_FOLD("new.text") ", " FTS_FOLD("coalesce(new.sentence, '')") ");"
+    "END;",
+    NULL,
+};
+
 /* Version N = the first N migrations applied. */
-static const char *const *const migrations[] = {m1};
+static const char *const *const migrations[] = {m1, m2};
 
 int db_schema_target(void)
 {

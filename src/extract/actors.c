@@ -25,16 +25,15 @@
 #include "actors_int.h"
 #include "utf8.h"
 
-struct mention_ref {
-    size_t start, end;
-    int actor;
-};
-
 struct actors_index {
     struct strmap keys;         /* "n:<name>", "w:<person words>" -> actor */
-    struct mention_ref *ments;  /* sorted by start */
+    struct actor_mention *ments;  /* sorted by start */
     size_t n_ments, ments_cap;
     size_t max_len;             /* longest mention, bounds the overlap search */
+    /* mentions added by actors_add() since the last merge, sorted: kept
+     * apart so that an addition costs O(pending), not O(all mentions) */
+    struct actor_mention *pend;
+    size_t n_pend, pend_cap;
 };
 
 /* ---------------------------------------------------------------------- */
@@ -199,6 +198,7 @@ struct wactor {
     int name_form;
     int first_cand;
     const char *country;    /* nationality bound by a title */
+    bool apposed;           /* a title stands next to one of its names */
     int n_title_aliases;
 };
 
@@ -253,7 +253,9 @@ static int register_form(struct merge *m, int fi, int a)
     if (t == ACTOR_PERSON && !f->ent && n >= 2) {
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
-                if (lower_particle(w[i], wl[i]) || lower_particle(w[j], wl[j]))
+                /* "le drian", "von der leyen" may start a run, a particle
+                 * never ends one */
+                if (lower_particle(w[j], wl[j]) || (i == j && lower_particle(w[i], wl[i])))
                     continue;
                 size_t len = (size_t)(w[j] + wl[j] - w[i]);
                 if (key_put(&m->keys, 'w', w[i], len, a))
@@ -277,7 +279,7 @@ static int register_form(struct merge *m, int fi, int a)
         /* "united states democratic party" also answers to "democratic party" */
         for (int i = 1; i < n; i++) {
             const struct lex_entity *e = lex_entity_find(f->fold, (size_t)(w[i - 1] + wl[i - 1] - f->fold));
-            if (e && e->type == ACTOR_PLACE) {
+            if (e && n - i >= 2) {
                 if (key_put(&m->keys, 'S', w[i], fl - (size_t)(w[i] - f->fold), a))
                     return -1;
                 break;
@@ -320,6 +322,21 @@ static int initials_match(struct merge *m, const struct form *f)
     return a;
 }
 
+/* A form made of a country and one cue word ("u.s. house") names the
+ * organisation that holds that cue word, if there is one; else -1. (Only
+ * countries, which have a group in the lexicon: "Boston University" is not
+ * "the University".) */
+static int after_place_cue(struct merge *m, const struct form *f)
+{
+    const char *w[16];
+    size_t wl[16];
+    int n = split_words(f->fold, w, wl, 16);
+    const struct lex_entity *e = lex_entity_find(f->fold, (size_t)(w[n - 2] + wl[n - 2] - f->fold));
+    if (!e || e->type != ACTOR_PLACE || !e->group || !(lex_word(w[n - 1], wl[n - 1]) & LW_ORGCUE))
+        return -1;
+    return key_get(&m->keys, 'c', w[n - 1], wl[n - 1]);
+}
+
 /* An acronym written in brackets right after a name: "Name (ACR)". */
 static int bracket_match(struct merge *m, int fi)
 {
@@ -332,8 +349,16 @@ static int bracket_match(struct merge *m, int fi)
         if (!(tk[c->t0 - 1].kind == TOK_PUNCT && tk[c->t0 - 1].cp == '('))
             continue;
         const struct cand *p = &ctx->cands[i - 1];
+        /* the name may go on in lower case: "Office central de lutte
+         * contre les atteintes à l'environnement (OCLAESP)" */
+        size_t gap = c->t0 - 1 - p->t1;
+        bool lower = p->t1 < c->t0 && gap <= 15;
+        for (size_t k = p->t1; lower && k + 1 < c->t0; k++)
+            lower = tk[k].kind == TOK_WORD ? !(tk[k].flags & TF_CAP)
+                                            : (tk[k].cp == '\'' || tk[k].cp == 0x2019);
+        bool initial = gap == 0 || ((ctx->d->text[p->start] | 0x20) == (ctx->d->text[c->start] | 0x20));
         /* "Alfredo Pérez Rubalcaba (PSOE)" gives the party, not an alias */
-        if (p->t1 == c->t0 - 1 && p->form >= 0 && ctx->forms[p->form].actor >= 0 &&
+        if (lower && initial && p->form >= 0 && ctx->forms[p->form].actor >= 0 &&
             best_type(m->acts[ctx->forms[p->form].actor].v) != ACTOR_PERSON)
             return ctx->forms[p->form].actor;
     }
@@ -380,6 +405,8 @@ static int merge_forms(struct merge *m)
             a = key_get(&m->keys, 'w', f->fold, fl);
         if (a < 0 && !f->ent && f->nwords == 1)
             a = key_get(&m->keys, 'p', f->fold, fl);
+        if (a < 0 && !f->ent && f->nwords >= 2)
+            a = after_place_cue(m, f); /* "U.S. House" */
         if (a < 0 && !f->ent && f->nwords == 1 && fl > 3 && f->fold[fl - 1] == 's')
             a = key_get(&m->keys, 'w', f->fold, fl - 1); /* "the Bidens" */
         if (a < 0 && has_initials(f) && f->nwords >= 2)
@@ -488,45 +515,68 @@ static int nearest_person(const struct merge *m, size_t at, const char *country)
     }
     for (size_t i = lo; i-- > 0 && ctx->cands[i].start >= lo_off;) {
         int a = cand_actor(ctx, &ctx->cands[i]);
-        if (is_person(m, a) && (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
+        if (is_person(m, a) && !m->acts[a].apposed &&
+            (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
             return a;
     }
     for (size_t i = lo; i < ctx->n_cands && ctx->cands[i].start <= hi_off; i++) {
         int a = cand_actor(ctx, &ctx->cands[i]);
-        if (is_person(m, a) && (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
+        if (is_person(m, a) && !m->acts[a].apposed &&
+            (!m->acts[a].country || strcmp(m->acts[a].country, country) == 0))
             return a;
     }
     return -1;
 }
 
+/* The person a title phrase is apposed to ("le secrétaire général de
+ * l'Otan, Jens Stoltenberg", "Carrie Lam, the chief executive"), or -1. */
+static int apposed_person(const struct merge *m, const struct title_ref *t)
+{
+    const struct actx *ctx = m->ctx;
+    const struct token *tk = ctx->d->tokens;
+    size_t k = t->after_tok;
+    const struct cand *c = cand_starting(ctx, k);
+    if (!c && k < ctx->d->n_tokens && tk[k].kind == TOK_PUNCT && tk[k].cp == ',')
+        c = cand_starting(ctx, k + 1);
+    if (c && is_person(m, cand_actor(ctx, c)))
+        return cand_actor(ctx, c);
+    if (t->before_tok >= 3) {
+        size_t b = t->before_tok - 1; /* the determiner */
+        if (b > 0 && tk[b - 1].kind == TOK_PUNCT && (tk[b - 1].cp == '\'' || tk[b - 1].cp == 0x2019))
+            b -= 2;
+        if (b > 0 && tk[b - 1].kind == TOK_PUNCT && tk[b - 1].cp == ',') {
+            const struct cand *p = cand_ending(ctx, b - 1);
+            if (p && is_person(m, cand_actor(ctx, p)))
+                return cand_actor(ctx, p);
+        }
+    }
+    return -1;
+}
+
 /* Bind each title phrase to a person; returns the actor per title in
- * `bind` (caller-allocated, ctx->n_titles entries). */
+ * `bind` (caller-allocated, ctx->n_titles entries). Apposed titles first,
+ * so that a person named with a title is not taken for another one. */
 static void bind_titles(struct merge *m, int *bind)
 {
     struct actx *ctx = m->ctx;
-    const struct token *tk = ctx->d->tokens;
     struct strmap *keys = &m->keys;
     for (size_t i = 0; i < ctx->n_titles; i++) {
         const struct title_ref *t = &ctx->titles[i];
-        int a = -1;
-        /* "le secrétaire général de l'Otan, Jens Stoltenberg" / "le président turc Recep Tayyip Erdogan" */
-        size_t k = t->after_tok;
-        const struct cand *c = cand_starting(ctx, k);
-        if (!c && k < ctx->d->n_tokens && tk[k].kind == TOK_PUNCT && tk[k].cp == ',')
-            c = cand_starting(ctx, k + 1);
-        if (c && is_person(m, cand_actor(ctx, c)))
-            a = cand_actor(ctx, c);
-        /* "Carrie Lam, the chief executive of Hong Kong" */
-        if (a < 0 && t->before_tok >= 3) {
-            size_t b = t->before_tok - 1; /* the determiner */
-            if (b > 0 && tk[b - 1].kind == TOK_PUNCT && (tk[b - 1].cp == '\'' || tk[b - 1].cp == 0x2019))
-                b -= 2;
-            if (b > 0 && tk[b - 1].kind == TOK_PUNCT && tk[b - 1].cp == ',') {
-                const struct cand *p = cand_ending(ctx, b - 1);
-                if (p && is_person(m, cand_actor(ctx, p)))
-                    a = cand_actor(ctx, p);
-            }
+        bind[i] = apposed_person(m, t);
+        if (bind[i] < 0)
+            continue;
+        struct wactor *w = &m->acts[bind[i]];
+        w->apposed = true;
+        /* "le président turc Recep Tayyip Erdogan": the nationality is his */
+        if (t->country && !w->country && key_get(keys, 'N', t->country, strlen(t->country)) < 0) {
+            w->country = t->country;
+            if (key_put(keys, 'N', t->country, strlen(t->country), bind[i]))
+                w->country = NULL; /* out of memory: only a weaker binding */
         }
+    }
+    for (size_t i = 0; i < ctx->n_titles; i++) {
+        const struct title_ref *t = &ctx->titles[i];
+        int a = bind[i];
         if (t->country) {
             int known = key_get(keys, 'N', t->country, strlen(t->country));
             if (a < 0)
@@ -568,33 +618,83 @@ static int add_alias(struct actor *a, const char *s, size_t n)
     return 0;
 }
 
+static int cmp_ment(const void *a, const void *b)
+{
+    const struct actor_mention *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start ? 1 : x->actor - y->actor;
+}
+
+/* Merge the pending mentions into the main sorted array (linear). */
+static int flush_pending(struct actors_index *ix)
+{
+    if (!ix->n_pend)
+        return 0;
+    size_t total = ix->n_ments + ix->n_pend;
+    if (grow((void **)&ix->ments, &ix->ments_cap, total - 1, sizeof *ix->ments))
+        return -1;
+    size_t i = ix->n_ments, j = ix->n_pend, k = total;
+    while (j > 0) {
+        if (i > 0 && cmp_ment(&ix->ments[i - 1], &ix->pend[j - 1]) > 0)
+            ix->ments[--k] = ix->ments[--i];
+        else
+            ix->ments[--k] = ix->pend[--j];
+    }
+    ix->n_ments = total;
+    ix->n_pend = 0;
+    return 0;
+}
+
 static int index_mention(struct actors_index *ix, size_t start, size_t end, int actor)
 {
-    if (grow((void **)&ix->ments, &ix->ments_cap, ix->n_ments, sizeof *ix->ments))
+    if (grow((void **)&ix->pend, &ix->pend_cap, ix->n_pend, sizeof *ix->pend))
         return -1;
-    size_t lo = 0, hi = ix->n_ments;
+    struct actor_mention m = {start, end, actor};
+    size_t k = ix->n_pend;
+    while (k > 0 && cmp_ment(&ix->pend[k - 1], &m) > 0) {
+        ix->pend[k] = ix->pend[k - 1];
+        k--;
+    }
+    ix->pend[k] = m;
+    ix->n_pend++;
+    if (end - start > ix->max_len)
+        ix->max_len = end - start;
+    /* merge once the pending list is as long as the square root of the
+     * whole, so additions stay cheap and queries search few lists */
+    if (ix->n_pend * ix->n_pend > ix->n_ments + 4096)
+        return flush_pending(ix);
+    return 0;
+}
+
+/* First mention in m[0..n) that overlaps [start,end), or NULL. */
+static const struct actor_mention *overlap_in(const struct actor_mention *m, size_t n, size_t max_len,
+                                              size_t start, size_t end)
+{
+    size_t from = start > max_len ? start - max_len : 0;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (ix->ments[mid].start <= start)
+        if (m[mid].start < from)
             lo = mid + 1;
         else
             hi = mid;
     }
-    memmove(&ix->ments[lo + 1], &ix->ments[lo], (ix->n_ments - lo) * sizeof *ix->ments);
-    ix->ments[lo] = (struct mention_ref){start, end, actor};
-    ix->n_ments++;
-    if (end - start > ix->max_len)
-        ix->max_len = end - start;
-    return 0;
+    for (size_t i = lo; i < n && m[i].start < end; i++)
+        if (start < m[i].end)
+            return &m[i];
+    return NULL;
 }
 
 /* Append a mention to actor `a`, keeping its mentions sorted. */
 static int actor_mention(struct actor *a, size_t start, size_t end)
 {
-    void *p = realloc(a->mentions, (a->n_mentions + 1) * sizeof *a->mentions);
-    if (!p)
-        return -1;
-    a->mentions = p;
+    /* the capacity is the next power of two: grow when n is one */
+    size_t n = a->n_mentions;
+    if (n == 0 || (n & (n - 1)) == 0) {
+        void *p = realloc(a->mentions, (n ? 2 * n : 1) * sizeof *a->mentions);
+        if (!p)
+            return -1;
+        a->mentions = p;
+    }
     size_t k = a->n_mentions;
     while (k > 0 && a->mentions[k - 1].start > start) {
         a->mentions[k] = a->mentions[k - 1];
@@ -605,17 +705,6 @@ static int actor_mention(struct actor *a, size_t start, size_t end)
     return 0;
 }
 
-static int cmp_ment(const void *a, const void *b)
-{
-    const struct mention_ref *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start ? 1 : x->actor - y->actor;
-}
-
-static int cmp_span(const void *a, const void *b)
-{
-    const struct span *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
 
 static int index_keys_for(struct actors_index *ix, const struct actor *a, int idx)
 {
@@ -737,7 +826,7 @@ static int build_index(struct doc *d)
         if (index_keys_for(ix, a, (int)i))
             return -1;
         for (size_t k = 0; k < a->n_mentions; k++) {
-            ix->ments[ix->n_ments++] = (struct mention_ref){a->mentions[k].start, a->mentions[k].end, (int)i};
+            ix->ments[ix->n_ments++] = (struct actor_mention){a->mentions[k].start, a->mentions[k].end, (int)i};
             if (a->mentions[k].end - a->mentions[k].start > ix->max_len)
                 ix->max_len = a->mentions[k].end - a->mentions[k].start;
         }
@@ -761,8 +850,6 @@ int actors_extract(struct doc *d)
         bind_titles(&m, bind);
         rc = build_output(&m, bind);
     }
-    for (size_t i = 0; !rc && i < d->out->n_actors; i++)
-        qsort(d->out->actors[i].mentions, d->out->actors[i].n_mentions, sizeof(struct span), cmp_span);
     if (!rc && !d->actors_ix)
         rc = build_index(d);
     free(bind);
@@ -779,6 +866,7 @@ void actors_release(struct doc *d)
         return;
     strmap_free(&ix->keys);
     free(ix->ments);
+    free(ix->pend);
     free(ix);
     d->actors_ix = NULL;
 }
@@ -839,19 +927,38 @@ int actors_at(const struct doc *d, size_t start, size_t end)
         }
         return -1;
     }
-    size_t from = start > ix->max_len ? start - ix->max_len : 0;
+    const struct actor_mention *a = overlap_in(ix->ments, ix->n_ments, ix->max_len, start, end);
+    const struct actor_mention *b = overlap_in(ix->pend, ix->n_pend, ix->max_len, start, end);
+    if (a && b)
+        return cmp_ment(a, b) <= 0 ? a->actor : b->actor;
+    return a ? a->actor : b ? b->actor : -1;
+}
+
+size_t actors_mentions_in(struct doc *d, size_t start, size_t end, const struct actor_mention **first)
+{
+    struct actors_index *ix = index_of(d);
+    *first = NULL;
+    if (!ix || start >= end || flush_pending(ix))
+        return 0;
     size_t lo = 0, hi = ix->n_ments;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (ix->ments[mid].start < from)
+        if (ix->ments[mid].start < start)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (size_t i = lo; i < ix->n_ments && ix->ments[i].start < end; i++)
-        if (start < ix->ments[i].end && ix->ments[i].start < end)
-            return ix->ments[i].actor;
-    return -1;
+    size_t k = lo;
+    hi = ix->n_ments;
+    while (k < hi) {
+        size_t mid = k + (hi - k) / 2;
+        if (ix->ments[mid].start < end)
+            k = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = ix->ments + lo;
+    return k - lo;
 }
 
 int actors_add(struct doc *d, const char *s, size_t n, enum actor_type t, size_t start, size_t end)

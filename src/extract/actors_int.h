@@ -16,6 +16,8 @@ struct tinfo {
     uint32_t foff;      /* offset of the folded word in actx.fold */
     uint16_t flen;      /* folded length, 0 for punctuation and numbers */
     bool cap;           /* capitalised word, or "al-Assad"-like name word */
+    bool ent;           /* the word alone is a known entity */
+    bool nation;        /* the word is a nationality adjective */
     unsigned lw;        /* lex_word() flags of the folded word */
 };
 
@@ -62,6 +64,9 @@ struct actx {
     struct tinfo *ti;
     char *fold;         /* folded words, back to back */
     struct strmap seen; /* folded word -> SEEN_* bits */
+    struct strmap ent_cache;            /* folded name -> index in ents, or -1 */
+    const struct lex_entity **ents;
+    size_t n_ents, ents_cap;
     struct cand *cands;
     size_t n_cands, cands_cap;
     struct title_ref *titles;
@@ -71,7 +76,9 @@ struct actx {
     struct strmap form_ix; /* folded name -> form index */
 };
 
-enum { SEEN_LOWER = 1, SEEN_CAP_MID = 2 };
+/* actx.seen values: how a word is written in the article, and its lexicon
+ * flags (above SEEN_SHIFT) so that each distinct word is looked up once. */
+enum { SEEN_LOWER = 1, SEEN_CAP_MID = 2, SEEN_SHIFT = 2 };
 
 /* actors_scan.c: fill ctx->ti, ctx->seen, ctx->cands and ctx->titles.
  * 0, or -1 on allocation failure (ctx is then released by the caller with

@@ -45,12 +45,14 @@ const char *actx_word(const struct actx *ctx, size_t i, size_t *n)
     return ctx->fold + ctx->ti[i].foff;
 }
 
-static bool word_is(const struct actx *ctx, size_t i, const char *w)
+/* Is token i the folded word w[0..wn)? word_is() takes a string literal. */
+static bool word_is_n(const struct actx *ctx, size_t i, const char *w, size_t wn)
 {
-    size_t n;
-    const char *f = actx_word(ctx, i, &n);
-    return n == strlen(w) && memcmp(f, w, n) == 0;
+    if (i >= ctx->d->n_tokens || ctx->ti[i].flen != wn)
+        return false;
+    return memcmp(ctx->fold + ctx->ti[i].foff, w, wn) == 0;
 }
+#define word_is(ctx, i, lit) word_is_n(ctx, i, "" lit, sizeof(lit) - 1)
 
 static bool is_word(const struct actx *ctx, size_t i)
 {
@@ -89,9 +91,27 @@ static bool sent_initial(const struct actx *ctx, size_t i)
         uint32_t c = p->cp;
         if (c == ':' || c == 0x2022 || c == '*')
             return true;
+        if (c == ')') { /* "((WN)) Thank you": step over a bracketed label */
+            size_t k = i - 1, depth = 0;
+            while (k > 0 && i - k < 12) {
+                if (tk[k].kind == TOK_PUNCT && tk[k].cp == ')')
+                    depth++;
+                else if (tk[k].kind == TOK_PUNCT && tk[k].cp == '(' && --depth == 0)
+                    break;
+                k--;
+            }
+            if (depth != 0 || (tk[k].kind == TOK_PUNCT && tk[k].cp != '('))
+                return false;
+            i = k;
+            continue;
+        }
         if (!(c == 0xAB || c == 0x201C || c == '"' || c == 0x2018 || c == '(' || c == '[' ||
               c == 0x2014 || c == 0x2013 || c == '-' || c == '\''))
             return false;
+        /* an opening quote mark: what follows starts the quoted sentence */
+        if ((c == 0xAB || c == 0x201C || c == 0x2018 || c == '"' || c == '\'') && (p->flags & TF_SPACE_BEFORE) &&
+            ((c != '"' && c != '\'') || !(tk[i].flags & TF_SPACE_BEFORE)))
+            return true;
         i--;
     }
     return true;
@@ -130,6 +150,38 @@ static bool name_word(const char *w, size_t n)
     return !(lex_word(w, before) & LW_STOP) || before > 4;
 }
 
+/* utf8_fold_into with a fast path for plain ASCII words, the most common. */
+static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
+{
+    if (n < cap) {
+        size_t i = 0;
+        for (; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 0x80)
+                break;
+            out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        if (i == n)
+            return n;
+    }
+    return utf8_fold_into(s, n, out, cap);
+}
+
+/* lex_word() flags of a folded word, without its possessive "'s"; a
+ * compound of two first names ("jean-yves", "marie-claude") is a first
+ * name too. */
+static unsigned word_flags(const char *w, size_t n)
+{
+    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+        n -= 2; /* "House's" has the flags of "House" */
+    unsigned lw = lex_word(w, n);
+    const char *h = memchr(w, '-', n);
+    if (h && !(lw & LW_FIRSTNAME) && (lex_word(w, (size_t)(h - w)) & LW_FIRSTNAME) &&
+        (lex_word(h + 1, n - (size_t)(h - w) - 1) & LW_FIRSTNAME))
+        lw |= LW_FIRSTNAME;
+    return lw;
+}
+
 static int prepare(struct actx *ctx)
 {
     struct doc *d = ctx->d;
@@ -143,13 +195,21 @@ static int prepare(struct actx *ctx)
         if (t->kind != TOK_WORD)
             continue;
         size_t n = t->end - t->start;
-        size_t fl = utf8_fold_into(d->text + t->start, n, ctx->fold + off, 3 * n + 4);
+        size_t fl = fold_word(d->text + t->start, n, ctx->fold + off, 3 * n + 4);
         if (fl > 0xFFFF)
             fl = 0xFFFF;
         struct tinfo *x = &ctx->ti[i];
         x->foff = (uint32_t)off;
         x->flen = (uint16_t)fl;
-        x->lw = lex_word(ctx->fold + off, fl);
+        /* one lexicon lookup per distinct word: the map keeps its flags */
+        int *v = strmap_put(&ctx->seen, ctx->fold + off, fl, -1);
+        if (!v)
+            return -1;
+        if (*v == -1)
+            *v = (int)(word_flags(ctx->fold + off, fl) << SEEN_SHIFT);
+        x->lw = (unsigned)*v >> SEEN_SHIFT;
+        x->ent = (x->lw & LW_ENTITY) != 0;
+        x->nation = (x->lw & LW_NATION) != 0;
         x->cap = (t->flags & TF_CAP) != 0;
         /* "al-Assad", "el-Sissi", "al-Bab": a name word despite its case */
         if (!x->cap && fl > 3 && (memcmp(ctx->fold + off, "al-", 3) == 0 || memcmp(ctx->fold + off, "el-", 3) == 0)) {
@@ -161,12 +221,7 @@ static int prepare(struct actx *ctx)
             x->cap = false;
         off += fl;
         unsigned bit = !x->cap ? SEEN_LOWER : !sent_initial(ctx, i) ? SEEN_CAP_MID : 0;
-        if (bit) {
-            int *v = strmap_put(&ctx->seen, ctx->fold + x->foff, fl, 0);
-            if (!v)
-                return -1;
-            *v |= (int)bit;
-        }
+        *v |= (int)bit;
     }
     return 0;
 }
@@ -182,6 +237,19 @@ static int seen(const struct actx *ctx, size_t i)
 /* ---------------------------------------------------------------------- */
 /* Runs of name words. */
 
+/* Is the possessor of token i ("Trump" of "Trump's") written capitalised
+ * on its own elsewhere mid-sentence, i.e. a name rather than a word of an
+ * organisation's name ("People's Protection Units")? */
+static bool stem_seen_alone(const struct actx *ctx, size_t i)
+{
+    size_t n;
+    const char *w = actx_word(ctx, i, &n);
+    if (n < 3)
+        return false;
+    const int *v = strmap_get(&ctx->seen, w, n - 2);
+    return v && (*v & SEEN_CAP_MID);
+}
+
 /* A French or English adjective that can sit inside an organisation name
  * after its head ("européenne", "démocratiques", "libre"). */
 static bool org_adjective(const struct actx *ctx, size_t i)
@@ -192,10 +260,18 @@ static bool org_adjective(const struct actx *ctx, size_t i)
         return true;
     if (ctx->ti[i].lw & (LW_STOP | LW_SPEECH | LW_TITLE))
         return false;
+    if (ctx->ti[i].nation)
+        return true;
     size_t n;
     const char *w = actx_word(ctx, i, &n);
-    if (lex_nationality(w, n))
-        return true;
+    const char *h = memchr(w, '-', n);
+    if (h) { /* "libéral-démocrate": judge by its last part */
+        size_t k = (size_t)(h - w) + 1;
+        w += k;
+        n -= k;
+        if (lex_word(w, n) & LW_ORGADJ)
+            return true;
+    }
     static const char *const suffixes[] = {"ique", "iques", "ale", "ales", "aux", "ienne", "iennes",
                                            "iens", "aise", "aises", "oise", "oises", "aire", "aires",
                                            "iste", "istes", "enne", "ennes", "eenne", "aine", "aines",
@@ -213,10 +289,10 @@ static bool name_particle(const struct actx *ctx, size_t i)
 {
     static const char *const p[] = {"von", "van", "der", "den", "ter", "bin", "ben", "ibn", "bint",
                                     "al", "el", "dos", "das", "del", "della", "zu", "di", "da"};
-    if (!is_word(ctx, i) || ctx->ti[i].cap)
+    if (!is_word(ctx, i) || ctx->ti[i].cap || !(ctx->ti[i].lw & LW_PARTICLE))
         return false;
     for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
-        if (word_is(ctx, i, p[k]))
+        if (word_is_n(ctx, i, p[k], strlen(p[k])))
             return true;
     return false;
 }
@@ -247,7 +323,7 @@ static size_t fr_de_complement(const struct actx *ctx, size_t i)
 static size_t en_of_complement(const struct actx *ctx, size_t i, const char *prep)
 {
     size_t k = i;
-    if (!word_is(ctx, k, prep))
+    if (!word_is_n(ctx, k, prep, strlen(prep)))
         return 0;
     k++;
     if (word_is(ctx, k, "the"))
@@ -273,12 +349,12 @@ static bool capital_function_word(const struct actx *ctx, size_t i)
     static const char *const open_names[] = {"new", "old", "first", "last", "late", "early",
                                              "former", "next", "second", "third", "saint", "st"};
     unsigned lw = ctx->ti[i].lw;
-    if (!(lw & LW_STOP) || (lw & (LW_PARTICLE | LW_FIRSTNAME)))
+    if (!(lw & LW_STOP) || (lw & (LW_PARTICLE | LW_FIRSTNAME)) || (ctx->d->tokens[i].flags & TF_ALLCAPS))
         return false;
     if (ctx->d->tokens[i].end - ctx->d->tokens[i].start == 1)
         return false;
     for (size_t k = 0; k < sizeof open_names / sizeof open_names[0]; k++)
-        if (word_is(ctx, i, open_names[k]))
+        if (word_is_n(ctx, i, open_names[k], strlen(open_names[k])))
             return false;
     return true;
 }
@@ -323,7 +399,8 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
             break; /* "Conseil européen | Charles Michel" */
         last_adj = false;
         if (is_cap(ctx, j)) {
-            if (possessive_len(ctx, j - 1) && !cap_run_ends_org(ctx, j))
+            /* "People's Protection Units" goes on, "Trump's White House" not */
+            if (possessive_len(ctx, j - 1) && (!cap_run_ends_org(ctx, j) || stem_seen_alone(ctx, j - 1)))
                 break;
             if (capital_function_word(ctx, j))
                 break; /* "MS We did not…" */
@@ -412,37 +489,131 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
 /* ---------------------------------------------------------------------- */
 /* Candidates: strip what is not the name, decide, weigh. */
 
-static bool entity_of(const struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
+/* Fold tokens [t0,t1) into buf from their already folded words, one space
+ * where the text has any; ends[k - t0] gets the length after token k (ends
+ * may be NULL). Returns the length, or (size_t)-1 when buf is too small. */
+static size_t fold_tokens(const struct actx *ctx, size_t t0, size_t t1, char *buf, size_t cap, size_t *ends)
+{
+    const struct token *tk = ctx->d->tokens;
+    size_t n = 0;
+    for (size_t k = t0; k < t1; k++) {
+        if (k > t0 && (tk[k].flags & TF_SPACE_BEFORE)) {
+            if (n + 1 >= cap)
+                return (size_t)-1;
+            buf[n++] = ' ';
+        }
+        if (tk[k].kind == TOK_WORD) {
+            size_t fl;
+            const char *f = actx_word(ctx, k, &fl);
+            if (n + fl >= cap)
+                return (size_t)-1;
+            memcpy(buf + n, f, fl);
+            n += fl;
+        } else {
+            size_t tl = tk[k].end - tk[k].start;
+            if (n + 4 * tl + 1 >= cap)
+                return (size_t)-1;
+            n += fold_word(ctx->d->text + tk[k].start, tl, buf + n, cap - n);
+        }
+        if (ends)
+            ends[k - t0] = n;
+    }
+    return n;
+}
+
+/* lex_entity_find() through a per-article cache: the same names come back
+ * again and again. NULL when s[0..n) is no known entity (or on allocation
+ * failure, which only costs the cache). */
+static const struct lex_entity *find_entity(struct actx *ctx, const char *s, size_t n)
+{
+    int *v = strmap_put(&ctx->ent_cache, s, n, -2);
+    if (!v)
+        return lex_entity_find(s, n);
+    if (*v == -2) {
+        const struct lex_entity *e = lex_entity_find(s, n);
+        *v = -1;
+        if (e && !grow((void **)&ctx->ents, &ctx->ents_cap, ctx->n_ents, sizeof *ctx->ents)) {
+            ctx->ents[ctx->n_ents] = e;
+            *v = (int)ctx->n_ents++;
+        }
+        if (*v < 0)
+            return e;
+    }
+    return *v >= 0 ? ctx->ents[*v] : NULL;
+}
+
+/* Is entity e, found for tokens [t0,t1), really written there? An acronym
+ * entry needs capitals ("Un" is not "UN"), and an entry that starts with an
+ * article needs a capital after it ("La presse internationale" is not La
+ * Presse). */
+static bool entity_ok(const struct actx *ctx, size_t t0, size_t t1, const struct lex_entity *e)
+{
+    const struct token *tk = ctx->d->tokens;
+    if (t1 - t0 >= 2 && (word_is(ctx, t0, "le") || word_is(ctx, t0, "la") || word_is(ctx, t0, "les") ||
+                         word_is(ctx, t0, "l") || word_is(ctx, t0, "the"))) {
+        size_t k = t0 + 1;
+        while (k < t1 && !is_word(ctx, k))
+            k++;
+        if (k < t1 && !ctx->ti[k].cap)
+            return false;
+    }
+    if (e->acronym)
+        for (size_t k = t0; k < t1; k++)
+            if (tk[k].kind == TOK_WORD && !(tk[k].flags & TF_ALLCAPS) && tk[k].end - tk[k].start > 1)
+                return false;
+    return true;
+}
+
+/* The known entity written exactly at tokens [t0,t1), in *e; false (and
+ * *e NULL) when there is none. */
+static bool entity_of(struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
 {
     char buf[256];
     const struct token *tk = ctx->d->tokens;
-    if (t1 <= t0 || tk[t1 - 1].end - tk[t0].start > 200)
-        return (*e = NULL), false;
-    size_t n = utf8_fold_into(ctx->d->text + tk[t0].start, tk[t1 - 1].end - tk[t0].start, buf, sizeof buf);
-    *e = lex_entity_find(buf, n);
-    if (*e && (*e)->acronym) {
-        for (size_t k = t0; k < t1; k++)
-            if (tk[k].kind == TOK_WORD && !(tk[k].flags & TF_ALLCAPS) && tk[k].end - tk[k].start > 1)
-                return (*e = NULL), false;
-    }
+    *e = NULL;
+    if (t1 <= t0 || tk[t0].kind != TOK_WORD)
+        return false;
+    /* most names are no known entity: rule them out without folding */
+    if (t1 - t0 == 1 && !ctx->ti[t0].ent)
+        return false;
+    if (t1 - t0 > 1 && !(ctx->ti[t0].lw & LW_ENTSTART))
+        return false;
+    size_t n = fold_tokens(ctx, t0, t1, buf, sizeof buf, NULL);
+    if (n == (size_t)-1)
+        return false;
+    *e = find_entity(ctx, buf, n);
+    if (*e && !entity_ok(ctx, t0, t1, *e))
+        *e = NULL;
     return *e != NULL;
 }
 
 /* The longest known entity written from token i on (up to 8 tokens, within
  * the sentence): the token after it, or i when there is none. */
-static size_t entity_ahead(const struct actx *ctx, size_t i)
+static size_t entity_ahead(struct actx *ctx, size_t i)
 {
     const struct lex_entity *e;
-    size_t best = i;
-    for (size_t k = i + 1; k <= i + 8 && k <= ctx->d->n_tokens; k++) {
-        if (k > i + 1 && sent_start(ctx, k - 1))
-            break;
+    if (!is_word(ctx, i))
+        return i;
+    if (!(ctx->ti[i].lw & LW_ENTSTART))
+        return entity_of(ctx, i, i + 1, &e) ? i + 1 : i;
+    /* only words that occur in entity names can continue one */
+    size_t end = i + 1;
+    while (end < ctx->d->n_tokens && end < i + 8 && !sent_start(ctx, end) &&
+           (is_word(ctx, end) ? (ctx->ti[end].lw & LW_ENTWORD) != 0
+                              : (is_apos(ctx, end) || is_punct(ctx, end, '.') || is_punct(ctx, end, '&'))))
+        end++;
+    char buf[256];
+    size_t ends[8];
+    if (fold_tokens(ctx, i, end, buf, sizeof buf, ends) == (size_t)-1)
+        return i;
+    for (size_t k = end; k > i; k--) {
         if (!is_word(ctx, k - 1))
             continue;
-        if (entity_of(ctx, i, k, &e))
-            best = k;
+        e = find_entity(ctx, buf, ends[k - 1 - i]);
+        if (e && entity_ok(ctx, i, k, e))
+            return k;
     }
-    return best;
+    return i;
 }
 
 static size_t skip_back_det(const struct actx *ctx, size_t i, bool *det)
@@ -466,7 +637,7 @@ static size_t skip_back_det(const struct actx *ctx, size_t i, bool *det)
 
 /* Weigh the type of the name at tokens [t0,t1) from itself and its
  * neighbours. */
-static void weigh(const struct actx *ctx, struct cand *c, bool acronym)
+static void weigh(struct actx *ctx, struct cand *c, bool acronym)
 {
     size_t t0 = c->t0, t1 = c->t1;
     const struct lex_entity *e;
@@ -530,6 +701,9 @@ static void weigh(const struct actx *ctx, struct cand *c, bool acronym)
     /* the words before */
     bool det;
     size_t p = skip_back_det(ctx, t0, &det);
+    /* a capitalised article ("Le Drian est parti") may be part of the name */
+    if (det && t0 > 0 && is_word(ctx, t0 - 1) && ctx->ti[t0 - 1].cap)
+        det = false;
     if (det && !c->titled) {
         c->v[ACTOR_ORGANIZATION] += W_ARTICLE * 0.8f;
         c->v[ACTOR_PLACE] += W_ARTICLE;
@@ -574,7 +748,7 @@ static bool compound_of_names(const struct actx *ctx, size_t i)
     const char *w = actx_word(ctx, i, &n);
     const char *text = ctx->d->text + ctx->d->tokens[i].start;
     size_t tn = ctx->d->tokens[i].end - ctx->d->tokens[i].start;
-    if (lex_entity_find(w, n))
+    if (!memchr(w, '-', n) || ctx->ti[i].ent)
         return false;
     int parts = 0, named = 0, caps = 0;
     size_t p = 0, tp = 0;
@@ -626,9 +800,7 @@ static bool person_context(const struct actx *ctx, size_t a)
         while (is_word(ctx, k) && !ctx->ti[k].cap && k < a + 5) {
             if (ctx->ti[k].lw & LW_TITLE)
                 return true;
-            size_t n;
-            const char *w = actx_word(ctx, k, &n);
-            if (!lex_nationality(w, n) && !(ctx->ti[k].lw & (LW_STOP | LW_ORGADJ)))
+            if (!ctx->ti[k].nation && !(ctx->ti[k].lw & (LW_STOP | LW_ORGADJ)))
                 break;
             k++;
         }
@@ -675,16 +847,19 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
             return k < t1 ? emit(ctx, k, t1, false, tk[k].start) : 0;
         }
     }
+    /* "Boeing 737", "Airbus A320": a model, not the maker */
+    if ((!known || e->type != ACTOR_PLACE) && t1 < ctx->d->n_tokens && tk[t1].kind == TOK_NUMBER &&
+        !sent_start(ctx, t1) && !is_punct(ctx, t1 - 1, '.'))
+        return 0;
     if (!known) {
+        /* the name of a thing named after someone: "prix Nobel", "coupe Davis" */
+        if (t0 > 0 && is_word(ctx, t0 - 1) && !ctx->ti[t0 - 1].cap && (ctx->ti[t0 - 1].lw & LW_THING))
+            return 0;
         /* laws, events, works and products: "National Emergencies Act",
          * "Opération Barkhane", "Boeing 737" */
         if (((ctx->ti[t0].lw & LW_THING) && !(ctx->ti[t0].lw & LW_FIRSTNAME)) || (ctx->ti[last].lw & LW_THING))
             return 0;
-        if (t1 < ctx->d->n_tokens && tk[t1].kind == TOK_NUMBER && !sent_start(ctx, t1))
-            return 0;
-        size_t n;
-        const char *w = actx_word(ctx, last, &n);
-        if (words >= 2 && ctx->ti[last].cap && lex_nationality(w, n) && !(ctx->ti[last].lw & LW_FIRSTNAME))
+        if (words >= 2 && ctx->ti[last].cap && ctx->ti[last].nation && !(ctx->ti[last].lw & LW_FIRSTNAME))
             return 0; /* "Native American" */
     }
     bool acronym = words == 1 && (tk[t0].flags & TF_ALLCAPS);
@@ -694,12 +869,12 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
     if (words == 1 && !known) {
         unsigned lw = ctx->ti[t0].lw;
         size_t n;
-        const char *w = actx_word(ctx, t0, &n);
+        actx_word(ctx, t0, &n);
         if (lw & (LW_NEVER | LW_TIME | LW_TITLE | LW_HONORIFIC))
             return 0;
         if ((lw & LW_STOP) && !titled)
             return 0;
-        if (n < 2 || lex_nationality(w, n) || compound_of_names(ctx, t0))
+        if (n < 2 || ctx->ti[t0].nation || compound_of_names(ctx, t0))
             return 0;
         if (tk[t0].end - tk[t0].start == 1)
             return 0;
@@ -739,6 +914,10 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
     size_t mstart = tk[t0].start;
     bool ends_org = rs->ends_cue;
     const struct lex_entity *e;
+    /* "Hurricane Ian", "Opération Barkhane": the whole run names a thing */
+    if (is_word(ctx, t0) && (ctx->ti[t0].lw & LW_THING) && !(ctx->ti[t0].lw & LW_FIRSTNAME) &&
+        !entity_of(ctx, t0, t1, &e))
+        return 0;
     for (;;) {
         if (t0 >= t1)
             return 0;
@@ -746,11 +925,9 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
             t0++;
             continue;
         }
-        if (entity_of(ctx, t0, t1, &e))
-            break;
+        if (entity_of(ctx, t0, t1, &e) || entity_ahead(ctx, t0) > t0 + 1)
+            break; /* "New South Wales Police" keeps its "New" */
         unsigned lw = ctx->ti[t0].lw;
-        size_t n;
-        const char *w = actx_word(ctx, t0, &n);
         bool more = t0 + 1 < t1;
         if (word_is(ctx, t0, "the") && more) {
             t0++;
@@ -775,13 +952,16 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
             mstart = tk[t0].start;
             continue;
         }
-        if (more && !rs->orgcue && lex_nationality(w, n) && !(lw & LW_FIRSTNAME)) {
+        if (more && !rs->orgcue && ctx->ti[t0].nation && !(lw & LW_FIRSTNAME)) {
             t0++;
             mstart = tk[t0].start;
             continue;
         }
         break;
     }
+    while (!ends_org && ctx->d->lang == LANG_EN && t1 > t0 + 1 && is_cap(ctx, t1 - 1) &&
+           (ctx->ti[t1 - 1].lw & LW_TITLE) && !(ctx->ti[t1 - 2].lw & LW_PARTICLE) && !entity_of(ctx, t0, t1, &e))
+        t1--; /* "United States Senator" names the country */
     if (!ends_org && !entity_of(ctx, t0, t1, &e)) {
         /* the longest known organisation in front, before a person:
          * "Amnesty International Man-kei Tam" (but "HP France" stays) */
@@ -804,9 +984,11 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
             /* "Kremlin President Vladimir Putin", "Society President Ash Soni" */
             if ((lw & (LW_TITLE | LW_HONORIFIC)) && k + 1 < t1 && !lower)
                 split = true;
-            /* "Jababeka David Quentin", "State Mike Pompeo" */
+            /* "Jababeka David Quentin", "State Mike Pompeo" (but "Sifan
+             * Hassan": a first name can be a surname, so a full name must
+             * follow) */
             else if ((lw & LW_FIRSTNAME) && is_cap(ctx, k - 1) && !(ctx->ti[k - 1].lw & LW_FIRSTNAME) &&
-                     !(ctx->ti[k - 1].lw & (LW_TITLE | LW_HONORIFIC)))
+                     !(ctx->ti[k - 1].lw & (LW_TITLE | LW_HONORIFIC)) && k + 1 < t1 && is_cap(ctx, k + 1))
                 split = true;
             /* "Amnesty International Man-kei Tam" */
             else if ((lw & LW_FIRSTNAME) && entity_of(ctx, t0, k, &e))
@@ -839,28 +1021,34 @@ static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
 {
     const struct token *tk = ctx->d->tokens;
     size_t k = i;
+    const char *before = NULL; /* "the Turkish president" */
+    if (is_word(ctx, k) && ctx->ti[k].nation && is_word(ctx, k + 1) && (ctx->ti[k + 1].lw & LW_TITLE)) {
+        before = lex_nationality(ctx->fold + ctx->ti[k].foff, ctx->ti[k].flen);
+        k++;
+    }
     while (is_word(ctx, k) && (ctx->ti[k].lw & LW_TITLE) && k - i < 4)
         k++;
     /* "secrétaire général", "premier ministre" */
     while (is_word(ctx, k) && (word_is(ctx, k, "general") || word_is(ctx, k, "generale") ||
                                word_is(ctx, k, "adjoint") || word_is(ctx, k, "adjointe")))
         k++;
-    if (k == i)
+    if (k == i || (before && k == i + 1))
         return i;
-    out->country = NULL;
+    out->country = before;
     out->before_tok = i;
-    size_t n;
-    const char *w;
-    if (is_word(ctx, k) && (w = actx_word(ctx, k, &n), lex_nationality(w, n)) && !ctx->ti[k].cap) {
-        out->country = lex_nationality(w, n);
+    if (is_word(ctx, k) && ctx->ti[k].nation && !ctx->ti[k].cap) {
+        out->country = lex_nationality(ctx->fold + ctx->ti[k].foff, ctx->ti[k].flen);
         k++;
     }
     out->start = tk[i].start;
     out->end = tk[k - 1].end;
-    size_t c = ctx->d->lang == LANG_FR ? fr_de_complement(ctx, k) : en_of_complement(ctx, k, "of");
+    /* complements: "de l'Otan", "de la République de Nantes", "of State" */
     size_t after = k;
-    if (c) {
-        after = k + c;
+    for (int round = 0; round < 2; round++) {
+        size_t c = ctx->d->lang == LANG_FR ? fr_de_complement(ctx, after) : en_of_complement(ctx, after, "of");
+        if (!c)
+            break;
+        after += c;
         while (is_cap(ctx, after) && !sent_start(ctx, after))
             after++;
     }
@@ -873,12 +1061,14 @@ static int scan_titles(struct actx *ctx)
 {
     size_t n = ctx->d->n_tokens;
     for (size_t i = 0; i + 1 < n; i++) {
+        if (ctx->d->tokens[i].kind != TOK_WORD || !(ctx->ti[i].lw & LW_STOP) || ctx->ti[i].flen > 3)
+            continue;
         bool det = word_is(ctx, i, "le") || word_is(ctx, i, "la") || word_is(ctx, i, "the") ||
                    (word_is(ctx, i, "l") && is_apos(ctx, i + 1));
         if (!det)
             continue;
         size_t k = word_is(ctx, i, "l") ? i + 2 : i + 1;
-        if (!is_word(ctx, k) || !(ctx->ti[k].lw & LW_TITLE))
+        if (!is_word(ctx, k) || !((ctx->ti[k].lw & LW_TITLE) || ctx->ti[k].nation))
             continue;
         struct title_ref t;
         size_t after = title_phrase(ctx, k, &t);
@@ -907,22 +1097,35 @@ static void share_list_types(struct actx *ctx)
                 break;
             bool link = true;
             for (size_t k = a; k < b; k++)
-                link = link && (is_punct(ctx, k, ',') || word_is(ctx, k, "et") || word_is(ctx, k, "and") ||
-                                word_is(ctx, k, "ou") || word_is(ctx, k, "or"));
+                link = link && (is_punct(ctx, k, ',') || tok_is(ctx->d, &ctx->d->tokens[k], "et") ||
+                                tok_is(ctx->d, &ctx->d->tokens[k], "and") || tok_is(ctx->d, &ctx->d->tokens[k], "ou") ||
+                                tok_is(ctx->d, &ctx->d->tokens[k], "or")); /* not "où" */
             if (!link)
                 break;
             j++;
         }
-        if (j - i >= 2) {
+        bool conj = false;
+        for (size_t k = i + 1; k < j; k++)
+            for (size_t q = ctx->cands[k - 1].t1; q < ctx->cands[k].t0; q++)
+                conj = conj || ctx->d->tokens[q].kind == TOK_WORD;
+        /* "Otan, Jens Stoltenberg" is an apposition, not a list */
+        if (j - i >= 3 || (j - i == 2 && conj)) {
             float known[3] = {0, 0, 0};
             const struct lex_entity *e;
             for (size_t k = i; k < j; k++)
                 if (entity_of(ctx, ctx->cands[k].t0, ctx->cands[k].t1, &e))
                     known[e->type] += 1;
+            /* "from Dolgellau, Harlech, Barmouth and Bala": the preposition
+             * before the list governs every member */
+            size_t p0 = ctx->cands[i].t0;
+            if (p0 > 0 && is_word(ctx, p0 - 1) && (ctx->ti[p0 - 1].lw & LW_PLACEPREP) &&
+                !ctx->cands[i].titled)
+                known[ACTOR_PLACE] += 1;
             int t = known[ACTOR_PLACE] >= known[ACTOR_ORGANIZATION] ? ACTOR_PLACE : ACTOR_ORGANIZATION;
             if (known[t] > 0)
                 for (size_t k = i; k < j; k++)
-                    if (!entity_of(ctx, ctx->cands[k].t0, ctx->cands[k].t1, &e))
+                    if (!entity_of(ctx, ctx->cands[k].t0, ctx->cands[k].t1, &e) &&
+                        ctx->cands[k].v[ACTOR_PERSON] < W_FIRSTNAME)
                         ctx->cands[k].v[t] += W_TITLE;
         }
         i = j;
@@ -982,6 +1185,20 @@ int actors_scan(struct actx *ctx)
             if (!fr_de_complement(ctx, k) && !(is_cap(ctx, k) && word_is(ctx, i, "ecole")))
                 head = false;
         }
+        /* "Les Forces démocratiques syriennes", "La Cour pénale…": the
+         * article that starts the sentence is no part of the name */
+        if (ctx->ti[i].cap && (ctx->ti[i].lw & LW_STOP) && !(ctx->ti[i].lw & LW_FIRSTNAME) &&
+            sent_initial(ctx, i) && is_cap(ctx, i + 1) && !sent_start(ctx, i + 1) && entity_ahead(ctx, i) <= i + 1) {
+            /* but "Le Maire a ajouté" may be Bruno Le Maire: a weak
+             * candidate, kept only if it names a person found elsewhere */
+            if (ctx->ti[i].lw & LW_PARTICLE) {
+                struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, true};
+                if (push_cand(ctx, &c))
+                    return -1;
+            }
+            i++;
+            continue;
+        }
         if (!ctx->ti[i].cap && !head) {
             if (hyphen_entity(ctx, i))
                 return -1;
@@ -1020,6 +1237,8 @@ void actx_free(struct actx *ctx)
     free(ctx->ti);
     free(ctx->fold);
     strmap_free(&ctx->seen);
+    strmap_free(&ctx->ent_cache);
+    free(ctx->ents);
     free(ctx->cands);
     free(ctx->titles);
     for (size_t i = 0; i < ctx->n_forms; i++)

@@ -78,6 +78,16 @@ int actors_find(const struct doc *d, const char *s, size_t n);
 int actors_add(struct doc *d, const char *s, size_t n, enum actor_type t, size_t start, size_t end);
 /* Release the lookup index the actors pass keeps in d (NULL is fine). */
 void actors_release(struct doc *d);
+/* One mention of an actor, as kept in the actors pass's index. */
+struct actor_mention {
+    size_t start, end;
+    int actor;              /* index into d->out->actors */
+};
+/* The mentions of every actor that start in [start,end), in text order:
+ * *first points at the first of them (borrowed, valid until the next
+ * actors_add()), the return value is how many there are. Logarithmic, so
+ * a pass can look around each quote without scanning every actor. */
+size_t actors_mentions_in(struct doc *d, size_t start, size_t end, const struct actor_mention **first);
 
 /* extract.c — small shared helpers. */
 char *xstrndup(const char *s, size_t n);   /* NULL on allocation failure */

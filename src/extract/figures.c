@@ -35,6 +35,7 @@ struct strref {
 struct fx {
     struct doc *d;
     struct numctx c;
+    struct numindex ix;        /* number words of the language */
     enum extract_lang lang;
     size_t cap;                /* allocated slots of out->figures */
     struct strref ctx_unit;    /* the unit last counted, for bare numbers */
@@ -42,9 +43,14 @@ struct fx {
     bool have_ctx;
     size_t last_end_tok;       /* last token of the last figure */
     bool have_last;
+    struct {                   /* the last figures with a noun, for "the ten" */
+        double value;
+        struct strref unit;
+        size_t sent;
+    } recent[8];
+    size_t n_recent;           /* figures recorded so far (ring of 8) */
     size_t last_id_tok;        /* last token of the last identifier number */
     bool have_id;
-    struct strref last_unit;   /* unit of the last figure */
 };
 
 /* A figure being assembled around one number. */
@@ -122,15 +128,42 @@ static bool is_de(const struct fx *x, size_t i, size_t *next)
     return false;
 }
 
+/* Word classes asked about again and again around a number; each is
+ * looked up once per token and remembered with its folded form. */
+enum wclass { WC_STOP = 1, WC_NUM = 2, WC_MONTH = 4 };
+
+static bool wclass(const struct fx *x, size_t i, unsigned cls)
+{
+    const char *w = W(x, i); /* makes the slot hold token i */
+    struct foldcache *fc = x->c.cache;
+    size_t slot = i % NX_CACHE;
+    if (!(fc->known[slot] & cls)) {
+        bool yes = false;
+        if (cls == WC_STOP) {
+            yes = lex_is_stopword(w, x->lang);
+        } else if (cls == WC_NUM) {
+            const struct numword *nw = lex_numindex_find(&x->ix, w);
+            yes = nw && nw->kind != NW_FRACTION;
+        } else if (cls == WC_MONTH) {
+            yes = lex_is_month(w);
+        }
+        fc->known[slot] |= (uint16_t)cls;
+        if (yes)
+            fc->bits[slot] |= (uint16_t)cls;
+        else
+            fc->bits[slot] &= (uint16_t)~cls;
+    }
+    return fc->bits[slot] & cls;
+}
+
 static bool is_numword(const struct fx *x, size_t i)
 {
-    const struct numword *w = lex_numword(W(x, i), x->lang);
-    return w && w->kind != NW_FRACTION;
+    return is_kind(x, i, TOK_WORD) && wclass(x, i, WC_NUM);
 }
 
 static bool is_month_at(const struct fx *x, size_t i)
 {
-    if (!is_kind(x, i, TOK_WORD) || !lex_is_month(W(x, i)))
+    if (!is_kind(x, i, TOK_WORD) || !wclass(x, i, WC_MONTH))
         return false;
     /* English months are capitalised; "may", "march" are verbs too. And
      * French "sept" is seven. */
@@ -139,18 +172,27 @@ static bool is_month_at(const struct fx *x, size_t i)
     return true;
 }
 
+/* French conjugated forms no noun has ("circuleront", "étaient"). */
+static bool fr_verb_form(const char *w)
+{
+    static const char *const suf[] = {"aient", "raient", "ront", "erent", "iront"};
+    size_t n = strlen(w);
+    for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
+        size_t m = strlen(suf[k]);
+        if (n > m + 1 && memcmp(w + n - m, suf[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A word that can be (part of) a counted noun. */
 static bool content(const struct fx *x, size_t i)
 {
     if (!is_kind(x, i, TOK_WORD))
         return false;
-    const char *w = W(x, i);
-    return !lex_is_stopword(w, x->lang) && !is_numword(x, i) && !is_month_at(x, i);
-}
-
-static size_t wlen(const char *w)
-{
-    return strlen(w);
+    if (wclass(x, i, WC_STOP) || is_numword(x, i) || is_month_at(x, i))
+        return false;
+    return x->lang != LANG_FR || !fr_verb_form(W(x, i));
 }
 
 static bool ends_with(const char *w, const char *suf)
@@ -161,14 +203,14 @@ static bool ends_with(const char *w, const char *suf)
 
 static bool en_plural(const char *w)
 {
-    size_t n = wlen(w);
+    size_t n = strlen(w);
     return lex_is_irregular_plural(w) || (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's');
 }
 
 /* English adjective by its form: participles and common suffixes. */
 static bool en_adjective_form(const char *w)
 {
-    static const char *const suf[] = {"ed", "al", "ous", "ive", "ic", "ful", "less", "able", "ible"};
+    static const char *const suf[] = {"ed", "al", "ous", "ive", "ic", "ful", "less", "able", "ible", "ly"};
     for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++)
         if (ends_with(w, suf[k]))
             return true;
@@ -241,6 +283,17 @@ static bool find_partitive(const struct fx *x, const struct number *n, size_t j,
     } else {
         return false;
     }
+    /* "of the island nation's roughly 200,000 residents": a possessor */
+    for (size_t a = k; a < k + 3 && content(x, a); a++) {
+        const char *w = W(x, a);
+        size_t wl = strlen(w);
+        if (wl > 2 && w[wl - 2] == '\'' && w[wl - 1] == 's') {
+            k = a + 1;
+            if (is_kind(x, k, TOK_WORD) && lex_approx_last_word(&x->ix, W(x, k), x->lang))
+                k++;
+            break;
+        }
+    }
     struct number inner;
     if (number_parse(&x->c, k, false, &inner) && !inner.article)
         k = inner.last + 1;
@@ -265,9 +318,20 @@ static bool name_before(const struct fx *x, size_t i)
     if (lex_is_stopword(w, x->lang) || is_numword(x, i - 1) || is_month_at(x, i - 1))
         return false;
     const char *one[] = {w};
-    if (lex_approx_before(one, 1, x->lang))
+    if (lex_approx_before(&x->ix, one, 1, x->lang))
         return false;
     return (p->flags & TF_ALLCAPS) || !(p->flags & TF_SENT_START);
+}
+
+/* True when word token i has a capital after its first letter: a brand or
+ * a product ("iPhone 12", "eBay"). */
+static bool inner_capital(const struct fx *x, size_t i)
+{
+    const struct token *t = T(x, i);
+    for (size_t k = t->start + 1; k < t->end; k++)
+        if (x->d->text[k] >= 'A' && x->d->text[k] <= 'Z')
+            return true;
+    return false;
 }
 
 /* A time of day after the number: "14h30", "14 h", "3 p.m.", "10 am". */
@@ -283,6 +347,19 @@ static bool time_after(const struct fx *x, size_t k)
     return lex_is_time_word(w) && strcmp(w, "heure") != 0 ? true : false;
 }
 
+/* "à 14 heures", "vers deux heures", "19 heures 30": a time of day. */
+static bool clock_hours(const struct fx *x, const struct cand *c, size_t *skip_to)
+{
+    size_t k = c->n.last + 1, p = c->start_tok;
+    if (x->lang != LANG_FR || !(is_w(x, k, "heures") || is_w(x, k, "heure")) || c->n.value > 24)
+        return false;
+    if (is_kind(x, k + 1, TOK_NUMBER)) {
+        *skip_to = k + 2;
+        return true;
+    }
+    return p > 0 && (is_w(x, p - 1, "a") || is_w(x, p - 1, "vers") || is_w(x, p - 1, "des"));
+}
+
 /* True when the digits of n are not a quantity. *skip_to may move the scan
  * past tokens that belong to the same non-quantity ("du 25 au 27 janvier"). */
 static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, size_t *skip_to)
@@ -295,15 +372,16 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
     if (ft->end - ft->start >= 2 && x->d->text[ft->start] == '0' && x->d->text[ft->start + 1] != ',' &&
         x->d->text[ft->start + 1] != '.')
         return true;
-    /* "01 45 67 89 10": a run of numbers is a phone number or a code */
-    if (!in_range) {
+    /* "01 45 67 89 10": a run of two-digit numbers is a phone number */
+    if (!in_range && ft->end - ft->start <= 2) {
         size_t r = f;
-        while (r + 1 < x->d->n_tokens && is_kind(x, r + 1, TOK_NUMBER))
+        while (r + 1 < x->d->n_tokens && is_kind(x, r + 1, TOK_NUMBER) &&
+               T(x, r + 1)->end - T(x, r + 1)->start <= 2)
             r++;
         size_t b = f;
-        while (b > 0 && is_kind(x, b - 1, TOK_NUMBER))
+        while (b > 0 && is_kind(x, b - 1, TOK_NUMBER) && T(x, b - 1)->end - T(x, b - 1)->start <= 2)
             b--;
-        if (r - b >= 2 && l < r) {
+        if (r - b >= 2) {
             *skip_to = r + 1;
             return true;
         }
@@ -318,16 +396,31 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
             break;
     }
 
+    /* "7j/7", "24h/24": round the clock, not a count */
+    if (is_kind(x, k, TOK_WORD) && glued(x, k) && is_p(x, k + 1, '/') && glued(x, k + 1) &&
+        is_kind(x, k + 2, TOK_NUMBER) && glued(x, k + 2)) {
+        *skip_to = k + 3;
+        return true;
+    }
     /* something glued after: ordinal, time, decade, identifier */
     if (is_kind(x, k, TOK_WORD) && glued(x, k)) {
         const char *w = W(x, k);
         if (lex_is_ordinal_suffix(w) || strcmp(w, "s") == 0 || time_after(x, k))
             return true;
-        if (!lex_is_unit_abbrev(w))
+        char raw[16];
+        size_t rn = T(x, k)->end - T(x, k)->start;
+        if (rn >= sizeof raw)
             return true;
+        memcpy(raw, x->d->text + T(x, k)->start, rn);
+        raw[rn] = '\0';
+        if (!lex_is_unit_abbrev(raw))
+            return true; /* "5G", "3D": a name */
     }
-    if (time_after(x, k))
+    if (time_after(x, k)) {
+        if (is_kind(x, k + 1, TOK_NUMBER) && T(x, k + 1)->end - T(x, k + 1)->start == 2)
+            *skip_to = k + 2; /* the minutes of "8 h 30" */
         return true;
+    }
     if ((is_p(x, k, '/') || is_p(x, k, ':') || is_p(x, k, '.')) && glued(x, k) &&
         is_kind(x, k + 1, TOK_NUMBER) && glued(x, k + 1)) {
         *skip_to = k + 2;
@@ -336,8 +429,8 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
     /* something glued before: "Covid-19", "14:30", "n°5", "#3" */
     if (f > 0 && glued(x, f) && !c->currency && !in_range) {
         if (is_kind(x, f - 1, TOK_WORD) || is_p(x, f - 1, '#') || is_p(x, f - 1, 0xB0) ||
-            is_p(x, f - 1, 0xBA))
-            return true;
+            is_p(x, f - 1, 0xBA) || is_apos(x, f - 1))
+            return true; /* "n°5", "#3", "'68" */
         if ((is_dash(x, f - 1) || is_p(x, f - 1, '/') || is_p(x, f - 1, ':') || is_p(x, f - 1, '.')) &&
             f >= 2 && glued(x, f - 1) && (is_kind(x, f - 2, TOK_WORD) || is_kind(x, f - 2, TOK_NUMBER)))
             return true;
@@ -347,7 +440,8 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
         size_t q = p - 1;
         if (is_p(x, q, '.') && q > 0)
             q--;
-        if ((is_kind(x, q, TOK_WORD) && lex_is_id_word(W(x, q))) || name_before(x, p)) {
+        if ((is_kind(x, q, TOK_WORD) && (lex_is_id_word(W(x, q)) || (q == p - 1 && inner_capital(x, q)))) ||
+            name_before(x, p)) {
             x->last_id_tok = l;
             x->have_id = true;
             return true;
@@ -371,18 +465,12 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
     /* years, unless money or a percentage says otherwise */
     if (n->plain_year && !c->currency && !is_p(x, k, '%') && !lex_currency_symbol(is_kind(x, k, TOK_PUNCT) ? T(x, k)->cp : 0, x->lang))
         return true;
-    /* "à 14 heures", "19 heures 30": a time of day */
-    if (x->lang == LANG_FR && is_w(x, k, "heures") && n->value <= 24 &&
-        (is_kind(x, k + 1, TOK_NUMBER) ||
-         (p > 0 && (is_w(x, p - 1, "a") || is_w(x, p - 1, "vers") || is_w(x, p - 1, "des"))))) {
-        if (is_kind(x, k + 1, TOK_NUMBER))
-            *skip_to = k + 2;
+    if (clock_hours(x, c, skip_to))
         return true;
-    }
-    /* "45 points to 24": the other side of a game score */
-    if (p > 0 && (is_w(x, p - 1, "to") || is_w(x, p - 1, "a")) && x->have_last &&
-        x->last_end_tok + 2 == p && x->last_unit.s &&
-        (x->last_unit.n == 6 && strncmp(x->last_unit.s, "points", 6) == 0) && !is_kind(x, k, TOK_WORD))
+    /* "45 points to 24", "3 buts à 2": the other side of a game score */
+    if (p > 0 && (is_w(x, p - 1, "to") || is_w(x, p - 1, "a")) && x->have_last && x->last_end_tok + 2 == p &&
+        is_kind(x, x->last_end_tok, TOK_WORD) && lex_is_score_unit(W(x, x->last_end_tok)) &&
+        !content(x, k))
         return true;
     return false;
 }
@@ -420,7 +508,8 @@ static bool words_excluded(const struct fx *x, const struct cand *c)
     if (strcmp(W(x, n->first), "neuf") == 0 && n->first == n->last && !content(x, k) &&
         !is_p(x, k, 0xAB))
         return true; /* "neuf" the adjective */
-    if (time_after(x, k))
+    size_t skip;
+    if (time_after(x, k) || clock_hours(x, c, &skip))
         return true;
     return false;
 }
@@ -447,7 +536,7 @@ static void markers_before(const struct fx *x, struct cand *c)
     const char *rev[6];
     for (size_t k = 0; k < n; k++)
         rev[k] = words[n - 1 - k];
-    size_t m = lex_approx_before(rev, n, x->lang);
+    size_t m = lex_approx_before(&x->ix, rev, n, x->lang);
     /* before an article only a comparison makes a number: "plus d'un
      * mois", "at least one person", but not "over a year" or "about a plan" */
     if (m && c->n.article && m == 1 && strcmp(words[0], "environ") != 0 &&
@@ -576,7 +665,6 @@ static int emit(struct fx *x, size_t start, size_t end, double value, struct str
         return -1;
     x->last_end_tok = last_tok;
     x->have_last = true;
-    x->last_unit = unit;
     return 0;
 }
 
@@ -591,6 +679,17 @@ static void set_context(struct fx *x, struct strref u, size_t tok)
     x->ctx_unit = u;
     x->ctx_sent = doc_sentence_at(x->d, T(x, tok)->start);
     x->have_ctx = true;
+}
+
+/* Remember a figure whose unit is a noun of the text, so that a bare
+ * number repeating its value ("The ten states … the ten with") counts the
+ * same thing. */
+static void remember(struct fx *x, double value, struct strref unit, size_t tok)
+{
+    size_t r = x->n_recent++ % 8;
+    x->recent[r].value = value;
+    x->recent[r].unit = unit;
+    x->recent[r].sent = doc_sentence_at(x->d, T(x, tok)->start);
 }
 
 /* The unit for a number with none of its own: "the age of 68" → "age",
@@ -613,6 +712,16 @@ static bool inherit_unit(struct fx *x, const struct cand *c, struct strref *u)
         return true;
     }
     size_t s = doc_sentence_at(x->d, T(x, c->n.first)->start);
+    for (size_t k = 0; k < x->n_recent && k < 8; k++) {
+        size_t r = (x->n_recent - 1 - k) % 8;
+        if (x->recent[r].value == c->n.value && x->recent[r].sent + 1 >= s) {
+            *u = x->recent[r].unit; /* "the ten with" after "the ten states" */
+            x->ctx_unit = *u;
+            x->ctx_sent = s;
+            x->have_ctx = true;
+            return true;
+        }
+    }
     if (x->have_ctx && x->ctx_sent + 1 >= s) {
         *u = x->ctx_unit;
         x->ctx_sent = s; /* a bare number keeps the context alive */
@@ -638,7 +747,7 @@ static size_t ratio_after(const struct fx *x, size_t k, struct strref *den_noun,
     struct number d;
     if (!number_parse(&x->c, j, false, &d) || d.article) {
         /* "out of every thousand": a scale word alone */
-        const struct numword *w = lex_numword(W(x, j), x->lang);
+        const struct numword *w = lex_numindex_find(&x->ix, W(x, j));
         if (!w || w->plural || (w->kind != NW_SCALE && w->kind != NW_HUNDRED))
             return 0;
         d.last = j;
@@ -650,6 +759,82 @@ static size_t ratio_after(const struct fx *x, size_t k, struct strref *den_noun,
     if (find_noun(x, d.last + 1, den_noun, &e))
         return e;
     return d.last;
+}
+
+/* An article ("un", "a", "one") is the number 1 only where the text counts
+ * with it: after a comparison ("plus d'un mois"), in a list of figures ("7
+ * vice-ministres et un porte-parole"), before a measure ("un kilo") or in a
+ * ratio ("one out of every thousand children"). A scale or a collective
+ * after it ("un million", "a dozen") already made it a number. */
+static bool article_counts(const struct fx *x, const struct cand *c, bool has_unit)
+{
+    size_t p = c->start_tok;
+    if (c->approx)
+        return true;
+    if (has_unit && p > 0 && x->have_last && p - x->last_end_tok <= 3 &&
+        (is_w(x, p - 1, "et") || is_w(x, p - 1, "and") || is_p(x, p - 1, ',')))
+        return true;
+    if (has_unit && c->unit_noun && c->end_tok == c->n.last + 1 && lex_is_measure(W(x, c->end_tok)) &&
+        !(x->have_last && x->last_end_tok + 1 == p))
+        return true; /* "un kilo", but not the "a litre" of "$1.45 a litre" */
+    struct strref dn;
+    size_t ds;
+    return strcmp(W(x, c->n.first), "one") == 0 && ratio_after(x, c->n.last + 1, &dn, &ds);
+}
+
+/* A range after number c (which has no unit of its own): "60 à 80
+ * milliards", "entre 60 et 100 mm", "trois ou quatre lots", "10–19 year
+ * olds". Emits its two figures, or rules out a score ("24-12", "3 à 0").
+ * Returns 1 when it handled the number (*resume set), 0 when there is no
+ * range, -1 on allocation failure. */
+static int range_after(struct fx *x, struct cand *c, size_t *resume)
+{
+    size_t k = c->n.last + 1;
+    bool conn_word = (x->lang == LANG_FR ? is_w(x, k, "a") || is_w(x, k, "ou")
+                                         : is_w(x, k, "to") || is_w(x, k, "or")) ||
+                     ((is_w(x, k, "et") || is_w(x, k, "and")) && c->between);
+    bool dash = is_dash(x, k) && glued(x, k) == glued(x, k + 1);
+    if (!conn_word && !dash)
+        return 0;
+    struct cand c2;
+    memset(&c2, 0, sizeof c2);
+    size_t j = k + 1;
+    const char *cur2 = is_kind(x, j, TOK_PUNCT) ? lex_currency_symbol(T(x, j)->cp, x->lang) : NULL;
+    if (cur2)
+        j++;
+    if (!number_parse(&x->c, j, cur2 != NULL, &c2.n) || c2.n.article || c2.n.plain_year)
+        return 0;
+    c2.start_tok = cur2 ? j - 1 : j;
+    c2.currency = cur2;
+    size_t skip2 = 0;
+    if (!c2.n.words && digits_excluded(x, &c2, true, &skip2))
+        return 0;
+    bool unit2 = unit_after(x, &c2);
+    if ((dash && !unit2 && c2.n.mult == 1) || (!unit2 && c->n.value > c2.n.value) ||
+        (dash && c->n.value >= c2.n.value)) {
+        *resume = c2.n.last + 1; /* "24-12", "3 à 0": a score, not a range */
+        return 1;
+    }
+    if (!unit2 && !conn_word)
+        return 0;
+    if (unit2) {
+        c->unit = c2.unit;
+        c->unit_noun = c2.unit_noun;
+        if (c2.n.mult > 1 && c->n.mult == 1)
+            c->n.value *= c2.n.mult; /* "60 à 80 milliards" */
+    } else if (!inherit_unit(x, c, &c->unit)) {
+        c->unit = (struct strref){NULL, 0};
+    }
+    bool approx = c->approx || c->between || conn_word;
+    size_t end = unit2 ? text_end(x, &c2) : T(x, c2.n.last)->end;
+    size_t last = unit2 ? c2.end_tok : c2.n.last;
+    if (emit(x, T(x, c->start_tok)->start, end, c->n.value, c->unit, approx, last) ||
+        emit(x, T(x, c2.start_tok)->start, end, c2.n.value, c->unit, approx, last))
+        return -1;
+    if (unit2 && c->unit_noun)
+        set_context(x, c->unit, last);
+    *resume = last + 1;
+    return 1;
 }
 
 /* Consider the number at token i; emit its figures. *resume is where the
@@ -676,79 +861,12 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     }
 
     bool has_unit = unit_after(x, &c);
-
-    /* an article is the number 1 only where the text counts with it */
-    if (c.n.article) {
-        size_t p = c.start_tok;
-        bool ok = c.approx;
-        if (!ok && has_unit && p > 0 && x->have_last && p - x->last_end_tok <= 3 &&
-            (is_w(x, p - 1, "et") || is_w(x, p - 1, "and") || is_p(x, p - 1, ',')))
-            ok = true; /* "17 ministres, 7 vices-ministres et un porte-parole" */
-        if (!ok && has_unit && c.unit_noun && c.end_tok == c.n.last + 1 && c.unit.n &&
-            lex_is_measure(W(x, c.end_tok)))
-            ok = true; /* "un kilo de cocaïne" */
-        struct strref dn;
-        size_t ds;
-        if (!ok && strcmp(W(x, c.n.first), "one") == 0 && ratio_after(x, c.n.last + 1, &dn, &ds))
-            ok = true; /* "one out of every thousand children" */
-        if (!ok || (!has_unit && !c.approx && strcmp(W(x, c.n.first), "one") != 0))
-            if (!ok)
-                return 0;
-    }
-
-    /* a range: "60 à 80 milliards", "entre 60 et 100 mm", "10–19 year olds" */
+    if (c.n.article && !article_counts(x, &c, has_unit))
+        return 0;
     if (!has_unit) {
-        size_t k = c.n.last + 1;
-        bool conn_word = is_w(x, k, "a") || is_w(x, k, "ou") || is_w(x, k, "to") || is_w(x, k, "or") ||
-                         ((is_w(x, k, "et") || is_w(x, k, "and")) && c.between);
-        bool dash = is_dash(x, k) && (glued(x, k) == glued(x, k + 1));
-        if (conn_word && x->lang == LANG_FR && (is_w(x, k, "to") || is_w(x, k, "or")))
-            conn_word = false;
-        if (conn_word && x->lang == LANG_EN && (is_w(x, k, "a") || is_w(x, k, "ou")))
-            conn_word = false;
-        struct cand c2;
-        memset(&c2, 0, sizeof c2);
-        size_t j = k + 1;
-        bool cur2 = is_kind(x, j, TOK_PUNCT) && lex_currency_symbol(T(x, j)->cp, x->lang);
-        if (cur2)
-            j++;
-        if ((conn_word || dash) && number_parse(&x->c, j, cur2, &c2.n) && !c2.n.article &&
-            !c2.n.plain_year) {
-            c2.start_tok = cur2 ? j - 1 : j;
-            if (cur2)
-                c2.currency = lex_currency_symbol(T(x, j - 1)->cp, x->lang);
-            size_t skip2 = 0;
-            bool ex2 = c2.n.words ? false : digits_excluded(x, &c2, true, &skip2);
-            bool unit2 = !ex2 && unit_after(x, &c2);
-            if ((dash && !unit2 && c2.n.mult == 1) || (!unit2 && c.n.value > c2.n.value) ||
-                (dash && c.n.value >= c2.n.value)) {
-                /* "24-12", "3 à 0": a score or an identifier, not a range */
-                *resume = c2.n.last + 1;
-                return 0;
-            }
-            if (!ex2 && (unit2 || conn_word)) {
-                if (unit2) {
-                    c.unit = c2.unit;
-                    c.unit_noun = c2.unit_noun;
-                    if (c2.n.mult > 1 && c.n.mult == 1)
-                        c.n.value *= c2.n.mult;
-                } else if (!inherit_unit(x, &c, &c.unit)) {
-                    c.unit = (struct strref){NULL, 0};
-                }
-                c.unit = unit2 ? c2.unit : c.unit;
-                c2.unit = c.unit;
-                bool approx = c.approx || c.between || conn_word;
-                size_t end = unit2 ? text_end(x, &c2) : T(x, c2.n.last)->end;
-                size_t last = unit2 ? c2.end_tok : c2.n.last;
-                if (emit(x, T(x, c.start_tok)->start, end, c.n.value, c.unit, approx, last) ||
-                    emit(x, T(x, c2.start_tok)->start, end, c2.n.value, c2.unit, approx, last))
-                    return -1;
-                if (unit2 && c.unit_noun)
-                    set_context(x, c.unit, last);
-                *resume = last + 1;
-                return 0;
-            }
-        }
+        int r = range_after(x, &c, resume);
+        if (r)
+            return r < 0 ? -1 : 0;
     }
 
     if (c.start_tok == c.n.first && !c.n.article && denominator(x, c.start_tok, has_unit))
@@ -757,14 +875,27 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     size_t end_tok = has_unit ? c.end_tok : c.n.last;
     size_t end_off = has_unit ? text_end(x, &c) : T(x, c.n.last)->end;
 
+    /* "deux ans et demi" */
+    if (x->lang == LANG_FR && has_unit && is_w(x, end_tok + 1, "et") &&
+        (is_w(x, end_tok + 2, "demi") || is_w(x, end_tok + 2, "demie"))) {
+        c.n.value += 0.5;
+        end_tok += 2;
+        end_off = T(x, end_tok)->end;
+    }
+    /* "49.3" in French text, with nothing counted: an identifier */
+    if (x->lang == LANG_FR && !has_unit && !c.n.words && c.n.first == c.n.last &&
+        memchr(x->d->text + T(x, c.n.first)->start, '.', T(x, c.n.first)->end - T(x, c.n.first)->start) &&
+        c.n.value != (double)(long long)c.n.value)
+        return 0;
+
     /* a ratio: "three per 100,000 people" */
     struct strref dn;
     size_t ds;
     size_t re = ratio_after(x, end_tok + 1, &dn, &ds);
     if (re) {
-        if (c.n.article && dn.s) {
-            c.unit = dn;
-            has_unit = true;
+        if (dn.s && (c.n.article || (!has_unit && !is_w(x, ds, "per") && !is_w(x, ds, "pour")))) {
+            c.unit = dn; /* "three out of four trains" counts trains */
+            c.unit_noun = has_unit = true;
         } else if (!has_unit) {
             c.unit = (struct strref){x->d->text + T(x, ds)->start, T(x, re)->end - T(x, ds)->start};
             has_unit = true;
@@ -788,14 +919,41 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     }
     if (c.n.collective)
         c.approx = true;
+    /* "fifteen or so minutes": the noun after the marker */
+    struct strref un;
+    size_t ue;
+    if (!has_unit && end_tok > c.n.last && find_noun(x, end_tok + 1, &un, &ue)) {
+        c.unit = un;
+        c.unit_noun = has_unit = true;
+        end_tok = ue;
+        end_off = T(x, ue)->end;
+    }
 
     if (!has_unit) {
-        if (c.n.words && c.n.value == 1 && !c.approx)
+        if ((c.n.words && c.n.value == 1 && !c.approx) || c.n.fraction)
             return 0;
-        if (!inherit_unit(x, &c, &c.unit))
-            return 0; /* a bare number nothing counts: "le 17", "week 22" */
+        size_t p = c.start_tok;
+        /* "le 27", "contactez le 17": a day of the month, a phone number */
+        if (x->lang == LANG_FR && p >= 1 && !c.n.words && c.n.value <= 31 &&
+            (is_w(x, p - 1, "le") || is_w(x, p - 1, "du") || is_w(x, p - 1, "au")))
+            return 0;
+        /* "le psaume 23", "the chapter 3": a noun with its number */
+        if (p >= 2 && content(x, p - 1) && !(T(x, p - 1)->flags & TF_CAP) &&
+            !lex_is_prenominal(W(x, p - 1), x->lang) && is_kind(x, p - 2, TOK_WORD) &&
+            (is_w(x, p - 2, "le") || is_w(x, p - 2, "la") || is_w(x, p - 2, "the") ||
+             (is_apos(x, p - 2) && p >= 3 && is_w(x, p - 3, "l"))))
+            return 0;
+        if (!inherit_unit(x, &c, &c.unit)) {
+            if (c.n.mult == 1 || c.n.words)
+                return 0; /* a bare number nothing counts: "week 22" */
+            /* "8,8 milliards": a scale says it is a quantity */
+            const struct token *st = T(x, c.n.last);
+            c.unit = (struct strref){x->d->text + st->start, st->end - st->start};
+        }
     } else if (c.unit_noun || c.unit.s) {
         set_context(x, c.unit, end_tok);
+        if (c.unit_noun)
+            remember(x, c.n.value, c.unit, end_tok);
     }
     if (has_unit && end_tok > *resume && !(c.unit_noun && end_tok > c.n.last + 1 &&
                                           is_kind(x, c.n.last + 1, TOK_WORD) &&
@@ -807,31 +965,80 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     return 0;
 }
 
-/* Token i is a number word or a hyphenated word that starts with one
- * ("twenty-five", "two-day", "quatre-vingt-dix"). */
-static bool starts_numword(const struct fx *x, size_t i)
+/* A cheap test before folding: number words are short and start with one
+ * of a few pairs of letters (see lex_numindex_may()). */
+static bool may_be_numword(const struct fx *x, const struct token *t)
 {
-    const char *w = W(x, i);
-    if (lex_numword(w, x->lang))
-        return true;
+    if (t->end - t->start > 40)
+        return false;
+    const unsigned char *s = (const unsigned char *)x->d->text + t->start;
+    return lex_numindex_may(&x->ix, s[0], t->end - t->start > 1 ? s[1] : 0);
+}
+
+/* The number word that token i is or starts with ("twenty-five",
+ * "two-day", "quatre-vingt-dix"), or NULL. Plain ASCII words are looked up
+ * without folding them. *whole says whether the token is that word alone. */
+static const struct numword *starts_numword(const struct fx *x, size_t i, bool *whole)
+{
+    const struct token *t = T(x, i);
+    char buf[48];
+    const char *w = buf;
+    size_t n = t->end - t->start, k;
+    const unsigned char *s = (const unsigned char *)x->d->text + t->start;
+    bool hyphen = false;
+    for (k = 0; k < n && k + 1 < sizeof buf && s[k] < 0x80; k++) {
+        buf[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+        hyphen |= s[k] == '-';
+    }
+    buf[k] = '\0';
+    if (k < n) {
+        w = W(x, i);
+        hyphen = true;
+    }
+    const struct numword *nw = lex_numindex_find(&x->ix, w);
+    *whole = nw != NULL;
+    if (nw || !hyphen)
+        return nw;
     const char *h = strchr(w, '-');
     char head[32];
     if (!h || (size_t)(h - w) >= sizeof head)
-        return false;
+        return NULL;
     memcpy(head, w, (size_t)(h - w));
     head[h - w] = '\0';
-    return lex_numword(head, x->lang) != NULL;
+    return lex_numindex_find(&x->ix, head);
+}
+
+/* An article ("un", "a", "one") can only be the number 1 next to a scale
+ * or collective ("un million", "a dozen"), after a comparison ("plus
+ * d'un"), in a list of figures, before a measure ("un kilo") or in a ratio
+ * ("one out of every"). This cheap test lets the scan skip every other
+ * article without reading around it. */
+static bool article_may_count(struct fx *x, size_t i)
+{
+    const struct numword *nx = lex_numindex_find(&x->ix, W(x, i + 1));
+    if (nx && nx->kind != NW_ARTICLE && nx->kind != NW_ATOM)
+        return true;
+    size_t p = i;
+    while (p > 0 && is_apos(x, p - 1))
+        p--;
+    if (p > 0 && is_kind(x, p - 1, TOK_WORD) && lex_approx_last_word(&x->ix, W(x, p - 1), x->lang))
+        return true;
+    if (x->have_last && i - x->last_end_tok <= 3)
+        return true;
+    if (lex_is_measure(W(x, i + 1)))
+        return true;
+    return strcmp(W(x, i), "one") == 0 && (is_w(x, i + 1, "out") || is_w(x, i + 1, "in"));
 }
 
 /* "des milliers de Rohingyas", "thousands of people": not figures, but
  * they name what the bare numbers nearby count. */
 static void vague_context(struct fx *x, size_t i)
 {
-    const struct numword *w = lex_numword(W(x, i), x->lang);
+    const struct numword *w = lex_numindex_find(&x->ix, W(x, i));
     size_t k, e;
     struct strref u;
     if (w && w->plural && is_de(x, i + 1, &k)) {
-        const struct numword *w2 = lex_numword(W(x, k), x->lang);
+        const struct numword *w2 = lex_numindex_find(&x->ix, W(x, k));
         size_t k2;
         if (w2 && w2->plural && is_de(x, k + 1, &k2))
             k = k2; /* "des centaines de milliers de Rohingyas" */
@@ -849,44 +1056,29 @@ int figures_extract(struct doc *d)
     if (d->n_tokens == 0)
         return 0;
 
-    /* fold every word once; other tokens fold to "" */
-    size_t need = 1;
-    for (size_t i = 0; i < d->n_tokens; i++)
-        if (d->tokens[i].kind == TOK_WORD)
-            need += 2 * (d->tokens[i].end - d->tokens[i].start) + 1;
-    char *arena = malloc(need);
-    uint32_t *fold = malloc(d->n_tokens * sizeof *fold);
-    if (!arena || !fold) {
-        free(arena);
-        free(fold);
+    /* words are folded on demand into a small cache (see numbers.h) */
+    struct foldcache *cache = malloc(sizeof *cache);
+    if (!cache)
         return -1;
-    }
-    size_t o = 1;
-    arena[0] = '\0';
-    for (size_t i = 0; i < d->n_tokens; i++) {
-        const struct token *t = &d->tokens[i];
-        if (t->kind != TOK_WORD) {
-            fold[i] = 0;
-            continue;
-        }
-        size_t cap = 2 * (t->end - t->start) + 1;
-        fold[i] = (uint32_t)o;
-        o += utf8_fold_into(d->text + t->start, t->end - t->start, arena + o, cap) + 1;
-    }
-    x.c = (struct numctx){d, arena, fold};
+    nx_cache_init(cache);
+    lex_numindex_init(&x.ix, x.lang);
+    x.c = (struct numctx){d, cache, &x.ix};
 
     int rc = 0;
     for (size_t i = 0; i < d->n_tokens && rc == 0;) {
         const struct token *t = &d->tokens[i];
         size_t next = i + 1;
-        if (t->kind == TOK_NUMBER || (t->kind == TOK_WORD && starts_numword(&x, i))) {
+        bool whole = false;
+        const struct numword *nw = t->kind == TOK_WORD && may_be_numword(&x, t) ? starts_numword(&x, i, &whole) : NULL;
+        if (nw && whole && nw->kind == NW_ARTICLE && !article_may_count(&x, i))
+            nw = NULL;
+        if (t->kind == TOK_NUMBER || nw) {
             rc = consider(&x, i, &next);
-            if (next == i + 1 && t->kind == TOK_WORD)
+            if (next == i + 1 && t->kind == TOK_WORD && nw->plural)
                 vague_context(&x, i);
         }
         i = next > i ? next : i + 1;
     }
-    free(arena);
-    free(fold);
+    free(cache);
     return rc;
 }

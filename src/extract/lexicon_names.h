@@ -39,6 +39,13 @@ enum lex_word_flag {
     LW_THING = 1 << 14,     /* word that makes a name a law, event, work or
                              * product, not an actor ("Act", "Bill", "Sommet") */
     LW_CORP = 1 << 15,      /* company suffix: "Holdings", "Inc", "Group" */
+    LW_ENTSTART = 1 << 16,  /* first word of a known entity of several words
+                             * ("nations", "l" of "l'oreal"): lets the actors
+                             * pass skip the longer lookups for other words */
+    LW_ENTITY = 1 << 17,    /* the word alone is a known entity ("france") */
+    LW_NATION = 1 << 18,    /* the word is a nationality adjective ("turc") */
+    LW_ENTWORD = 1 << 19,   /* a later word of a known entity of several words
+                             * ("unies" of "nations unies") */
 };
 
 /* Flags of folded word w[0..n), 0 when unknown. */

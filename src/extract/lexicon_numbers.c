@@ -74,6 +74,8 @@ static const struct numword numwords[] = {
     {"quarantaine", 40, NW_COLLECTIVE, LX_FR, false},
     {"quarantaines", 40, NW_COLLECTIVE, LX_FR, true},
     {"quarante", 40, NW_ATOM, LX_FR, false},
+    {"quart", 0.25, NW_FRACTION, LX_FR, false},
+    {"quarter", 0.25, NW_FRACTION, LX_EN, false},
     {"quarters", 0.25, NW_FRACTION, LX_EN, false},
     {"quarts", 0.25, NW_FRACTION, LX_FR, false},
     {"quatorze", 14, NW_ATOM, LX_FR, false},
@@ -94,6 +96,7 @@ static const struct numword numwords[] = {
     {"soixante", 60, NW_ATOM, LX_FR, false},
     {"ten", 10, NW_ATOM, LX_EN, false},
     {"tenths", 0.1, NW_FRACTION, LX_EN, false},
+    {"third", 1.0 / 3, NW_FRACTION, LX_EN, false},
     {"thirds", 1.0 / 3, NW_FRACTION, LX_EN, false},
     {"thirteen", 13, NW_ATOM, LX_EN, false},
     {"thirty", 30, NW_ATOM, LX_EN, false},
@@ -138,16 +141,16 @@ static const struct lexword stopwords[] = {
     {"celui", LX_FR}, {"ces", LX_FR}, {"cet", LX_FR}, {"cette", LX_FR}, {"ceux", LX_FR},
     {"chacun", LX_FR}, {"chaque", LX_FR}, {"chez", LX_FR}, {"comme", LX_FR}, {"comment", LX_FR},
     {"compared", LX_EN}, {"contre", LX_FR}, {"could", LX_EN}, {"d", LX_FR}, {"d'ici", LX_FR},
-    {"dans", LX_FR}, {"de", LX_FR}, {"deja", LX_FR}, {"depuis", LX_FR}, {"des", LX_FR},
+    {"dans", LX_FR}, {"de", LX_FR}, {"deep", LX_EN}, {"deja", LX_FR}, {"depuis", LX_FR}, {"des", LX_FR},
     {"did", LX_EN}, {"do", LX_EN}, {"does", LX_EN}, {"donc", LX_FR}, {"dont", LX_FR},
     {"du", LX_FR}, {"durant", LX_FR}, {"during", LX_EN}, {"each", LX_EN}, {"earlier", LX_EN},
     {"egalement", LX_FR}, {"either", LX_EN}, {"elle", LX_FR}, {"elles", LX_FR}, {"en", LX_FR},
     {"encore", LX_FR}, {"entre", LX_FR}, {"environ", LX_FR}, {"est", LX_FR}, {"et", LX_FR},
     {"etaient", LX_FR}, {"etait", LX_FR}, {"ete", LX_FR}, {"etre", LX_FR}, {"eux", LX_FR},
-    {"even", LX_EN}, {"ever", LX_EN}, {"every", LX_EN}, {"face", LX_FR}, {"fait", LX_FR},
+    {"even", LX_EN}, {"ever", LX_EN}, {"every", LX_EN}, {"everyone", LX_EN}, {"everything", LX_EN}, {"face", LX_FR}, {"fait", LX_FR},
     {"font", LX_FR},
     {"for", LX_EN}, {"from", LX_EN}, {"had", LX_EN}, {"has", LX_EN}, {"have", LX_EN},
-    {"having", LX_EN}, {"he", LX_EN}, {"her", LX_EN}, {"here", LX_EN}, {"hier", LX_FR},
+    {"having", LX_EN}, {"he", LX_EN}, {"her", LX_EN}, {"here", LX_EN}, {"hier", LX_FR}, {"high", LX_EN},
     {"him", LX_EN}, {"his", LX_EN}, {"how", LX_EN}, {"however", LX_EN}, {"i", LX_EN},
     {"if", LX_EN}, {"il", LX_FR}, {"ils", LX_FR}, {"in", LX_EN}, {"including", LX_EN},
     {"into", LX_EN}, {"is", LX_EN}, {"it", LX_EN}, {"its", LX_EN}, {"j", LX_FR}, {"je", LX_FR},
@@ -157,8 +160,8 @@ static const struct lexword stopwords[] = {
     {"m", LX_FR}, {"mais", LX_FR}, {"may", LX_EN}, {"me", LX_FR}, {"might", LX_EN},
     {"minus", LX_EN}, {"moi", LX_FR}, {"moins", LX_FR}, {"more", LX_EN}, {"most", LX_EN},
     {"much", LX_EN}, {"must", LX_EN}, {"my", LX_EN}, {"n", LX_FR}, {"ne", LX_FR},
-    {"near", LX_EN}, {"ni", LX_FR}, {"no", LX_EN}, {"nor", LX_EN}, {"not", LX_EN},
-    {"notamment", LX_FR}, {"nous", LX_FR}, {"now", LX_EN}, {"of", LX_EN}, {"off", LX_EN},
+    {"near", LX_EN}, {"ni", LX_FR}, {"no", LX_EN}, {"nobody", LX_EN}, {"nor", LX_EN}, {"not", LX_EN},
+    {"notamment", LX_FR}, {"nothing", LX_EN}, {"nous", LX_FR}, {"now", LX_EN}, {"of", LX_EN}, {"off", LX_EN},
     {"on", LX_ANY}, {"once", LX_EN}, {"only", LX_EN}, {"ont", LX_FR}, {"onto", LX_EN},
     {"or", LX_ANY}, {"ou", LX_FR}, {"our", LX_EN}, {"out", LX_EN}, {"over", LX_EN},
     {"par", LX_FR}, {"parmi", LX_FR}, {"pas", LX_FR}, {"pendant", LX_FR}, {"per", LX_EN},
@@ -168,18 +171,18 @@ static const struct lexword stopwords[] = {
     {"said", LX_EN}, {"sans", LX_FR}, {"say", LX_EN}, {"says", LX_EN}, {"se", LX_FR},
     {"selon", LX_FR}, {"sera", LX_FR}, {"seraient", LX_FR}, {"serait", LX_FR},
     {"seront", LX_FR}, {"ses", LX_FR}, {"seulement", LX_FR}, {"si", LX_FR}, {"since", LX_EN},
-    {"sinon", LX_FR}, {"so", LX_EN}, {"soit", LX_FR}, {"some", LX_EN}, {"son", LX_FR},
+    {"sinon", LX_FR}, {"so", LX_EN}, {"soit", LX_FR}, {"some", LX_EN}, {"someone", LX_EN}, {"something", LX_EN}, {"son", LX_FR},
     {"sont", LX_FR}, {"sous", LX_FR}, {"such", LX_EN}, {"sur", LX_FR}, {"t", LX_FR},
-    {"ta", LX_FR}, {"tandis", LX_FR}, {"than", LX_EN}, {"that", LX_EN}, {"the", LX_EN},
+    {"ta", LX_FR}, {"tall", LX_EN}, {"tandis", LX_FR}, {"than", LX_EN}, {"that", LX_EN}, {"the", LX_EN},
     {"their", LX_EN}, {"them", LX_EN}, {"then", LX_EN}, {"there", LX_EN}, {"these", LX_EN},
-    {"they", LX_EN}, {"this", LX_EN}, {"those", LX_EN}, {"though", LX_EN}, {"through", LX_EN},
+    {"they", LX_EN}, {"thick", LX_EN}, {"this", LX_EN}, {"those", LX_EN}, {"though", LX_EN}, {"through", LX_EN},
     {"to", LX_EN}, {"told", LX_EN}, {"too", LX_EN}, {"tous", LX_FR}, {"tout", LX_FR},
     {"toute", LX_FR}, {"toutes", LX_FR}, {"toward", LX_EN}, {"towards", LX_EN}, {"tres", LX_FR},
     {"under", LX_EN}, {"until", LX_EN}, {"up", LX_EN}, {"upon", LX_EN}, {"us", LX_EN},
     {"va", LX_FR}, {"vers", LX_FR}, {"very", LX_EN}, {"via", LX_ANY}, {"voire", LX_FR},
     {"vont", LX_FR}, {"vous", LX_FR}, {"was", LX_EN}, {"we", LX_EN}, {"were", LX_EN},
     {"what", LX_EN}, {"when", LX_EN}, {"where", LX_EN}, {"whether", LX_EN}, {"which", LX_EN},
-    {"while", LX_EN}, {"who", LX_EN}, {"whom", LX_EN}, {"whose", LX_EN}, {"why", LX_EN},
+    {"while", LX_EN}, {"who", LX_EN}, {"whom", LX_EN}, {"whose", LX_EN}, {"why", LX_EN}, {"wide", LX_EN},
     {"will", LX_EN}, {"with", LX_EN}, {"within", LX_EN}, {"without", LX_EN}, {"would", LX_EN},
     {"y", LX_FR}, {"yet", LX_EN}, {"you", LX_EN}, {"your", LX_EN},
 };
@@ -252,6 +255,12 @@ static const char *const time_words[] = {
     "am", "gmt", "h", "heure", "hrs", "o'clock", "pm", "utc",
 };
 
+/* Units of a game score: after "3 buts", the number in "à 2" is the
+ * other side of the score, not a quantity. */
+static const char *const score_units[] = {
+    "buts", "essais", "games", "goals", "jeux", "manches", "points", "runs", "sets", "tries",
+};
+
 /* Words after a number that make it a street number ("12 rue de la Paix",
  * "10 Downing Street"). */
 static const char *const street_words[] = {
@@ -274,12 +283,14 @@ static const char *const irregular_plurals[] = {
     "police", "staff", "teeth", "women",
 };
 
-/* Unit abbreviations that may be glued to digits ("10km", "5kg"). */
+/* Unit abbreviations that may be glued to digits ("10km", "5kg", "1.5C"),
+ * as written: case tells "5G" (a network) from "5g" (grams). */
 static const char *const unit_abbrevs[] = {
-    "cl", "cm", "ev", "ft", "g", "gb", "gev", "ghz", "go", "gw", "gwh", "ha", "hz", "in", "j",
-    "kb", "kg", "km", "km2", "kmh", "ko", "kw", "kwh", "l", "lb", "lbs", "m", "m2", "m3", "mb",
-    "mev", "mg", "mhz", "mi", "min", "ml", "mm", "mn", "mo", "mph", "ms", "mw", "mwh", "oz",
-    "sec", "sq", "t", "tb", "tev", "twh", "yd",
+    "C", "F", "GB", "GHz", "GW", "GWh", "GeV", "Go", "Hz", "J", "K", "Ko", "L", "MB", "MHz",
+    "MW", "MWh", "MeV", "Mo", "TB", "TWh", "TeV", "W", "Wh", "cl", "cm", "eV", "ft", "g", "ha",
+    "in", "j", "kB", "kHz", "kW", "kWh", "kb", "kg", "km", "km2", "kmh", "ko", "kt", "l", "lb",
+    "lbs", "m", "m2", "m3", "mA", "mL", "mV", "mg", "mi", "min", "ml", "mm", "mn", "mph", "ms",
+    "oz", "sec", "sq", "t", "yd",
 };
 
 /* Scale abbreviations written right after digits, as written. Those marked
@@ -307,34 +318,91 @@ static const struct {
 };
 
 /* Approximation markers before a number, folded, apostrophes dropped
- * ("près d'un million" → "pres d"). Ranges ("entre", "between") are
- * handled with the range itself. */
-static const struct lexword approx_markers[] = {
-    {"a peu pres", LX_FR},      {"about", LX_EN},           {"above", LX_EN},
-    {"almost", LX_EN},          {"an estimated", LX_EN},    {"approx", LX_EN},
-    {"approximately", LX_EN},   {"approximativement", LX_FR}, {"around", LX_EN},
-    {"as few as", LX_EN},       {"as many as", LX_EN},      {"as much as", LX_EN},
-    {"at least", LX_EN},        {"at most", LX_EN},         {"au maximum", LX_FR},
-    {"au minimum", LX_FR},      {"au moins", LX_FR},        {"au plus", LX_FR},
-    {"autour d", LX_FR},        {"autour de", LX_FR},       {"aux alentours d", LX_FR},
-    {"aux alentours de", LX_FR}, {"below", LX_EN},          {"circa", LX_EN},
-    {"close to", LX_EN},        {"de l ordre d", LX_FR},    {"de l ordre de", LX_FR},    {"depasse", LX_FR},         {"depasse les", LX_FR},
-    {"depassent les", LX_FR},   {"depasser", LX_FR},        {"depasser les", LX_FR},
-    {"environ", LX_FR},         {"estimated", LX_EN},       {"estime a", LX_FR},
-    {"estimee a", LX_FR},       {"estimees a", LX_FR},      {"estimes a", LX_FR},
-    {"exceed", LX_EN},          {"exceeded", LX_EN},        {"exceeding", LX_EN},
-    {"exceeds", LX_EN},         {"fewer than", LX_EN},      {"in excess of", LX_EN},
-    {"inferieur a", LX_FR},     {"inferieur ou egal a", LX_FR}, {"inferieure a", LX_FR},    {"inferieures a", LX_FR},
-    {"inferieurs a", LX_FR},    {"jusqu a", LX_FR},         {"less than", LX_EN},
-    {"moins d", LX_FR},         {"moins de", LX_FR},        {"more than", LX_EN},
-    {"near", LX_EN},            {"nearly", LX_EN},          {"over", LX_EN},
-    {"plus d", LX_FR},          {"plus de", LX_FR},         {"pres d", LX_FR},
-    {"pres de", LX_FR},         {"presque", LX_FR},         {"proche d", LX_FR},
-    {"proche de", LX_FR},       {"quasi", LX_FR},           {"quasiment", LX_FR},
-    {"quelque", LX_FR},         {"roughly", LX_EN},         {"some", LX_EN},
-    {"superieur a", LX_FR},     {"superieur ou egal a", LX_FR}, {"superieure a", LX_FR},    {"superieures a", LX_FR},
-    {"superieurs a", LX_FR},    {"under", LX_EN},           {"up to", LX_EN},
-    {"upwards of", LX_EN},
+ * ("près d'un million" → "pres d"), keyed and sorted by their last word so
+ * that a lookup starts from the word just before the number. Ranges
+ * ("entre", "between") are handled with the range itself. */
+static const struct marker {
+    const char *last, *phrase;
+    unsigned char langs;
+} approx_markers[] = {
+    {"a", "estime a", LX_FR},
+    {"a", "estimee a", LX_FR},
+    {"a", "estimees a", LX_FR},
+    {"a", "estimes a", LX_FR},
+    {"a", "inferieur a", LX_FR},
+    {"a", "inferieur ou egal a", LX_FR},
+    {"a", "inferieure a", LX_FR},
+    {"a", "inferieures a", LX_FR},
+    {"a", "inferieurs a", LX_FR},
+    {"a", "jusqu a", LX_FR},
+    {"a", "superieur a", LX_FR},
+    {"a", "superieur ou egal a", LX_FR},
+    {"a", "superieure a", LX_FR},
+    {"a", "superieures a", LX_FR},
+    {"a", "superieurs a", LX_FR},
+    {"about", "about", LX_EN},
+    {"above", "above", LX_EN},
+    {"almost", "almost", LX_EN},
+    {"approx", "approx", LX_EN},
+    {"approximately", "approximately", LX_EN},
+    {"approximativement", "approximativement", LX_FR},
+    {"around", "around", LX_EN},
+    {"as", "as few as", LX_EN},
+    {"as", "as many as", LX_EN},
+    {"as", "as much as", LX_EN},
+    {"at", "estimated at", LX_EN},
+    {"below", "below", LX_EN},
+    {"circa", "circa", LX_EN},
+    {"d", "autour d", LX_FR},
+    {"d", "aux alentours d", LX_FR},
+    {"d", "de l ordre d", LX_FR},
+    {"d", "moins d", LX_FR},
+    {"d", "plus d", LX_FR},
+    {"d", "pres d", LX_FR},
+    {"d", "proche d", LX_FR},
+    {"de", "autour de", LX_FR},
+    {"de", "aux alentours de", LX_FR},
+    {"de", "de l ordre de", LX_FR},
+    {"de", "moins de", LX_FR},
+    {"de", "plus de", LX_FR},
+    {"de", "pres de", LX_FR},
+    {"de", "proche de", LX_FR},
+    {"depasse", "depasse", LX_FR},
+    {"depasser", "depasser", LX_FR},
+    {"environ", "environ", LX_FR},
+    {"estimated", "an estimated", LX_EN},
+    {"estimated", "estimated", LX_EN},
+    {"exceed", "exceed", LX_EN},
+    {"exceeded", "exceeded", LX_EN},
+    {"exceeding", "exceeding", LX_EN},
+    {"exceeds", "exceeds", LX_EN},
+    {"least", "at least", LX_EN},
+    {"les", "depasse les", LX_FR},
+    {"les", "depassent les", LX_FR},
+    {"les", "depasser les", LX_FR},
+    {"maximum", "au maximum", LX_FR},
+    {"minimum", "au minimum", LX_FR},
+    {"moins", "au moins", LX_FR},
+    {"most", "at most", LX_EN},
+    {"near", "near", LX_EN},
+    {"nearly", "nearly", LX_EN},
+    {"of", "in excess of", LX_EN},
+    {"of", "upwards of", LX_EN},
+    {"over", "over", LX_EN},
+    {"plus", "au plus", LX_FR},
+    {"pres", "a peu pres", LX_FR},
+    {"presque", "presque", LX_FR},
+    {"quasi", "quasi", LX_FR},
+    {"quasiment", "quasiment", LX_FR},
+    {"quelque", "quelque", LX_FR},
+    {"roughly", "roughly", LX_EN},
+    {"some", "some", LX_EN},
+    {"than", "fewer than", LX_EN},
+    {"than", "less than", LX_EN},
+    {"than", "more than", LX_EN},
+    {"to", "close to", LX_EN},
+    {"to", "up to", LX_EN},
+    {"under", "under", LX_EN},
 };
 
 /* Markers after a quantity: one word, then two words. */
@@ -383,6 +451,58 @@ const struct numword *lex_numword(const char *w, enum extract_lang lang)
     return NULL;
 }
 
+/* Bit of a second letter in numindex.second; as in lex_numindex_may(). */
+static unsigned letter_bit(unsigned char b)
+{
+    if (b >= 'a' && b <= 'z')
+        return b - 'a';
+    return b == 0 ? 26 : b == '-' ? 27 : 28;
+}
+
+static uint32_t numhash(const char *w)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *w; w++)
+        h = (h ^ (unsigned char)*w) * 16777619u;
+    return h;
+}
+
+void lex_numindex_init(struct numindex *ix, enum extract_lang lang)
+{
+    memset(ix, 0, sizeof *ix);
+    for (size_t i = 0; i < COUNT(numwords); i++) {
+        if (!(numwords[i].langs & lx_mask(lang)))
+            continue;
+        const char *w = numwords[i].word;
+        ix->second[w[0] - 'a'] |= 1u << letter_bit((unsigned char)w[1]);
+        uint32_t full = numhash(numwords[i].word);
+        unsigned h = full & 255;
+        while (ix->slot[h])
+            h = (h + 1) & 255;
+        ix->slot[h] = (unsigned char)(i + 1);
+        ix->check[h] = (unsigned char)(full >> 24);
+    }
+    /* the markers' last words, each pointing at the first marker of its run */
+    for (size_t i = 0; i < COUNT(approx_markers); i++) {
+        if (i && strcmp(approx_markers[i - 1].last, approx_markers[i].last) == 0)
+            continue;
+        unsigned h = numhash(approx_markers[i].last) & 127;
+        while (ix->mslot[h])
+            h = (h + 1) & 127;
+        ix->mslot[h] = (unsigned char)(i + 1);
+    }
+}
+
+const struct numword *lex_numindex_find(const struct numindex *ix, const char *w)
+{
+    uint32_t full = numhash(w);
+    unsigned char check = (unsigned char)(full >> 24);
+    for (unsigned h = full & 255; ix->slot[h]; h = (h + 1) & 255)
+        if (ix->check[h] == check && strcmp(numwords[ix->slot[h] - 1].word, w) == 0)
+            return &numwords[ix->slot[h] - 1];
+    return NULL;
+}
+
 static bool in_lexwords(const struct lexword *tab, size_t n, const char *w, enum extract_lang lang)
 {
     const struct lexword *e = bsearch(w, tab, n, sizeof *tab, cmp_lexword);
@@ -396,6 +516,8 @@ static bool in_strings(const char *const *tab, size_t n, const char *w)
 
 double lex_scale_abbrev(const char *s, size_t n, bool after_currency)
 {
+    if (n == 0 || n > 4 || !strchr("BKMbkmt", s[0]))
+        return 0;
     for (size_t i = 0; i < COUNT(scale_abbrevs); i++)
         if (strlen(scale_abbrevs[i].s) == n && memcmp(scale_abbrevs[i].s, s, n) == 0)
             return !scale_abbrevs[i].currency_only || after_currency ? scale_abbrevs[i].mult : 0;
@@ -415,15 +537,39 @@ bool lex_is_unit_abbrev(const char *w)
     return in_strings(unit_abbrevs, COUNT(unit_abbrevs), w);
 }
 
-size_t lex_approx_before(const char *const *words, size_t n, enum extract_lang lang)
+/* The first marker whose last word is `w`, or NULL. */
+static const struct marker *marker_run(const struct numindex *ix, const char *w)
 {
+    for (unsigned h = numhash(w) & 127; ix->mslot[h]; h = (h + 1) & 127)
+        if (strcmp(approx_markers[ix->mslot[h] - 1].last, w) == 0)
+            return &approx_markers[ix->mslot[h] - 1];
+    return NULL;
+}
+
+bool lex_approx_last_word(const struct numindex *ix, const char *w, enum extract_lang lang)
+{
+    const struct marker *e = marker_run(ix, w);
+    for (; e && e < approx_markers + COUNT(approx_markers) && strcmp(e->last, w) == 0; e++)
+        if (e->langs & lx_mask(lang))
+            return true;
+    return false;
+}
+
+size_t lex_approx_before(const struct numindex *ix, const char *const *words, size_t n,
+                         enum extract_lang lang)
+{
+    if (n == 0)
+        return 0;
+    const struct marker *e = marker_run(ix, words[n - 1]);
+    if (!e)
+        return 0;
     size_t best = 0;
-    for (size_t i = 0; i < COUNT(approx_markers); i++) {
-        if (!(approx_markers[i].langs & lx_mask(lang)))
+    for (; e < approx_markers + COUNT(approx_markers) && strcmp(e->last, words[n - 1]) == 0; e++) {
+        if (!(e->langs & lx_mask(lang)))
             continue;
-        /* compare the marker's words, last first, with the words before */
-        const char *m = approx_markers[i].w;
-        size_t mlen = strlen(m), k = 0, end = mlen;
+        /* compare the phrase's words, last first, with the words before */
+        const char *m = e->phrase;
+        size_t k = 0, end = strlen(m);
         bool ok = true;
         while (ok) {
             size_t st = end;
@@ -474,7 +620,12 @@ bool lex_is_determiner(const char *w, enum extract_lang lang)
 
 bool lex_is_month(const char *w)
 {
-    return in_strings(months, COUNT(months), w);
+    switch (w[0]) { /* every month starts with one of these */
+    case 'a': case 'd': case 'f': case 'j': case 'm': case 'n': case 'o': case 's':
+        return in_strings(months, COUNT(months), w);
+    default:
+        return false;
+    }
 }
 
 bool lex_is_id_word(const char *w)
@@ -495,6 +646,11 @@ bool lex_is_time_word(const char *w)
 bool lex_is_irregular_plural(const char *w)
 {
     return in_strings(irregular_plurals, COUNT(irregular_plurals), w);
+}
+
+bool lex_is_score_unit(const char *w)
+{
+    return in_strings(score_units, COUNT(score_units), w);
 }
 
 bool lex_is_street_word(const char *w)
@@ -524,6 +680,18 @@ static bool sorted_lexwords(const struct lexword *t, size_t n)
     return true;
 }
 
+static bool sorted_markers(void)
+{
+    for (size_t i = 0; i < COUNT(approx_markers); i++) {
+        const char *sp = strrchr(approx_markers[i].phrase, ' ');
+        if (strcmp(sp ? sp + 1 : approx_markers[i].phrase, approx_markers[i].last) != 0)
+            return false;
+        if (i && strcmp(approx_markers[i - 1].last, approx_markers[i].last) > 0)
+            return false;
+    }
+    return true;
+}
+
 bool lex_numbers_sorted(void)
 {
     for (size_t i = 1; i < COUNT(numwords); i++)
@@ -532,12 +700,13 @@ bool lex_numbers_sorted(void)
     return sorted_lexwords(stopwords, COUNT(stopwords)) &&
            sorted_lexwords(prenominals, COUNT(prenominals)) &&
            sorted_lexwords(determiners, COUNT(determiners)) &&
-           sorted_lexwords(approx_markers, COUNT(approx_markers)) &&
+           sorted_markers() &&
            sorted_lexwords(approx_after1, COUNT(approx_after1)) &&
            sorted_strings(months, COUNT(months)) && sorted_strings(id_words, COUNT(id_words)) &&
            sorted_strings(ordinal_suffixes, COUNT(ordinal_suffixes)) &&
            sorted_strings(time_words, COUNT(time_words)) &&
-           sorted_strings(street_words, COUNT(street_words)) && sorted_strings(measures, COUNT(measures)) &&
+           sorted_strings(street_words, COUNT(street_words)) &&
+           sorted_strings(score_units, COUNT(score_units)) && sorted_strings(measures, COUNT(measures)) &&
            sorted_strings(irregular_plurals, COUNT(irregular_plurals)) &&
            sorted_strings(unit_abbrevs, COUNT(unit_abbrevs));
 }

@@ -45,6 +45,37 @@ struct numword {
 /* The number word `w` (folded, NUL-terminated) in language `lang`, or NULL. */
 const struct numword *lex_numword(const char *w, enum extract_lang lang);
 
+/* A hash index over the number words of one language, built per document
+ * by its user (a hundred insertions) so that a lookup costs one hash and
+ * usually one comparison. Plain data: no allocation, nothing to free. */
+struct numindex {
+    unsigned char slot[256];  /* 1 + index into the word table, 0 when empty */
+    unsigned char check[256]; /* high byte of the word's hash, to skip most compares */
+    uint32_t second[26];      /* per first letter: the second letters seen
+                                 (bit 26: word ends, bit 27: hyphen) */
+    unsigned char mslot[128]; /* approximation markers by last word: 1 + index */
+};
+
+void lex_numindex_init(struct numindex *ix, enum extract_lang lang);
+
+/* The number word `w` (folded, NUL-terminated) in the index, or NULL. */
+const struct numword *lex_numindex_find(const struct numindex *ix, const char *w);
+
+/* False when the word starting with the bytes a, b (as written; b is 0
+ * when the word has one letter) cannot be a number word of the index: a
+ * filter that costs two table reads, run before folding any word. */
+static inline bool lex_numindex_may(const struct numindex *ix, unsigned char a, unsigned char b)
+{
+    a = (unsigned char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
+    if (a < 'a' || a > 'z')
+        return false; /* no number word starts with a digit or an accent */
+    if (b >= 0x80)
+        return true; /* "zéro": an accented second letter folds to a letter */
+    b = (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    unsigned bit = b >= 'a' && b <= 'z' ? (unsigned)(b - 'a') : b == 0 ? 26u : b == '-' ? 27u : 28u;
+    return (ix->second[a - 'a'] >> bit) & 1;
+}
+
 /* Multiplier of a scale abbreviation written right after digits, as written
  * (case matters: "M" and "bn" are, "m" alone is metres): "k" 1e3, "M" 1e6,
  * "bn" 1e9, "Md" 1e9... 0 when `s[0..n)` is not one. `after_currency` also
@@ -55,15 +86,21 @@ double lex_scale_abbrev(const char *s, size_t n, bool after_currency);
  * "euros", "£" → "livres" in French, "pounds" in English), or NULL. */
 const char *lex_currency_symbol(uint32_t cp, enum extract_lang lang);
 
-/* True when the folded word `w` is a unit abbreviation that may be glued to
- * digits ("km", "kg", "mm", "ha", "gev"...). */
+/* True when the word `w`, as written, is a unit abbreviation that may be
+ * glued to digits ("km", "kg", "mm", "ha", "GeV", "C" of "1.5C"...). */
 bool lex_is_unit_abbrev(const char *w);
 
 /* Approximation markers written before a number, as folded word sequences
  * (apostrophes dropped: "pres d", "jusqu a"). lex_approx_before() returns
  * how many word tokens of `words` (the words before the number, nearest
- * last, `n` of them) form a marker, 0 when none does. */
-size_t lex_approx_before(const char *const *words, size_t n, enum extract_lang lang);
+ * last, `n` of them) form a marker, 0 when none does; `ix` (built for the
+ * same language) finds the markers by their last word. */
+size_t lex_approx_before(const struct numindex *ix, const char *const *words, size_t n,
+                         enum extract_lang lang);
+
+/* True when the folded word `w` ends some approximation marker ("de" of
+ * "plus de", "least" of "at least"): a cheap filter. */
+bool lex_approx_last_word(const struct numindex *ix, const char *w, enum extract_lang lang);
 
 /* True for a folded word that, right after a quantity, marks it as
  * approximate ("environ" in "20 ans environ"). Two-word markers ("or so",
@@ -97,6 +134,9 @@ bool lex_is_time_word(const char *w);
 
 /* English plurals without a final -s ("people", "children"). */
 bool lex_is_irregular_plural(const char *w);
+
+/* Units a game is scored in ("buts", "points", "goals"). */
+bool lex_is_score_unit(const char *w);
 
 /* Street words after a number: "12 rue de la Paix", "10 Downing Street". */
 bool lex_is_street_word(const char *w);

@@ -1,14 +1,52 @@
 /* numbers.c — reads a number (digits or words, with its scale words) from
  * the token stream; see numbers.h. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lexicon_numbers.h"
 #include "numbers.h"
+#include "utf8.h"
+
+void nx_cache_init(struct foldcache *fc)
+{
+    for (size_t k = 0; k < NX_CACHE; k++)
+        fc->tag[k] = SIZE_MAX;
+}
 
 const char *nx_word(const struct numctx *c, size_t i)
 {
-    return i < c->d->n_tokens ? c->arena + c->fold[i] : "";
+    if (i >= c->d->n_tokens || c->d->tokens[i].kind != TOK_WORD)
+        return "";
+    size_t slot = i % NX_CACHE;
+    char *out = c->cache->word[slot];
+    if (c->cache->tag[slot] != i) {
+        const struct token *t = &c->d->tokens[i];
+        size_t n = t->end - t->start, k = 0;
+        const unsigned char *s = (const unsigned char *)c->d->text + t->start;
+        size_t o = 0;
+        /* ASCII and two-byte Latin letters inline; anything else the
+         * general folding handles */
+        while (k < n && o + 4 < NX_WORD) {
+            if (s[k] < 0x80) {
+                out[o++] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+                k++;
+            } else if ((s[k] == 0xC3 || s[k] == 0xC4 || s[k] == 0xC5) && k + 1 < n && (s[k + 1] & 0xC0) == 0x80) {
+                uint32_t cp = ((uint32_t)(s[k] & 0x1F) << 6) | (s[k + 1] & 0x3F);
+                o += cp_fold(cp, out + o);
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        if (k == n || o + 4 >= NX_WORD)
+            out[o] = '\0';
+        else
+            utf8_fold_into(c->d->text + t->start, n, out, NX_WORD);
+        c->cache->tag[slot] = i;
+        c->cache->known[slot] = 0;
+    }
+    return out;
 }
 
 static const struct token *tok(const struct numctx *c, size_t i)
@@ -18,8 +56,6 @@ static const struct token *tok(const struct numctx *c, size_t i)
 
 double number_digits_value(const char *s, size_t n, enum extract_lang lang)
 {
-    char buf[64];
-    size_t o = 0;
     bool dot_thousands = false;
     if (lang == LANG_FR && !memchr(s, ',', n) && memchr(s, '.', n)) {
         /* "1.500.000": every group after a dot has three digits */
@@ -37,25 +73,23 @@ double number_digits_value(const char *s, size_t n, enum extract_lang lang)
             }
         }
     }
-    bool seen_decimal = false;
-    for (size_t k = 0; k < n && o + 1 < sizeof buf; k++) {
+    /* digits before and after the decimal mark; separators skipped */
+    double ip = 0, fp = 0, scale = 1;
+    bool decimal = false;
+    for (size_t k = 0; k < n; k++) {
         char ch = s[k];
-        if (ch == ',') {
-            if (lang == LANG_EN)
-                continue; /* English thousands separator */
-            ch = '.';
-        } else if (ch == '.' && (dot_thousands || (lang == LANG_FR && seen_decimal))) {
-            continue;
+        if (ch >= '0' && ch <= '9') {
+            if (decimal) {
+                scale *= 10;
+                fp = fp * 10 + (ch - '0');
+            } else {
+                ip = ip * 10 + (ch - '0');
+            }
+        } else if (!decimal && ((ch == ',' && lang == LANG_FR) || (ch == '.' && !dot_thousands))) {
+            decimal = true; /* "3,7" in French, "1.5" in English */
         }
-        if (ch == '.') {
-            if (seen_decimal)
-                continue;
-            seen_decimal = true;
-        }
-        buf[o++] = ch;
     }
-    buf[o] = '\0';
-    return strtod(buf, NULL);
+    return ip + fp / scale;
 }
 
 /* True when the bytes between tokens a and b are exactly one space, normal
@@ -106,7 +140,7 @@ static double scale_at(const struct numctx *c, size_t k, bool after_currency)
     double m = lex_scale_abbrev(c->d->text + t->start, t->end - t->start, after_currency);
     if (m)
         return m;
-    const struct numword *w = lex_numword(nx_word(c, k), c->d->lang);
+    const struct numword *w = lex_numindex_find(c->ix, nx_word(c, k));
     if (w && w->kind == NW_SCALE)
         return w->value;
     return 0;
@@ -238,8 +272,10 @@ static int apply_word(struct wstate *s, const struct numword *w, const char *wor
         s->last_kind = NW_COLLECTIVE;
         return W_DONE;
     case NW_FRACTION:
-        if (s->atoms == 0 || s->article_only || s->cur < 2 || s->total)
+        /* "deux tiers", "two-thirds"; "un tiers", "a third" too */
+        if (s->atoms == 0 || s->total || (!s->article_only && s->cur < 2))
             return W_REJECT;
+        s->article_only = false;
         s->cur *= v;
         n->fraction = true;
         s->atoms++;
@@ -274,7 +310,7 @@ static bool parse_words(const struct numctx *c, size_t i, struct number *n)
             if (len < sizeof w) {
                 memcpy(w, p, len);
                 w[len] = '\0';
-                nw = lex_numword(w, d->lang);
+                nw = lex_numindex_find(c->ix, w);
                 if (part > 0 && (strcmp(w, "et") == 0 || strcmp(w, "and") == 0)) {
                     p += len + (e ? 1 : 0);
                     part++;
@@ -321,7 +357,7 @@ static bool parse_words(const struct numctx *c, size_t i, struct number *n)
         /* connectors: "vingt et un", "three hundred and six" */
         if (j + 1 < d->n_tokens && tok(c, j)->kind == TOK_WORD) {
             const char *cw = nx_word(c, j);
-            const struct numword *nx = lex_numword(nx_word(c, j + 1), d->lang);
+            const struct numword *nx = lex_numindex_find(c->ix, nx_word(c, j + 1));
             if (d->lang == LANG_FR && strcmp(cw, "et") == 0 && s.last_kind == NW_ATOM && s.last_atom >= 20 &&
                 nx && (nx->kind == NW_ARTICLE || (nx->kind == NW_ATOM && nx->value == 11)))
                 j++;
@@ -352,6 +388,13 @@ bool number_parse(const struct numctx *c, size_t i, bool after_currency, struct 
         return false;
     if (!parse_words(c, i, n))
         return false;
+    /* "two and a half": a half more */
+    if (c->d->lang == LANG_EN && n->last + 3 < c->d->n_tokens && strcmp(nx_word(c, n->last + 1), "and") == 0 &&
+        strcmp(nx_word(c, n->last + 2), "a") == 0 && strcmp(nx_word(c, n->last + 3), "half") == 0) {
+        n->value += 0.5;
+        n->last += 3;
+        return true;
+    }
     /* "une dizaine de milliers", "a couple of hundred" */
     if (n->collective && n->last + 2 < c->d->n_tokens) {
         size_t k = n->last + 1;
@@ -359,7 +402,7 @@ bool number_parse(const struct numctx *c, size_t i, bool after_currency, struct 
         if (strcmp(w, "d") == 0 && tok(c, k + 1)->kind == TOK_PUNCT)
             k++;
         if (strcmp(w, "de") == 0 || strcmp(w, "d") == 0 || strcmp(w, "of") == 0) {
-            const struct numword *sw = lex_numword(nx_word(c, k + 1), c->d->lang);
+            const struct numword *sw = lex_numindex_find(c->ix, nx_word(c, k + 1));
             if (sw && (sw->kind == NW_SCALE || sw->kind == NW_HUNDRED || sw->kind == NW_COLLECTIVE) &&
                 strcmp(nx_word(c, k + 1), "mille") != 0) {
                 n->value *= sw->value;

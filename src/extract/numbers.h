@@ -15,17 +15,35 @@
 #include <stdint.h>
 
 #include "doc.h"
+#include "lexicon_numbers.h"
 
-/* The tokens of a document with their folded forms, built once by the
- * figures pass. fold[i] is the offset in `arena` of token i's folded,
- * NUL-terminated text (words only; other tokens fold to ""). */
-struct numctx {
-    const struct doc *d;
-    const char *arena;
-    const uint32_t *fold;
+/* Folded forms of the words the pass looks at, folded on first use and
+ * kept in a small ring indexed by token number: a word stays valid while
+ * the pass reads tokens fewer than NX_CACHE positions away from it, which
+ * is all any rule looks at. Words longer than NX_WORD - 1 bytes are cut
+ * (no number word, marker or unit is that long). */
+#define NX_CACHE 64
+#define NX_WORD 48
+
+struct foldcache {
+    size_t tag[NX_CACHE];    /* token held by each slot, SIZE_MAX if none */
+    char word[NX_CACHE][NX_WORD];
+    /* per-slot memo of word classes (figures.c): which are known, which hold */
+    uint16_t known[NX_CACHE], bits[NX_CACHE];
 };
 
-/* Folded text of token i; "" past the end. Borrowed from c->arena. */
+/* The tokens of a document and what the number reader needs to look at
+ * them. Used by one thread at a time (the cache is written through it). */
+struct numctx {
+    const struct doc *d;
+    struct foldcache *cache;   /* initialised with nx_cache_init() */
+    const struct numindex *ix; /* number words of d->lang */
+};
+
+void nx_cache_init(struct foldcache *fc);
+
+/* Folded text of token i (words only; other tokens and i past the end give
+ * ""). Borrowed from the cache, see above for how long it stays valid. */
 const char *nx_word(const struct numctx *c, size_t i);
 
 struct number {

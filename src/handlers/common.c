@@ -1,7 +1,9 @@
 /* common.c — page parameters, list envelopes, CSV/NDJSON rendering and
- * database status replies for every resource handler. */
+ * database status replies for every resource handler, and the speaker
+ * and search parameters that several of them read. */
 #include "common.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,35 @@ bool page_params(const struct request *req, struct db_page *page, struct problem
         ok = false;
     }
     return ok;
+}
+
+void speaker_param(const struct request *req, int64_t *id, const char **name, struct problems *p)
+{
+    const char *speaker = req_param(req, "speaker");
+    if (!speaker)
+        return;
+    size_t n = strlen(speaker);
+    if (!n)
+        problems_add(p, "speaker", "must be an actor id or a name");
+    else if (strspn(speaker, "0123456789") == n)
+        param_int(req, "speaker", 1, INT64_MAX, id, p);
+    else
+        *name = speaker;
+}
+
+void search_param(const struct request *req, const char **q, struct problems *p)
+{
+    const char *v = req_param(req, "q");
+    if (!v)
+        return;
+    size_t n = strlen(v), k = 0;
+    while (k < n && isspace((unsigned char)v[k]))
+        k++;
+    *q = v;
+    if (k == n)
+        problems_add(p, "q", "must contain a word to search for");
+    else if (n > SEARCH_MAX)
+        problems_add(p, "q", "must be at most %d bytes", SEARCH_MAX);
 }
 
 /* ---- CSV ---------------------------------------------------------------- */

@@ -22,6 +22,15 @@ void reply_list(const struct request *req, struct reply *rep, struct db_list *li
  * database rejected, 503 when busy, 500 otherwise. */
 void reply_db_status(struct reply *rep, struct db *db, enum db_status st, const char *what);
 
+/* Read `speaker`, an actor id (digits only) into *id or a name into
+ * *name (borrowed from the request); both stay as they are when absent. */
+void speaker_param(const struct request *req, int64_t *id, const char **name, struct problems *p);
+
+/* Read a full-text query `q` (borrowed) into *q, which stays as it is when
+ * absent; a problem when it holds no word or is over SEARCH_MAX bytes. */
+#define SEARCH_MAX 500
+void search_param(const struct request *req, const char **q, struct problems *p);
+
 /* The 404 of a path id that is not a positive integer. */
 void reply_bad_id(const struct request *req, struct reply *rep, const char *what);
 

@@ -26,6 +26,13 @@ void speakers_list(const struct request *req, struct reply *rep);
 void actors_get(const struct request *req, struct reply *rep);
 void actors_quotes(const struct request *req, struct reply *rep);
 
+/* figures.c */
+void figures_list(const struct request *req, struct reply *rep);
+
+/* stats.c */
+void stats_get(const struct request *req, struct reply *rep);
+void stats_timeline(const struct request *req, struct reply *rep);
+
 /* service.c */
 void healthz_get(const struct request *req, struct reply *rep);
 void readyz_get(const struct request *req, struct reply *rep);

@@ -1,13 +1,9 @@
 /* quotes.c — the quotes resource: search and list (filters, full text,
  * sorts), one quote with its context, a random one. */
-#include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
 #include "handlers.h"
-
-#define MAX_Q 500
 
 /* Read the filters shared by /quotes, /quotes/random and
  * /actors/{id}/quotes into f. */
@@ -16,34 +12,13 @@ static void quote_filters(const struct request *req, struct db_quote_filter *f, 
     static const char *const langs[] = {"fr", "en", NULL};
     static const char *const kinds[] = {"direct", "partial", NULL};
     static const char *const sorts[] = {"-date", "date", "relevance", "-id", NULL};
-    const char *speaker = req_param(req, "speaker");
-    if (speaker) {
-        size_t n = strlen(speaker);
-        if (!n)
-            problems_add(p, "speaker", "must be an actor id or a name");
-        else if (strspn(speaker, "0123456789") == n) {
-            int64_t id = 0;
-            param_int(req, "speaker", 1, INT64_MAX, &id, p);
-            f->speaker_id = id;
-        } else {
-            f->speaker_name = speaker;
-        }
-    }
+    speaker_param(req, &f->speaker_id, &f->speaker_name, p);
     param_int(req, "article", 1, INT64_MAX, &f->article_id, p);
     param_enum(req, "lang", langs, &f->lang, p);
     param_enum(req, "kind", kinds, &f->kind, p);
     param_date(req, "from", &f->from, p);
     param_date(req, "to", &f->to, p);
-    f->q = req_param(req, "q");
-    if (f->q) {
-        size_t n = strlen(f->q), k = 0;
-        while (k < n && isspace((unsigned char)f->q[k]))
-            k++;
-        if (k == n)
-            problems_add(p, "q", "must contain a word to search for");
-        else if (n > MAX_Q)
-            problems_add(p, "q", "must be at most %d bytes", MAX_Q);
-    }
+    search_param(req, &f->q, p);
     const char *sort = NULL;
     if (param_enum(req, "sort", sorts, &sort, p) && sort) {
         if (!strcmp(sort, "-date"))

@@ -56,6 +56,9 @@ void metrics_get(const struct request *req, struct reply *rep)
                      "# HELP quoted_articles_inserted_total Articles stored since start.\n"
                      "# TYPE quoted_articles_inserted_total counter\n"
                      "quoted_articles_inserted_total %llu\n"
+                     "# HELP quoted_http_rate_limited_total Requests refused by the rate limit.\n"
+                     "# TYPE quoted_http_rate_limited_total counter\n"
+                     "quoted_http_rate_limited_total %llu\n"
                      "# HELP quoted_uptime_seconds Seconds since the service started.\n"
                      "# TYPE quoted_uptime_seconds gauge\n"
                      "quoted_uptime_seconds %lld\n",
@@ -64,6 +67,7 @@ void metrics_get(const struct request *req, struct reply *rep)
                      (double)atomic_load(&m->duration_us_sum) / 1e6, (unsigned long long)atomic_load(&m->bytes_sent),
                      (unsigned long long)atomic_load(&m->in_flight),
                      (unsigned long long)atomic_load(&m->articles_inserted),
+                     (unsigned long long)atomic_load(&m->rate_limited),
                      (long long)(time(NULL) - req->app->started_at));
     reply_raw(rep, 200, "text/plain; version=0.0.4; charset=utf-8", buf, (size_t)(n < 4096 ? n : 4095));
 }

@@ -176,13 +176,13 @@ TEST(test_open_migrate_reopen)
 {
     struct db *w = fresh_db();
     CHECK(w != NULL);
-    CHECK_INT(db_schema_version(w), 1);
+    CHECK_INT(db_schema_version(w), 2);
     CHECK_INT(db_ping(w), DB_OK);
     db_close(w);
     char err[256];
     w = NULL;
     CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
-    CHECK_INT(db_schema_version(w), 1);
+    CHECK_INT(db_schema_version(w), 2);
     struct db *r = reader();
     CHECK(r != NULL);
     CHECK_INT(db_ping(r), DB_OK);
@@ -270,7 +270,7 @@ TEST(test_insert_get_extracted)
     struct db_quote_filter fa = {.article_id = fr};
     CHECK_INT(count_quotes(r, &fa), 1);
     struct db_quote_filter fk = {.kind = "partial"};
-    CHECK_INT(count_quotes(r, &fk), 1); /* the talks were "constructive and open" */
+    CHECK_INT(count_quotes(r, &fk), 1); /* "constructive and open" */
     struct db_quote_filter bad = {.kind = "weird"};
     struct db_list l;
     struct db_page p = {.limit = 10};

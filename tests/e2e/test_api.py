@@ -6,6 +6,7 @@ import os
 import signal
 import sys
 import tempfile
+import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -187,6 +188,83 @@ def test_lists_and_pagination(s):
         s.check("Accept" in h.get("vary", ""), "lists vary on Accept")
 
 
+def test_figures_and_stats(s):
+    with Server() as srv:
+        arts = [
+            dict(FR, url=None),
+            dict(EN, url=None),
+            {"title": "Écoles", "lang": "fr", "date": "2025-12-29",
+             "text": "La ville rénove 120 écoles cette année. « Chaque enfant mérite une classe chauffée », "
+                     "a déclaré Ursula Garnier. Le chantier coûte 40 millions d'euros."},
+        ]
+        ids = []
+        for a in arts:
+            st, h, doc = srv.json("POST", "/articles", a)
+            s.check(st == 201, "ingest %s: %s" % (a["title"], st))
+            ids.append(doc.get("id"))
+        # figures: the list, its filters and orders
+        st, h, doc = srv.json("GET", "/figures")
+        s.check(st == 200 and set(doc) == {"data", "meta", "links"}, "GET /figures envelope %s" % st)
+        total = doc["meta"]["total"]
+        s.check(total >= 4, "figures stored: %d" % total)
+        item = doc["data"][0] if doc["data"] else {}
+        s.check(set(item) == {"id", "text", "value", "unit", "approx", "start", "end", "sentence", "article"},
+                "figure item keys %r" % sorted(item))
+        s.check(set(item.get("article", {})) == {"id", "title", "url", "published_at"}, "figure article")
+        dates = [x["article"]["published_at"] or "" for x in doc["data"]]
+        s.check(dates == sorted(dates, reverse=True), "default order: newest article first %r" % dates)
+        st, h, doc = srv.json("GET", "/figures?unit=%C3%89COLES")
+        s.check(st == 200 and [x["unit"] for x in doc["data"]] == ["écoles"], "unit without case or accents %r" % doc)
+        st, h, doc = srv.json("GET", "/figures?sort=-value&min=100&max=1e9")
+        vals = [x["value"] for x in doc["data"]]
+        s.check(st == 200 and vals and vals == sorted(vals, reverse=True) and all(100 <= v <= 1e9 for v in vals),
+                "min, max and -value %r" % vals)
+        st, h, doc = srv.json("GET", "/figures?q=chantier")
+        s.check(st == 200 and doc["meta"]["total"] == 1 and "chantier" in doc["data"][0]["sentence"],
+                "q over the sentence %r" % doc.get("meta"))
+        st, h, doc = srv.json("GET", "/figures?article=%d&lang=fr" % ids[0])
+        s.check(st == 200 and all(x["article"]["id"] == ids[0] for x in doc["data"]), "article filter")
+        seen, url = [], "/figures?limit=1&sort=value"
+        while url and len(seen) <= total:
+            st, h, doc = srv.json("GET", url)
+            seen += [x["id"] for x in doc["data"]]
+            url = doc["links"]["next"]
+        s.check(len(seen) == total == len(set(seen)), "pages of 1 by value: every figure once")
+        st, h, body = srv.request("GET", "/figures?format=csv")
+        s.check(st == 200 and body.startswith(b"id,text,value,unit,approx,start,end,sentence,article.id"),
+                "figures as CSV %r" % body[:80])
+        # statistics
+        st, h, doc = srv.json("GET", "/stats")
+        s.check(st == 200 and doc["totals"]["articles"] == 3 and doc["totals"]["figures"] == total,
+                "stats totals %r" % doc.get("totals"))
+        s.check(doc["top_speakers"] and doc["top_speakers"][0]["name"] == "Ursula Garnier"
+                and doc["top_speakers"][0]["quotes"] == 2, "top speaker %r" % doc.get("top_speakers"))
+        s.check([m["month"] for m in doc["quotes_per_month"]] == ["2025-12", "2026-01", "2026-02"],
+                "quotes per month %r" % doc.get("quotes_per_month"))
+        s.check({(x["lang"], x["articles"]) for x in doc["per_language"]} == {("fr", 2), ("en", 1)},
+                "per language %r" % doc.get("per_language"))
+        s.check(any(u["unit"] == "euros" for u in doc["figures_per_unit"]), "figures per unit %r" % doc["figures_per_unit"])
+        st, h, doc = srv.json("GET", "/stats?lang=en")
+        s.check(st == 200 and doc["totals"]["articles"] == 1, "stats for one language %r" % doc.get("totals"))
+        # timeline
+        st, h, doc = srv.json("GET", "/stats/timeline")
+        s.check(st == 200 and doc["interval"] == "month" and len(doc["buckets"]) == 3, "timeline by month %r" % doc)
+        st, h, doc = srv.json("GET", "/stats/timeline?interval=week&speaker=ursula%20garnier")
+        s.check(st == 200 and doc["buckets"] == [{"period": "2026-W01", "quotes": 1}, {"period": "2026-W03", "quotes": 1}],
+                "weeks of one speaker (2025-12-29 is in 2026-W01) %r" % doc)
+        st, h, doc = srv.json("GET", "/stats/timeline?interval=day&q=enfant")
+        s.check(st == 200 and doc["buckets"] == [{"period": "2025-12-29", "quotes": 1}], "days of a search %r" % doc)
+        # bad parameters: 400 naming them
+        for path, names in (("/figures?min=abc", {"min"}), ("/figures?min=5&max=1", {"min", "max"}),
+                            ("/figures?sort=bogus", {"sort"}), ("/figures?unit=", {"unit"}),
+                            ("/figures?interval=day", {"interval"}), ("/stats?lang=de", {"lang"}),
+                            ("/stats?format=csv", {"format"}), ("/stats/timeline?interval=year", {"interval"}),
+                            ("/stats/timeline?q=%20", {"q"}), ("/stats/timeline?speaker=", {"speaker"})):
+            st, h, doc = srv.json("GET", path)
+            d = is_problem(s, st, h, doc, 400, "GET " + path)
+            s.check(names <= params_named(d), "%s: errors %r" % (path, d.get("errors")))
+
+
 def test_cors_listed_origins(s):
     with Server(env={"QUOTED_CORS_ORIGINS": "https://app.example, https://other.example"}) as srv:
         st, h, _ = srv.request("OPTIONS", "/articles", headers={
@@ -291,6 +369,25 @@ def test_auth(s):
         s.check(st == 200, "reads need no token")
 
 
+def test_rate_limit(s):
+    with Server(args=["--rate-limit", "5"]) as srv:
+        statuses = []
+        for _ in range(30):
+            st, h, doc = srv.json("GET", "/healthz")
+            statuses.append(st)
+            if st == 429:
+                limited = (h, doc)
+        s.check(statuses[:10] == [200] * 10, "a burst of 2N passes: %r" % statuses[:10])
+        s.check(429 in statuses, "beyond the rate: 429")
+        if 429 in statuses:
+            h, doc = limited
+            is_problem(s, 429, h, doc, 429, "rate-limited answer")
+            s.check(int(h.get("retry-after", "0")) >= 1, "Retry-After %r" % h.get("retry-after"))
+        time.sleep(1.1)
+        st, h, doc = srv.json("GET", "/healthz")
+        s.check(st == 200, "tokens come back with time: %s" % st)
+
+
 def test_ndjson_bulk(s):
     with Server() as srv:
         lines = [json.dumps(FR), "", "{not json", json.dumps({"title": "no text"}), json.dumps(EN), json.dumps(FR)]
@@ -337,4 +434,5 @@ def test_kill9_loses_nothing(s):
 
 if __name__ == "__main__":
     Suite().run([test_health, test_ingest_and_fetch, test_extract, test_lists_and_pagination, test_delete,
-                 test_errors, test_auth, test_cors_listed_origins, test_ndjson_bulk, test_restart_keeps_data, test_kill9_loses_nothing])
+                 test_errors, test_auth, test_cors_listed_origins, test_rate_limit, test_ndjson_bulk, test_figures_and_stats,
+                 test_restart_keeps_data, test_kill9_loses_nothing])

@@ -554,13 +554,75 @@ def scenario(r, spec_text):
     r.call("GET", "/speakers" + qs(type="organization"), "/speakers", want=200)
     r.call("GET", "/speakers?limit=-1", "/speakers", want=400, extra=problem_names("limit"))
 
+    # -- figures
+    def all_items(pred, what):
+        return lambda s, h, d: [] if d["data"] and all(pred(x) for x in d["data"]) else [what]
+    st, h, figs = r.call("GET", "/figures", "/figures", want=200,
+                         extra=lambda s, h, d: [] if d["meta"]["total"] >= 5 else ["fewer than 5 figures"])
+    r.call("GET", "/figures" + qs(unit="ECOLES"), "/figures", want=200,
+           extra=all_items(lambda x: x["unit"] == "écoles", "unit=ECOLES does not find the schools"))
+    r.call("GET", "/figures" + qs(min=100, max="1e9", sort="-value", lang="fr"), "/figures", want=200,
+           extra=all_items(lambda x: 100 <= x["value"] <= 1e9, "a value outside [min, max]"))
+    r.call("GET", "/figures" + qs(sort="value", article=fr_id), "/figures", want=200,
+           extra=all_items(lambda x: x["article"]["id"] == fr_id, "a figure of another article"))
+    r.call("GET", "/figures" + qs(q="ecoles", sort="date", **{"from": "2026-01", "to": "2026-12-31"}), "/figures",
+           want=200, extra=all_items(lambda x: "coles" in x["sentence"], "q=ecoles found another sentence"))
+    st, h, page = r.call("GET", "/figures?limit=2&sort=-value", "/figures", want=200, extra=has_header("Link"))
+    if isinstance(page, dict) and page.get("links", {}).get("next"):
+        r.call("GET", page["links"]["next"], "/figures", want=200)
+    r.call("GET", "/figures?format=csv", "/figures", want=200)
+    r.call("GET", "/figures?format=ndjson", "/figures", want=200)
+    for bad, names in (("min=abc", ("min",)), ("max=", ("max",)), ("min=10&max=1", ("min", "max")),
+                       ("sort=bogus", ("sort",)), ("unit=", ("unit",)), ("article=x", ("article",)),
+                       ("q=%20", ("q",)), ("lang=de", ("lang",)), ("cursor=bm9wZQ", ("cursor",)),
+                       ("speaker=1", ("speaker",))):
+        r.call("GET", "/figures?" + bad, "/figures", want=400, extra=problem_names(*names))
+    if isinstance(page, dict) and page.get("meta", {}).get("next_cursor"):  # a cursor of another order
+        r.call("GET", "/figures" + qs(cursor=page["meta"]["next_cursor"]), "/figures", want=400,
+               extra=problem_names("cursor"))
+
+    # -- statistics
+    def stats_check(status, hdrs, d):
+        errs = []
+        if d["totals"]["articles"] != 5 or d["totals"]["figures"] < 5:
+            errs.append("totals %r" % d["totals"])
+        if sum(x["quotes"] for x in d["quotes_per_month"]) != d["totals"]["quotes"]:
+            errs.append("quotes_per_month does not add up to the quotes")
+        if sum(x["articles"] for x in d["per_language"]) != 5:
+            errs.append("per_language does not add up to the articles")
+        return errs
+    r.call("GET", "/stats", "/stats", want=200, extra=stats_check)
+    r.call("GET", "/stats" + qs(lang="en", **{"from": "2026-02", "to": "2026-03-31"}), "/stats", want=200,
+           extra=lambda s, h, d: [] if [x["lang"] for x in d["per_language"]] == ["en"] else ["lang=en ignored"])
+    for bad in ("lang=xx", "from=soon", "interval=month", "limit=5"):
+        r.call("GET", "/stats?" + bad, "/stats", want=400, extra=problem_names(bad.split("=")[0]))
+    r.call("GET", "/stats/timeline", "/stats/timeline", want=200,
+           extra=lambda s, h, d: [] if d["interval"] == "month" and d["buckets"] else ["no month bucket"])
+    r.call("GET", "/stats/timeline" + qs(interval="week"), "/stats/timeline", want=200)
+    r.call("GET", "/stats/timeline" + qs(interval="day", lang="fr", **{"from": "2026-01-01", "to": "2026-12"}),
+           "/stats/timeline", want=200)
+    r.call("GET", "/stats/timeline" + qs(q="enfant"), "/stats/timeline", want=200,
+           extra=lambda s, h, d: [] if d["buckets"] == [{"period": "2026-03", "quotes": 1}]
+           else ["q=enfant: %r" % d["buckets"]])
+    if speaker:
+        r.call("GET", "/stats/timeline" + qs(speaker=speaker["name"], interval="day"), "/stats/timeline", want=200,
+               extra=lambda s, h, d: [] if d["buckets"] else ["no bucket for the speaker"])
+        r.call("GET", "/stats/timeline" + qs(speaker=speaker["id"]), "/stats/timeline", want=200)
+    for bad, name in (("interval=year", "interval"), ("speaker=", "speaker"), ("q=", "q"), ("to=2026-00", "to"),
+                      ("kind=direct", "kind")):
+        r.call("GET", "/stats/timeline?" + bad, "/stats/timeline", want=400, extra=problem_names(name))
+    for q in ('"unbalanced', "NEAR(", "col:umn"):  # full-text syntax: 200 or 400, never 500
+        r.call("GET", "/stats/timeline" + qs(q=q), "/stats/timeline", want={200, 400})
+        r.call("GET", "/figures" + qs(q=q), "/figures", want={200, 400})
+
     # -- shared checks: 404, 405 + Allow, 414, preflight, CORS
     comp = r.c.spec["components"]["responses"]
     r.call("GET", "/nowhere", "/nowhere", want=404, response=comp["NotFound"])
     r.call("GET", "/quotes/1/more", "/quotes/1/more", want=404, response=comp["NotFound"])
     for path, template in (("/articles", "/articles"), ("/articles/%d" % fr_id, "/articles/{id}"),
                            ("/quotes", "/quotes"), ("/extract", "/extract"), ("/healthz", "/healthz"),
-                           ("/actors/1/quotes", "/actors/{id}/quotes")):
+                           ("/actors/1/quotes", "/actors/{id}/quotes"), ("/figures", "/figures"),
+                           ("/stats/timeline", "/stats/timeline")):
         documented = {m.upper() for m in METHODS if m in r.c.spec["paths"][template]}
         if "GET" in documented:
             documented.add("HEAD")
