@@ -86,6 +86,7 @@ static const struct stem fr_er_stems[] = {
     {"exige", {"exiger", 0.5}},
     {"explicit", {"expliciter", 0.8}},
     {"expliqu", {"expliquer", 1.0}},
+    {"felicit", {"feliciter", 0.7}},
     {"fustig", {"fustiger", 0.7}},
     {"fustige", {"fustiger", 0.7}},
     {"glis", {"glisser", 0.6}},
@@ -711,11 +712,12 @@ bool lex_speech_is_function_word(const char *w, size_t n)
 }
 static const char *const naming[] = {
     "album", "baptise", "baptisee", "baptisees", "baptises", "book", "brand", "campagne",
-    "campaign", "chanson", "codenamed", "denomme", "denommee", "devise", "dubbed",
-    "emission", "entitled", "film", "hashtag", "intitule", "intitulee", "intitulees",
-    "intitules", "label", "livre", "marque", "mission", "motto", "named", "nicknamed",
-    "nomme", "nommee", "nommees", "nommes", "novel", "operation", "plan", "program",
-    "programme", "project", "projet", "roman", "show", "slogan", "song", "surnomme",
+    "campaign", "chanson", "codenamed", "denomme", "denommee", "devise", "documentaire",
+    "documentary", "dubbed", "emission", "entitled", "exposition", "feuilleton", "film",
+    "hashtag", "intitule", "intitulee", "intitulees", "intitules", "label", "livre", "marque",
+    "mission", "motto", "named", "nicknamed", "nomme", "nommee", "nommees", "nommes", "novel",
+    "operation", "piece", "plan", "program", "programme", "project", "projet", "qualifie",
+    "qualifiee", "roman", "serie", "series", "show", "slogan", "song", "spectacle", "surnomme",
     "surnommee", "surnommees", "surnommes", "titled",
 };
 

@@ -281,6 +281,15 @@ static bool names_something(const struct doc *d, size_t open, size_t close, bool
         size_t n = fold_word(d, p, w);
         if (d->tokens[p].kind == TOK_WORD && lex_speech_is_naming(w, n))
             return true;
+        /* "surnommé la « guerre de la sardinelle »" */
+        if (d->tokens[p].kind == TOK_WORD && p > 0 && lex_speech_is_determiner(w, n) &&
+            !line_break_before(d, p)) {
+            char v[64];
+            size_t vn = fold_word(d, p - 1, v);
+            if (d->tokens[p - 1].kind == TOK_WORD && lex_speech_is_naming(v, vn) &&
+                !lex_speech_is_work(v, vn))
+                return true;
+        }
         if (d->tokens[p].kind == TOK_WORD &&
             ((n == 3 && !memcmp(w, "sur", 3)) || (n == 2 && !memcmp(w, "on", 2)) ||
              (n == 5 && !memcmp(w, "about", 5))))
@@ -367,8 +376,8 @@ static size_t incise_at(const struct doc *d, size_t k, size_t close)
         return 0;
     for (size_t b = k + 2; b < close - 1 && b < k + 8; b++) {
         const struct token *t = &d->tokens[b];
-        if (t->kind == TOK_PUNCT && t->cp == ',')
-            return b;
+        if (t->kind == TOK_PUNCT && (t->cp == ',' || t->cp == '.'))
+            return b; /* "…, a-t-il expliqué. Nous savions…" */
         if (t->kind == TOK_PUNCT)
             return 0;
     }

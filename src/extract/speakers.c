@@ -309,6 +309,18 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
             size_t nx = j + 1;
             if (n == 1 && is_apos(c, nx)) /* "d'Estaing" */
                 nx++;
+            /* "Commission de l'Union africaine", "Banque de la Réunion":
+             * an article after "de" inside an organisation's name */
+            char h[WORD_MAX];
+            size_t hn = fw(c, k, h);
+            if ((n == 2 && !memcmp(w, "de", 2)) && lex_speech_is_org_head(h, hn) && is_word(c, nx)) {
+                char a2[WORD_MAX];
+                size_t an = fw(c, nx, a2);
+                if (an == 1 && a2[0] == 'l' && is_apos(c, nx + 1))
+                    nx += 2;
+                else if (an == 2 && !memcmp(a2, "la", 2) && !(c->d->tokens[nx].flags & TF_CAP))
+                    nx++;
+            }
             if (nx < lim && is_name_word(c, nx) && (c->d->tokens[nx].flags & TF_CAP)) {
                 j = nx;
                 continue;
@@ -527,6 +539,24 @@ static bool skip_de_son_cote(const struct ctx *c, size_t *k)
     return false;
 }
 
+/* Does word k end a title phrase: a verb, a conjunction, or a preposition
+ * other than the "de"/"of" that builds the title ("le ministre de la Santé"
+ * goes on, "le ministre dans un communiqué" stops)? */
+static bool title_stops(const struct ctx *c, size_t k)
+{
+    char w[WORD_MAX];
+    size_t n = fw(c, k, w);
+    unsigned f;
+    if (is_preposition(c, k))
+        return !((n == 2 && !memcmp(w, "de", 2)) || (n == 2 && !memcmp(w, "du", 2)) ||
+                 (n == 3 && !memcmp(w, "des", 3)) || (n == 1 && w[0] == 'd') ||
+                 (n == 2 && !memcmp(w, "of", 2)));
+    return lex_speech_is_auxiliary(c->d->lang, w, n) || lex_speech_verb(c->d->lang, w, n, &f) ||
+           lex_speech_is_relative(c->d->lang, w, n) || (n == 3 && !memcmp(w, "que", 3)) ||
+           (n == 2 && !memcmp(w, "qu", 2)) || (n == 4 && !memcmp(w, "that", 4)) ||
+           (n == 2 && !memcmp(w, "et", 2)) || (n == 3 && !memcmp(w, "and", 3));
+}
+
 /* Analyse the phrase [s,lim) naming a speaker. `indef_descriptor`: a phrase
  * opening with "un", "a"... describes someone named elsewhere (an
  * apposition) rather than being the speaker itself. */
@@ -692,8 +722,11 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
     if (is_word(c, h) && (lex_speech_is_title(w, hn) || head_lower)) {
         size_t e = h;
         while (e < lim && (is_word(c, e) || is_apos(c, e)) && stretch_at(c, e) < 0 &&
-               !(e > h && is_name_word(c, e) && count_name_words(c, e, run_end(c, e, lim)) >= 2))
+               !(e > h && is_name_word(c, e) && count_name_words(c, e, run_end(c, e, lim)) >= 2)) {
+            if (e > h && is_word(c, e) && title_stops(c, e))
+                break;
             e++;
+        }
         r.kind = REF_TITLE;
         r.s = h;
         r.e = e;
@@ -777,6 +810,12 @@ static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
                 struct ref n = {REF_NAME, s2, ae, 0, 0};
                 return n;
             }
+        }
+        /* "…, la docteure Aïssatou Ndiaye-Kane" */
+        if (a < lim && is_word(c, a)) {
+            struct ref n = analyze_np(c, a, segment_end(c, a, lim), false);
+            if (n.kind == REF_NAME)
+                return n;
         }
     }
     return r;
@@ -973,6 +1012,7 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             }
             if (c->d->lang == LANG_FR && (!strcmp(w, "s") || !strcmp(w, "se") || !strcmp(w, "l") ||
                                           !strcmp(w, "ne") || !strcmp(w, "n"))) {
+                gs = p; /* "s'est félicitée", "l'avait annoncé" */
                 j = p;
                 continue;
             }
@@ -1123,15 +1163,14 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
                 break;
             m++;
         }
-        if (m < len && m < 2)
-            continue;
+        bool partial = m < len;
         /* "NAME, le TITLE" */
         size_t b = p;
         if (b > 0 && is_word(c, b - 1) && lex_speech_is_determiner(x, fw(c, b - 1, x)))
             b--;
         if (b > 0 && is_apos(c, b - 1))
             b -= 2;
-        if (b >= 2 && is_punct(c, b - 1, ',') && is_name_word(c, b - 2)) {
+        if ((!partial || m >= 2) && b >= 2 && is_punct(c, b - 1, ',') && is_name_word(c, b - 2)) {
             size_t re = b - 1, rs = b - 2;
             while (rs > 0 && re - rs < MAX_NAME_WORDS && (is_name_word(c, rs - 1) ||
                                                            (is_word(c, rs - 1) && rs >= 2 && is_name_word(c, rs - 2) &&
@@ -1143,18 +1182,33 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
             if (re > rs && !all_titles(c, rs, re))
                 return resolve_name(c, rs, re);
         }
-        /* "le TITLE, NAME" or "le TITLE NAME" */
-        size_t after = p + m;
-        while (after < d->n_tokens && after < p + m + 6 && !is_name_word(c, after) &&
-               !is_punct(c, after, ',') && !is_clause_end(c, after))
-            after++;
-        if (is_punct(c, after, ','))
-            after++;
-        if (after < d->n_tokens && is_name_word(c, after) && (d->tokens[after].flags & TF_CAP)) {
-            size_t re = run_end(c, after, d->n_tokens), rs = after;
-            strip_run(c, &rs, &re);
-            if (!all_titles(c, rs, re) && count_name_words(c, rs, re) >= 2)
-                return resolve_name(c, rs, re);
+        /* "le TITLE [de …], NAME", "son président, NAME": a title matched
+         * only by its head must be followed by the comma at once */
+        size_t q = p + m, lim = partial ? p + m + 1 : p + m + 10;
+        while (q < d->n_tokens && q < lim && !is_punct(c, q, ',') && !is_clause_end(c, q) &&
+               !line_break_before(c, q))
+            q++;
+        if (is_punct(c, q, ',')) {
+            size_t n0 = q + 1;
+            while (n0 < q + 5 && (is_apos(c, n0) ||
+                                  (is_word(c, n0) && !(d->tokens[n0].flags & TF_CAP) &&
+                                   (lex_speech_is_determiner(x, fw(c, n0, x)) ||
+                                    lex_speech_is_title(x, fw(c, n0, x))))))
+                n0++;
+            if (n0 < d->n_tokens && is_name_word(c, n0) && (d->tokens[n0].flags & TF_CAP)) {
+                size_t re = run_end(c, n0, d->n_tokens), rs = n0;
+                strip_run(c, &rs, &re);
+                if (!all_titles(c, rs, re) && count_name_words(c, rs, re) >= 2)
+                    return resolve_name(c, rs, re);
+            }
+        }
+        /* "le ministre de la Santé Olivier Véran" */
+        if (!partial && q > p + m) {
+            struct ref r = analyze_np(c, p, q, false);
+            if (r.kind == REF_NAME && count_name_words(c, r.s, r.e) >= 2)
+                return resolve_name(c, r.s, r.e);
+            if (r.alt_e > r.alt_s)
+                return resolve_name(c, r.alt_s, r.alt_e);
         }
     }
     return -1;
@@ -1255,6 +1309,33 @@ static int resolve_pronoun(struct ctx *c, size_t k, int depth)
                 !(d->tokens[r.s].flags & TF_SENT_START))
                 return resolve_name(c, r.s, r.e);
         }
+        /* else, in an earlier sentence, the last person it names in full
+         * ("… à l'ancien Premier ministre Lionel Agbodjan, qui …") */
+        if (back > 0) {
+            for (size_t j = hi; j-- > lo;) {
+                int sj = stretch_at(c, j);
+                if (sj >= 0) {
+                    j = c->st[sj].open_tok;
+                    continue;
+                }
+                if (!is_name_word(c, j) || !(d->tokens[j].flags & TF_CAP))
+                    continue;
+                size_t rs = j;
+                while (rs > lo && is_name_word(c, rs - 1))
+                    rs--;
+                size_t re = run_end(c, rs, hi), s2 = rs;
+                strip_run(c, &s2, &re);
+                j = rs;
+                if (count_name_words(c, s2, re) < 2 || all_titles(c, s2, re) || prep_before(c, rs, lo))
+                    continue;
+                int act = actors_at(d, d->tokens[s2].start, d->tokens[re - 1].end);
+                if (act >= 0 && d->out->actors[act].type != ACTOR_PERSON)
+                    continue;
+                if (guess_type(c, s2, re) != ACTOR_PERSON)
+                    continue;
+                return resolve_name(c, s2, re);
+            }
+        }
     }
     return -1;
 }
@@ -1308,9 +1389,17 @@ static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
     case REF_ORG:
         a = add_name(c, r->s, r->e, r->s, r->e, ACTOR_ORGANIZATION);
         break;
-    case REF_TITLE:
+    case REF_TITLE: {
+        /* a bare title ("le ministre", "the minister") refers back like a
+         * pronoun; a fuller one ("le ministre de la Santé") is looked up */
+        bool bare = r->e <= r->s + 2 && !(r->e == r->s + 2 && is_preposition(c, r->s + 1));
         if (r->alt_e > r->alt_s)
             a = resolve_name(c, r->alt_s, r->alt_e);
+        if (a < 0 && bare) {
+            char w[WORD_MAX];
+            if (lex_speech_is_title(w, fw(c, r->s, w)))
+                a = resolve_pronoun(c, r->s, depth);
+        }
         if (a < 0)
             a = resolve_title(c, r->s, r->e);
         if (a < 0 && r->e == r->s + 1) {
@@ -1319,6 +1408,7 @@ static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
                 a = resolve_org_head(c, r->s);
         }
         break;
+    }
     case REF_PRONOUN:
         a = resolve_pronoun(c, r->s, depth);
         break;
@@ -1397,6 +1487,28 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
                 struct ref r = {REF_NAME, a, e2, 0, 0};
                 return r;
             }
+        }
+    }
+    /* a noun phrase ending right before the verb: "dans lequel le maire
+     * écrivait", "Le ministère s'est dit" */
+    if (is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && !lex_speech_is_function_word(w, n)) {
+        for (size_t b = j; b > lo && b + 6 > j; b--) {
+            size_t p = b - 1;
+            if (is_apos(c, p) && p > lo)
+                p--;
+            char x[WORD_MAX];
+            size_t xn = fw(c, p, x);
+            if (!is_word(c, p))
+                break;
+            if (lex_speech_is_determiner(x, xn) && !(p > lo && is_preposition(c, p - 1))) {
+                struct ref r = analyze_np(c, p, j + 1, false);
+                if (r.kind == REF_NAME || r.kind == REF_ORG || r.kind == REF_TITLE)
+                    return r;
+                break;
+            }
+            unsigned f;
+            if (lex_speech_is_function_word(x, xn) || lex_speech_verb(c->d->lang, x, xn, &f))
+                break;
         }
     }
     /* walk back over comma-separated phrases: appositions and descriptions */
