@@ -1067,6 +1067,25 @@ static enum actor_type guess_type(const struct ctx *c, size_t s, size_t e)
     return words == 1 && allcaps ? ACTOR_ORGANIZATION : ACTOR_PERSON;
 }
 
+/* Is actor a called, by its name or an alias, what tokens [s,e) write? */
+static bool actor_named(struct ctx *c, int a, size_t s, size_t e)
+{
+    const struct doc *d = c->d;
+    size_t bs = d->tokens[s].start, be = d->tokens[e - 1].end;
+    char want[256], buf[256];
+    utf8_fold_into(d->text + bs, be - bs, want, sizeof want);
+    const struct actor *ac = &d->out->actors[a];
+    utf8_fold_into(ac->name, strlen(ac->name), buf, sizeof buf);
+    if (strcmp(buf, want) == 0)
+        return true;
+    for (size_t i = 0; i < ac->n_aliases; i++) {
+        utf8_fold_into(ac->aliases[i], strlen(ac->aliases[i]), buf, sizeof buf);
+        if (strcmp(buf, want) == 0)
+            return true;
+    }
+    return false;
+}
+
 static int add_name(struct ctx *c, size_t s, size_t e, size_t at_s, size_t at_e, enum actor_type t)
 {
     const struct doc *d = c->d;
@@ -1074,25 +1093,8 @@ static int add_name(struct ctx *c, size_t s, size_t e, size_t at_s, size_t at_e,
     size_t ms = d->tokens[at_s].start, me = d->tokens[at_e - 1].end;
     /* the actor the actors pass found at that very name */
     int a = actors_at(d, bs, be);
-    if (a >= 0) {
-        char *want = utf8_fold(d->text + bs, be - bs);
-        if (!want) {
-            c->oom = 1;
-            return -1;
-        }
-        const struct actor *ac = &d->out->actors[a];
-        char buf[256];
-        bool ok = false;
-        utf8_fold_into(ac->name, strlen(ac->name), buf, sizeof buf);
-        ok = strcmp(buf, want) == 0;
-        for (size_t i = 0; !ok && i < ac->n_aliases; i++) {
-            utf8_fold_into(ac->aliases[i], strlen(ac->aliases[i]), buf, sizeof buf);
-            ok = strcmp(buf, want) == 0;
-        }
-        free(want);
-        if (ok)
-            return a;
-    }
+    if (a >= 0 && actor_named(c, a, s, e))
+        return a;
     a = actors_add(c->d, d->text + bs, be - bs, t, ms, me);
     if (a < 0)
         c->oom = 1;
@@ -1303,6 +1305,8 @@ static int resolve_pronoun(struct ctx *c, size_t k, int depth)
         struct ref r = clause_subject(c, lo, hi);
         if (r.kind == REF_NAME) {
             int act = actors_at(d, d->tokens[r.s].start, d->tokens[r.e - 1].end);
+            if (act >= 0 && !actor_named(c, act, r.s, r.e))
+                act = -1; /* the actors pass read another name there */
             if (act >= 0 && d->out->actors[act].type == ACTOR_PLACE)
                 continue;
             if (count_name_words(c, r.s, r.e) >= 2 || act >= 0 ||
@@ -1329,7 +1333,7 @@ static int resolve_pronoun(struct ctx *c, size_t k, int depth)
                 if (count_name_words(c, s2, re) < 2 || all_titles(c, s2, re) || prep_before(c, rs, lo))
                     continue;
                 int act = actors_at(d, d->tokens[s2].start, d->tokens[re - 1].end);
-                if (act >= 0 && d->out->actors[act].type != ACTOR_PERSON)
+                if (act >= 0 && actor_named(c, act, s2, re) && d->out->actors[act].type != ACTOR_PERSON)
                     continue;
                 if (guess_type(c, s2, re) != ACTOR_PERSON)
                     continue;
