@@ -51,9 +51,14 @@ struct ref {
     size_t alt_s, alt_e; /* a weaker name found in the same phrase, if alt_e > alt_s */
 };
 
-struct run {
-    uint32_t s, e; /* token range of a capitalised name, titles stripped */
+/* A name already expanded: the raw bytes searched and the fuller run found. */
+struct expansion {
+    size_t at;        /* the token the search was centred on */
+    size_t from, len; /* bytes of the name searched for */
+    size_t fs, fe;    /* the fullest run found, or the name itself */
 };
+
+#define EXPAND_CACHE 16
 
 struct event {
     size_t pos; /* byte offset of the attributed stretch */
@@ -81,9 +86,8 @@ struct ctx {
     struct fold_cache *fc; /* NULL: fold every time */
     struct stretch *st;
     size_t n;
-    struct run *runs;
-    size_t n_runs, runs_cap;
-    bool runs_done; /* runs[] is filled on first use */
+    struct expansion cache[EXPAND_CACHE]; /* names already expanded, round robin */
+    size_t n_cache;
     struct event *ev;
     size_t n_ev, ev_cap;
     int oom;
@@ -422,25 +426,6 @@ static bool all_titles(const struct ctx *c, size_t s, size_t e)
     return true;
 }
 
-/* Record every capitalised run of the text, as written (titles are
- * stripped later, from the few runs a name search looks at). */
-static int record_runs(struct ctx *c)
-{
-    const struct doc *d = c->d;
-    for (size_t k = 0; k < d->n_tokens; k++) {
-        if (!(d->tokens[k].flags & TF_CAP) || !is_name_word(c, k))
-            continue;
-        size_t e = run_end(c, k, d->n_tokens);
-        if (e - k >= 2 || k == 0 || !(d->tokens[k].flags & TF_SENT_START)) {
-            if (grow((void **)&c->runs, &c->runs_cap, c->n_runs, sizeof *c->runs))
-                return -1;
-            c->runs[c->n_runs++] = (struct run){(uint32_t)k, (uint32_t)e};
-        }
-        k = e - 1;
-    }
-    return 0;
-}
-
 /* Strip a recorded run as a name: titles, and a leading place after a
  * preposition ("President of Ukraine Volodymyr Zelenskyy"). */
 static void clean_run(const struct ctx *c, size_t *s, size_t *e)
@@ -467,48 +452,57 @@ static size_t name_words(const struct ctx *c, size_t s, size_t e, char words[][W
 /* The fullest name in the text around token s that ends with the words of
  * [s,e) ("Myers" → "Matt Myers"), or, for a single word, starts with it
  * ("Tuilaepa" → "Tuilaepa Sailele Malielegaoi"). Sets *fs,*fe; keeps
- * [s,e) when nothing fuller is found. */
+ * [s,e) when nothing fuller is found. The search compares the last word's
+ * bytes with every token of a window, then reads the run around each hit;
+ * answers are remembered for the next quotes of the same speaker. */
 static void expand_name(struct ctx *c, size_t s, size_t e, size_t *fs, size_t *fe)
 {
+    const struct doc *d = c->d;
     char want[MAX_NAME_WORDS][WORD_MAX], have[MAX_NAME_WORDS][WORD_MAX];
     size_t nw = name_words(c, s, e, want), best = nw;
     *fs = s;
     *fe = e;
     if (nw == 0 || nw >= 3)
         return;
-    if (!c->runs_done) {
-        c->runs_done = true;
-        if (record_runs(c)) {
-            c->oom = 1;
+    size_t from = d->tokens[s].start, len = d->tokens[e - 1].end - from;
+    for (size_t i = 0; i < c->n_cache && i < EXPAND_CACHE; i++) {
+        const struct expansion *x = &c->cache[i];
+        if (x->len == len && memcmp(d->text + x->from, d->text + from, len) == 0 &&
+            (x->at > s ? x->at - s : s - x->at) < EXPAND_WINDOW / 4) {
+            if (x->fe > x->fs && x->fs != x->at) {
+                *fs = x->fs;
+                *fe = x->fe;
+            }
             return;
         }
     }
-    size_t lo_tok = s > EXPAND_WINDOW ? s - EXPAND_WINDOW : 0, hi_tok = s + EXPAND_WINDOW;
-    size_t lo = 0, hi = c->n_runs;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->runs[mid].s < lo_tok)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t r = lo; r < c->n_runs && c->runs[r].s < hi_tok; r++) {
-        size_t rs = c->runs[r].s, re = c->runs[r].e;
-        if (re - rs <= e - s)
+    const struct token *lt = &d->tokens[e - 1];
+    size_t lw = lt->end - lt->start;
+    const char *lb = d->text + lt->start;
+    size_t lo_tok = s > EXPAND_WINDOW ? s - EXPAND_WINDOW : 0;
+    size_t hi_tok = s + EXPAND_WINDOW < d->n_tokens ? s + EXPAND_WINDOW : d->n_tokens;
+    for (size_t k = lo_tok; k < hi_tok; k++) {
+        const struct token *t = &d->tokens[k];
+        if (t->end - t->start != lw || memcmp(d->text + t->start, lb, lw) != 0 || (k >= s && k < e))
             continue;
-        /* cheap test on the last word first */
-        char last[WORD_MAX];
-        size_t ln = fw(c, re - 1, last), wl = strlen(want[nw - 1]);
-        bool tail = ln == wl && memcmp(last, want[nw - 1], ln) == 0;
-        bool head = false;
-        if (!tail && nw == 1) {
-            size_t fn = fw(c, rs, last);
-            head = fn == wl && memcmp(last, want[0], fn) == 0;
-        }
+        /* the run around this occurrence */
+        size_t rs = k;
+        while (rs > lo_tok && k - rs < MAX_NAME_WORDS &&
+               (is_name_word(c, rs - 1) ||
+                (is_punct(c, rs - 1, '.') && rs >= 2 && is_abbrev_title(c, rs - 2))))
+            rs--;
+        while (rs < k && !is_name_word(c, rs))
+            rs++;
+        if (!is_name_word(c, rs))
+            continue;
+        size_t re = run_end(c, rs, d->n_tokens);
+        if (re <= k)
+            continue;
+        bool tail = re == k + 1, head = nw == 1 && rs == k;
         if (!tail && !head)
             continue;
         clean_run(c, &rs, &re);
-        if (re - rs <= e - s)
+        if (re <= rs || re - rs <= e - s)
             continue;
         size_t nh = name_words(c, rs, re, have);
         if (nh <= best || nh > 4)
@@ -523,8 +517,9 @@ static void expand_name(struct ctx *c, size_t s, size_t e, size_t *fs, size_t *f
             *fe = re;
         }
     }
+    struct expansion *x = &c->cache[c->n_cache++ % EXPAND_CACHE];
+    *x = (struct expansion){s, from, len, *fs, *fe};
 }
-
 /* ---- Noun phrases --------------------------------------------------------- */
 
 static bool skip_de_son_cote(const struct ctx *c, size_t *k)
@@ -1990,7 +1985,6 @@ int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
     }
     rc = 0;
 done:
-    free(c.runs);
     free(c.ev);
     free(fc.buf);
     free(fc.off);
