@@ -879,6 +879,9 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
     if (!is_word(c, k))
         return false;
     const struct token *t = &c->d->tokens[k];
+    uint8_t *memo = c->fc ? &c->fc->memo[k] : NULL;
+    if (memo && (*memo & MEMO_NOT_VERB))
+        return false; /* known to be neither a speech verb nor a marker */
     size_t n = fw(c, k, w);
     memset(q, 0, sizeof *q);
     /* markers */
@@ -908,11 +911,11 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             return true;
         }
     }
-    if ((t->flags & TF_CAP) && !(t->flags & TF_SENT_START))
+    if ((t->flags & TF_CAP) && !(t->flags & TF_SENT_START)) {
+        if (memo)
+            *memo |= MEMO_VERB_KNOWN | MEMO_NOT_VERB;
         return false;
-    uint8_t *memo = c->fc ? &c->fc->memo[k] : NULL;
-    if (memo && (*memo & MEMO_NOT_VERB))
-        return false;
+    }
     if (memo && !(*memo & MEMO_VERB_KNOWN)) {
         /* the lexicon's answer does not depend on the context: ask once */
         size_t b = c->d->lang == LANG_FR ? strip_inversion(w, n) : n;
