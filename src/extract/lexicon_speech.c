@@ -741,6 +741,25 @@ bool lex_speech_is_work(const char *w, size_t n)
     return IN(works, w, n) || lex_speech_is_document(w, n);
 }
 
+static const char *const possessives[] = {
+    "her", "his", "its", "leur", "leurs", "sa", "ses", "son", "their",
+};
+
+bool lex_speech_is_possessive(const char *w, size_t n)
+{
+    return IN(possessives, w, n);
+}
+
+static const char *const proxies[] = {
+    "administration", "cabinet", "camp", "campaign", "entourage", "equipe", "office",
+    "services", "staff", "team",
+};
+
+bool lex_speech_is_proxy(const char *w, size_t n)
+{
+    return IN(proxies, w, n);
+}
+
 /* True when every word list is in strcmp() order. */
 static bool lex_speech_word_lists_sorted(void)
 {
@@ -762,6 +781,8 @@ static bool lex_speech_word_lists_sorted(void)
         {function_words, sizeof function_words / sizeof function_words[0]},
         {naming, sizeof naming / sizeof naming[0]},
         {works, sizeof works / sizeof works[0]},
+        {possessives, sizeof possessives / sizeof possessives[0]},
+        {proxies, sizeof proxies / sizeof proxies[0]},
     };
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
         for (size_t i = 1; i < lists[l].n; i++)

@@ -89,6 +89,13 @@ bool lex_speech_is_naming(const char *w, size_t n);
  * "un rapport sur « … »", "a book on "…"" (documents count as well). */
 bool lex_speech_is_work(const char *w, size_t n);
 
+/* Possessive determiners: "son", "sa", "his", "her", "their"… */
+bool lex_speech_is_possessive(const char *w, size_t n);
+
+/* Nouns for those who speak on someone's behalf, so that "his office
+ * said" reports the possessor's words: "office", "entourage", "cabinet". */
+bool lex_speech_is_proxy(const char *w, size_t n);
+
 /* True when every table is sorted as its binary search needs (for tests). */
 bool lex_speech_tables_sorted(void);
 

@@ -594,6 +594,17 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
         r.e = k + 1;
         return r;
     }
+    /* "his office said", "son entourage a indiqué": the words are the
+     * possessor's, who is found like a pronoun's referent */
+    if (lex_speech_is_possessive(w, n) && k + 1 < lim) {
+        char x[WORD_MAX];
+        if (lex_speech_is_proxy(x, fw(c, k + 1, x))) {
+            r.kind = REF_PRONOUN;
+            r.s = k;
+            r.e = k + 2;
+            return r;
+        }
+    }
     bool indef = !strcmp(w, "un") || !strcmp(w, "une") ||
                  (c->d->lang == LANG_EN && (!strcmp(w, "a") || !strcmp(w, "an")));
     if (indef && indef_descriptor)
