@@ -326,8 +326,58 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
                     nx++;
             }
             if (nx < lim && is_name_word(c, nx) && (c->d->tokens[nx].flags & TF_CAP)) {
+                /* "Paul Durand de Lyon": a place after "de" is not part of a
+                 * person's name (the actors pass knows places) */
+                if (n <= 3 && w[0] == 'd' && !lex_speech_is_org_head(h, hn)) {
+                    int pa = actors_at(c->d, c->d->tokens[nx].start, c->d->tokens[nx].end);
+                    if (pa >= 0 && c->d->out->actors[pa].type == ACTOR_PLACE)
+                        break;
+                }
                 j = nx;
                 continue;
+            }
+        }
+        /* "Association des maires de France", "Ordre des médecins": a French
+         * organisation head, a complement in lower case, and maybe a name */
+        if (c->d->lang == LANG_FR && j == k + 1 && is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP)) {
+            char h[WORD_MAX], x[WORD_MAX];
+            size_t hn = fw(c, k, h), xn = fw(c, j, x);
+            size_t m = j;
+            if (lex_speech_is_org_head(h, hn) && ((xn == 3 && !memcmp(x, "des", 3)) ||
+                                                  (xn == 2 && !memcmp(x, "du", 2)))) {
+                m = j + 1;
+            } else if (lex_speech_is_org_head(h, hn) && xn == 2 && !memcmp(x, "de", 2)) {
+                m = j + 1;
+                size_t an = fw(c, m, x);
+                if (an == 1 && x[0] == 'l' && is_apos(c, m + 1))
+                    m += 2;
+                else if (an == 2 && !memcmp(x, "la", 2))
+                    m++;
+            }
+            if (m > j && m < lim && is_word(c, m) && !(c->d->tokens[m].flags & TF_CAP)) {
+                size_t nn = fw(c, m, x);
+                unsigned f;
+                if (nn >= 4 && !lex_speech_is_function_word(x, nn) && !lex_speech_verb(LANG_FR, x, nn, &f) &&
+                    !lex_speech_is_adverb(x, nn)) {
+                    size_t end = m + 1;
+                    /* "… de France", "… d'Île-de-France" */
+                    size_t p2 = end;
+                    if (p2 < lim && is_word(c, p2)) {
+                        size_t pn = fw(c, p2, x);
+                        if ((pn == 2 && (!memcmp(x, "de", 2) || !memcmp(x, "du", 2))) || (pn == 3 && !memcmp(x, "des", 3)))
+                            p2++;
+                        else if (pn == 1 && x[0] == 'd' && is_apos(c, p2 + 1))
+                            p2 += 2;
+                        if (p2 > end && p2 < lim && is_name_word(c, p2) && (c->d->tokens[p2].flags & TF_CAP)) {
+                            size_t q2 = p2 + 1;
+                            while (q2 < lim && is_name_word(c, q2) && (c->d->tokens[q2].flags & TF_CAP) &&
+                                   q2 < p2 + 4)
+                                q2++;
+                            end = q2;
+                        }
+                    }
+                    return end;
+                }
             }
         }
         /* French organisation names go on in lower case: "Nations unies",
@@ -1095,14 +1145,30 @@ static bool actor_named(struct ctx *c, int a, size_t s, size_t e)
     return false;
 }
 
+/* Is actor a an organisation whose name starts with the words of [s,e)? */
+static bool org_goes_on(struct ctx *c, int a, size_t s, size_t e)
+{
+    const struct doc *d = c->d;
+    const struct actor *ac = &d->out->actors[a];
+    if (ac->type != ACTOR_ORGANIZATION)
+        return false;
+    size_t bs = d->tokens[s].start, be = d->tokens[e - 1].end;
+    char want[256], buf[256];
+    size_t wl = utf8_fold_into(d->text + bs, be - bs, want, sizeof want);
+    utf8_fold_into(ac->name, strlen(ac->name), buf, sizeof buf);
+    return wl > 0 && strncmp(buf, want, wl) == 0 && buf[wl] == ' ';
+}
+
 static int add_name(struct ctx *c, size_t s, size_t e, size_t at_s, size_t at_e, enum actor_type t)
 {
     const struct doc *d = c->d;
     size_t bs = d->tokens[s].start, be = d->tokens[e - 1].end;
     size_t ms = d->tokens[at_s].start, me = d->tokens[at_e - 1].end;
-    /* the actor the actors pass found at that very name */
+    /* the actor the actors pass found at that very name, or an
+     * organisation whose name goes on from it ("Association" read where
+     * the actors pass read "Association des maires de France") */
     int a = actors_at(d, bs, be);
-    if (a >= 0 && actor_named(c, a, s, e))
+    if (a >= 0 && (actor_named(c, a, s, e) || org_goes_on(c, a, s, e)))
         return a;
     a = actors_add(c->d, d->text + bs, be - bs, t, ms, me);
     if (a < 0)
