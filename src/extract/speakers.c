@@ -1031,6 +1031,17 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
         if (is_word(c, p) && (!elided || pn == 1))
             for (const char *const *l = c->d->lang == LANG_FR ? fr_det : en_det; *l && !det; l++)
                 det = strlen(*l) == pn && memcmp(*l, pw, pn) == 0;
+        /* "a Facebook post", "the official statement" */
+        if (!det && !elided && c->d->lang == LANG_EN && (form & SF_INFINITIVE) && is_word(c, p) &&
+            p > 0 && is_word(c, p - 1) &&
+            !lex_speech_is_auxiliary(c->d->lang, pw, pn) && !lex_speech_is_adverb(pw, pn) &&
+            !lex_speech_is_pronoun(c->d->lang, pw, pn, NULL) && !lex_speech_is_relative(c->d->lang, pw, pn)) {
+            char pp[WORD_MAX];
+            size_t ppn = fw(c, p - 1, pp);
+            static const char *const arts[] = {"a", "an", "the"};
+            for (size_t i = 0; i < sizeof arts / sizeof arts[0] && !det; i++)
+                det = strlen(arts[i]) == ppn && memcmp(arts[i], pp, ppn) == 0;
+        }
         if (det && c->d->lang == LANG_FR && p > 0 && is_word(c, p - 1)) {
             char pp[WORD_MAX];
             if (lex_speech_is_pronoun(LANG_FR, pp, fw(c, p - 1, pp), NULL))
@@ -1528,6 +1539,17 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
         }
         break;
     }
+    /* "The governor (who visited…) said": step over the brackets */
+    if (is_punct(c, j, ')')) {
+        size_t b = j;
+        while (b > lo && b + 40 > j && !is_punct(c, b, '('))
+            b--;
+        if (is_punct(c, b, '(') && b > lo) {
+            j = b - 1;
+            while (j > lo && is_apos(c, j))
+                j--;
+        }
+    }
     size_t n = fw(c, j, w);
     if (is_word(c, j) && (!strcmp(w, "et") || !strcmp(w, "and")))
         return clause_subject(c, lo, j);
@@ -1769,6 +1791,23 @@ static bool attribute_after(struct ctx *c, size_t i)
             }
         }
         return false;
+    }
+    /* ""…" — Mayor John Carter, speaking at…" */
+    if (d->tokens[k].kind == TOK_PUNCT && (d->tokens[k].cp == 0x2014 || d->tokens[k].cp == 0x2013) &&
+        k + 1 < d->n_tokens && !line_break_before(c, k + 1)) {
+        size_t e = segment_end(c, k + 1, d->n_tokens);
+        struct ref r = analyze_np(c, k + 1, e, false);
+        if (r.kind == REF_NAME || r.kind == REF_ORG) {
+            int a = resolve_ref(c, &r, k, 0);
+            if (a >= 0) {
+                s->speaker = a;
+                s->confidence = 0.8;
+                s->own_cue = true;
+                s->cue_start = d->tokens[k].start;
+                s->cue_end = d->tokens[k].end;
+                return true;
+            }
+        }
     }
     size_t start = k;
     if (is_punct(c, start, ','))

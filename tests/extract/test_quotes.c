@@ -336,6 +336,45 @@ TEST(test_lexicon_tables)
     CHECK(!lex_speech_is_title("maison", 6));
 }
 
+TEST(test_en_dash_brackets_proxies)
+{
+    struct extraction x;
+    CHECK_INT(run("en",
+                  "The storm destroyed more than 300 homes. \"We will rebuild, stronger than "
+                  "before.\" \xE2\x80\x94 Mayor John Carter, speaking at a press conference.\n\n"
+                  "Maria Gomez wrote in a Facebook post: \"Nobody came to help us for three days.\" "
+                  "Senator Paul Wright (who visited the area on Sunday) said the state \"did "
+                  "everything it could\".\n\n"
+                  "Governor Ann Lee is expected to sign the bill. In a statement, her office said "
+                  "the governor \"fully supports the decision\".",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "We will rebuild", "John Carter", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Nobody came to help", "Maria Gomez", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "did everything it could", "Paul Wright", QUOTE_PARTIAL);
+    CHECK_QUOTE(&x, "fully supports the decision", "Ann Lee", QUOTE_PARTIAL);
+    const struct quote *q = quote_starting(&x, "Nobody");
+    if (q)
+        CHECK_STR(q->cue, "wrote");
+    extraction_free(&x);
+}
+
+TEST(test_fr_organisations)
+{
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "« Il faudra que l'État prenne ses responsabilités », a prévenu l'Association des "
+                  "maires de France dans un communiqué. « Ces actes sont inadmissibles », juge le "
+                  "ministère de l'Intérieur. Le ministère s'est dit déterminé à « combattre toutes "
+                  "les violences ».",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "Il faudra que", "Association des maires de France", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Ces actes sont", "ministère de l'Intérieur", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "combattre toutes", "ministère de l'Intérieur", QUOTE_PARTIAL);
+    extraction_free(&x);
+}
+
 /* ---- The seed article --------------------------------------------------- */
 
 TEST(test_seed_idlib)
@@ -482,6 +521,8 @@ int main(void)
     RUN(test_en_subject_before_and_titles);
     RUN(test_en_surname_and_according_to);
     RUN(test_en_nested_partial_multiparagraph);
+    RUN(test_en_dash_brackets_proxies);
+    RUN(test_fr_organisations);
     RUN(test_lexicon_tables);
     RUN(test_seed_idlib);
     RUN(test_invalid_utf8);
