@@ -200,22 +200,19 @@ static enum quote_kind kind_of(const struct doc *d, size_t open, size_t close, c
     return QUOTE_DIRECT;
 }
 
-/* Normalised key of a stretch for finding repeats: folded, without the
- * punctuation at either end. Caller frees. */
-static char *norm_key(const char *s, size_t n)
+/* Normalised key of a stretch for finding repeats: folded into out (at
+ * least 2n+1 bytes), without the punctuation at either end. Returns out. */
+static char *norm_key(const char *s, size_t n, char *out)
 {
-    char *f = utf8_fold(s, n);
-    if (!f)
-        return NULL;
-    size_t len = strlen(f), a = 0;
+    size_t len = utf8_fold_into(s, n, out, 2 * n + 1), a = 0;
     static const char strip[] = " .,;:!?\"'-()[]";
-    while (len > 0 && (strchr(strip, f[len - 1]) || (unsigned char)f[len - 1] >= 0x80))
+    while (len > 0 && (strchr(strip, out[len - 1]) || (unsigned char)out[len - 1] >= 0x80))
         len--;
-    while (a < len && (strchr(strip, f[a]) || (unsigned char)f[a] >= 0x80))
+    while (a < len && (strchr(strip, out[a]) || (unsigned char)out[a] >= 0x80))
         a++;
-    memmove(f, f + a, len - a);
-    f[len - a] = '\0';
-    return f;
+    memmove(out, out + a, len - a);
+    out[len - a] = '\0';
+    return out;
 }
 
 static uint64_t hash_str(const char *s)
@@ -235,25 +232,29 @@ static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
     size_t cap = 16;
     while (cap < n * 2)
         cap *= 2;
+    /* every key in one block: folding at most doubles a text */
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += 2 * (st[i].end - st[i].start) + 1;
     char **keys = calloc(n, sizeof *keys);
+    char *arena = malloc(total ? total : 1);
     int *slots = malloc(cap * sizeof *slots);
-    if (!keys || !slots) {
+    if (!keys || !slots || !arena) {
         free(keys);
+        free(arena);
         free(slots);
         return -1;
     }
     for (size_t i = 0; i < cap; i++)
         slots[i] = -1;
-    int rc = 0;
+    size_t used = 0;
     for (size_t i = 0; i < n; i++) {
+        size_t len = st[i].end - st[i].start;
         st[i].first = -1;
+        keys[i] = norm_key(d->text + st[i].start, len, arena + used);
+        used += 2 * len + 1;
         if (st[i].fragment)
             continue;
-        keys[i] = norm_key(d->text + st[i].start, st[i].end - st[i].start);
-        if (!keys[i]) {
-            rc = -1;
-            break;
-        }
         size_t h = (size_t)hash_str(keys[i]) & (cap - 1);
         while (slots[h] >= 0 && strcmp(keys[slots[h]], keys[i]) != 0)
             h = (h + 1) & (cap - 1);
@@ -262,11 +263,10 @@ static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
         else
             slots[h] = (int)i;
     }
-    for (size_t i = 0; i < n; i++)
-        free(keys[i]);
     free(keys);
+    free(arena);
     free(slots);
-    return rc;
+    return 0;
 }
 
 /* Is the stretch between tokens open and close a name or a title rather than
