@@ -66,6 +66,8 @@ def test_health(s):
         s.check(st == 200 and body.startswith(b"openapi: 3.1"), "openapi.yaml served")
         st, h, body = srv.request("GET", "/")
         s.check(st == 200 and h.get("content-type", "").startswith("text/html"), "index page")
+        st, h, body = srv.request("GET", "/?q=emploi&lang=fr&speaker=Garnier")
+        s.check(st == 200, "a shared search link opens the page: %s" % st)
 
 
 def test_ingest_and_fetch(s):
