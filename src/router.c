@@ -11,11 +11,11 @@
 
 static const struct route routes[] = {
     /* method      pattern                  handler          flags                     parameters */
-    {HTTP_GET,    "/",                      index_get,        ROUTE_NO_DB,                        ""},
-    {HTTP_GET,    "/healthz",               healthz_get,      ROUTE_NO_DB,                        ""},
+    {HTTP_GET,    "/",                      index_get,       ROUTE_NO_DB,              "q lang speaker"},
+    {HTTP_GET,    "/healthz",               healthz_get,     ROUTE_NO_DB,              ""},
     {HTTP_GET,    "/readyz",                readyz_get,      0,                        ""},
-    {HTTP_GET,    "/metrics",               metrics_get,      ROUTE_NO_DB,                        ""},
-    {HTTP_GET,    "/openapi.yaml",          openapi_get,      ROUTE_NO_DB,                        ""},
+    {HTTP_GET,    "/metrics",               metrics_get,     ROUTE_NO_DB,              ""},
+    {HTTP_GET,    "/openapi.yaml",          openapi_get,     ROUTE_NO_DB,              ""},
     {HTTP_POST,   "/extract",               extract_post,    ROUTE_BODY,               "lang title date"},
     {HTTP_POST,   "/articles",              articles_post,   ROUTE_WRITE | ROUTE_BODY, "lang title url date source"},
     {HTTP_GET,    "/articles",              articles_list,   ROUTE_LIST,               LIST_PARAMS "lang from to source q"},
