@@ -375,6 +375,31 @@ TEST(test_fr_organisations)
     extraction_free(&x);
 }
 
+TEST(test_en_curly_pull_title_not_quotes)
+{
+    /* curly marks, a pull quote, a title referring back, and what is not
+     * a quote: two words, a dubbed name, a title of a work */
+    struct extraction x;
+    CHECK_INT(run("en",
+                  "Sarah Okafor, the health minister, opened the clinic on Monday.\n\n"
+                  "“Every child deserves a doctor within reach.”\n\n"
+                  "“Every child deserves a doctor within reach,” the health "
+                  "minister told the crowd. Critics called the plan “too little”. "
+                  "The program, dubbed “Care for All Now”, costs $5 million. "
+                  "She quoted the report on “the state of rural health”.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_INT(x.n_quotes, 1);
+    const struct quote *q = quote_starting(&x, "Every child deserves a doctor within reach");
+    CHECK(q != NULL);
+    if (q) {
+        CHECK_INT(q->occurrences, 2);
+        CHECK_STR(speaker_of(&x, q), "Sarah Okafor");
+        CHECK_STR(q->cue, "told");
+    }
+    extraction_free(&x);
+}
+
 /* ---- The seed article --------------------------------------------------- */
 
 TEST(test_seed_idlib)
@@ -522,6 +547,7 @@ int main(void)
     RUN(test_en_surname_and_according_to);
     RUN(test_en_nested_partial_multiparagraph);
     RUN(test_en_dash_brackets_proxies);
+    RUN(test_en_curly_pull_title_not_quotes);
     RUN(test_fr_organisations);
     RUN(test_lexicon_tables);
     RUN(test_seed_idlib);
