@@ -760,6 +760,18 @@ bool lex_speech_is_proxy(const char *w, size_t n)
     return IN(proxies, w, n);
 }
 
+static const char *const naming_verbs[] = {
+    "baptise", "baptisee", "baptisees", "baptises", "codenamed", "denomme", "denommee",
+    "dubbed", "entitled", "intitule", "intitulee", "intitulees", "intitules", "named",
+    "nicknamed", "nomme", "nommee", "nommees", "nommes", "surnomme", "surnommee", "surnommees",
+    "surnommes", "titled",
+};
+
+bool lex_speech_is_naming_verb(const char *w, size_t n)
+{
+    return IN(naming_verbs, w, n);
+}
+
 /* True when every word list is in strcmp() order. */
 static bool lex_speech_word_lists_sorted(void)
 {
@@ -782,6 +794,7 @@ static bool lex_speech_word_lists_sorted(void)
         {naming, sizeof naming / sizeof naming[0]},
         {works, sizeof works / sizeof works[0]},
         {possessives, sizeof possessives / sizeof possessives[0]},
+        {naming_verbs, sizeof naming_verbs / sizeof naming_verbs[0]},
         {proxies, sizeof proxies / sizeof proxies[0]},
     };
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)

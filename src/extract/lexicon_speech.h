@@ -85,6 +85,11 @@ bool lex_speech_is_function_word(const char *w, size_t n);
  * reported words: "baptisée « … »", "dubbed "…"", "opération « … »". */
 bool lex_speech_is_naming(const char *w, size_t n);
 
+/* The participles among those ("baptisée", "dubbed"): whatever follows them
+ * in marks is a name; after a noun ("l'opération", "ce plan") only words
+ * that read as a name are. */
+bool lex_speech_is_naming_verb(const char *w, size_t n);
+
 /* Works whose title may stand in quotation marks after "sur", "on":
  * "un rapport sur « … »", "a book on "…"" (documents count as well). */
 bool lex_speech_is_work(const char *w, size_t n);

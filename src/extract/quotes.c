@@ -269,6 +269,20 @@ static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
     return 0;
 }
 
+/* Do the words between the marks read as a name: a capital first, no
+ * sentence punctuation, six words at most ("l'opération « Bouclier du
+ * Nord »", not "ce plan « repose sur des promesses »")? */
+static bool looks_like_a_name(const struct doc *d, size_t open, size_t close)
+{
+    if (close - open > 7 || open + 1 >= close || !(d->tokens[open + 1].flags & TF_CAP))
+        return false;
+    for (size_t k = open + 1; k < close; k++)
+        if (d->tokens[k].kind == TOK_PUNCT && d->tokens[k].cp != '\'' && d->tokens[k].cp != 0x2019 &&
+            d->tokens[k].cp != '-')
+            return false;
+    return true;
+}
+
 /* Is the stretch between tokens open and close a name or a title rather than
  * reported words? Read from the word before the mark ("baptisée", "un rapport
  * … sur") and from the stretch itself ("Conseil militaire d'al-Bab"). */
@@ -279,7 +293,8 @@ static bool names_something(const struct doc *d, size_t open, size_t close, bool
     if (open > 0 && !line_break_before(d, open)) {
         p = open - 1;
         size_t n = fold_word(d, p, w);
-        if (d->tokens[p].kind == TOK_WORD && lex_speech_is_naming(w, n))
+        if (d->tokens[p].kind == TOK_WORD && lex_speech_is_naming(w, n) &&
+            (lex_speech_is_naming_verb(w, n) || looks_like_a_name(d, open, close)))
             return true;
         /* "surnommé la « guerre de la sardinelle »" */
         if (d->tokens[p].kind == TOK_WORD && p > 0 && lex_speech_is_determiner(w, n) &&

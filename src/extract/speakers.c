@@ -49,6 +49,8 @@ struct ref {
     enum ref_kind kind;
     size_t s, e;
     size_t alt_s, alt_e; /* a weaker name found in the same phrase, if alt_e > alt_s */
+    bool unnamed;        /* REF_NONE for a subject that is there but names no one
+                            ("un parent d'élève a déclaré") */
 };
 
 /* A name already expanded: the raw bytes searched and the fuller run found. */
@@ -607,7 +609,7 @@ static bool title_stops(const struct ctx *c, size_t k)
  * apposition) rather than being the speaker itself. */
 static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool indef_descriptor)
 {
-    struct ref r = {REF_NONE, 0, 0, 0, 0};
+    struct ref r = {REF_NONE, 0, 0, 0, 0, false};
     char w[WORD_MAX];
     size_t k = s;
     while (k < lim) {
@@ -775,6 +777,10 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
     }
     r.alt_s = alt_s;
     r.alt_e = alt_e;
+    if (indef && alt_e == alt_s) {
+        r.unnamed = true; /* "a indiqué un officier", "said a source" */
+        return r;
+    }
     if (is_word(c, h) && (lex_speech_is_title(w, hn) || head_lower)) {
         size_t e = h;
         while (e < lim && (is_word(c, e) || is_apos(c, e)) && stretch_at(c, e) < 0 &&
@@ -822,7 +828,7 @@ static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
         size_t n = fw(c, k, w);
         for (size_t i = 0; i < sizeof stressed / sizeof stressed[0]; i++)
             if (strlen(stressed[i]) == n && memcmp(stressed[i], w, n) == 0) {
-                struct ref p = {REF_PRONOUN, k, k + 1, 0, 0};
+                struct ref p = {REF_PRONOUN, k, k + 1, 0, 0, false};
                 return p;
             }
     }
@@ -863,7 +869,7 @@ static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
             size_t ae = run_end(c, a, lim), s2 = a;
             strip_run(c, &s2, &ae);
             if (!all_titles(c, s2, ae)) {
-                struct ref n = {REF_NAME, s2, ae, 0, 0};
+                struct ref n = {REF_NAME, s2, ae, 0, 0, false};
                 return n;
             }
         }
@@ -881,7 +887,7 @@ static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
  * that is not a complement ("Pour se justifier, TVE a émis…"). */
 static struct ref clause_subject(const struct ctx *c, size_t lo, size_t hi)
 {
-    struct ref none = {REF_NONE, 0, 0, 0, 0}, title = none;
+    struct ref none = {REF_NONE, 0, 0, 0, 0, false}, title = none;
     size_t k = lo;
     for (int seg = 0; seg < 6 && k < hi; seg++) {
         size_t e = segment_end(c, k, hi);
@@ -1519,7 +1525,7 @@ static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
  * "Wynnum coach Matt Myers said", "he told", "qui précise". */
 static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
 {
-    struct ref none = {REF_NONE, 0, 0, 0, 0};
+    struct ref none = {REF_NONE, 0, 0, 0, 0, false};
     char w[WORD_MAX];
     if (gs <= lo)
         return none;
@@ -1555,11 +1561,11 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
         return clause_subject(c, lo, j);
     bool pl;
     if (is_word(c, j) && lex_speech_is_pronoun(c->d->lang, w, n, &pl)) {
-        struct ref r = {REF_PRONOUN, j, j + 1, 0, 0};
+        struct ref r = {REF_PRONOUN, j, j + 1, 0, 0, false};
         return r;
     }
     if (is_word(c, j) && lex_speech_is_relative(c->d->lang, w, n)) {
-        struct ref r = {REF_RELATIVE, j, j + 1, 0, 0};
+        struct ref r = {REF_RELATIVE, j, j + 1, 0, 0, false};
         return r;
     }
     /* the name right before the verb: "Matt Myers said", "Lam said" */
@@ -1578,14 +1584,14 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
             size_t nw = count_name_words(c, s2, e2);
             bool governed = s2 == s && prep_before(c, s, lo);
             if (!governed) {
-                struct ref r = {REF_NAME, s2, e2, 0, 0};
+                struct ref r = {REF_NAME, s2, e2, 0, 0, false};
                 return r;
             }
             if (nw >= 3) { /* "President of Ukraine Volodymyr Zelenskyy" */
                 size_t a = s2 + 1;
                 while (a < e2 && !is_word(c, a))
                     a++;
-                struct ref r = {REF_NAME, a, e2, 0, 0};
+                struct ref r = {REF_NAME, a, e2, 0, 0, false};
                 return r;
             }
         }
@@ -1628,6 +1634,15 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
             f++;
         if (f < seg_end) {
             bool descr = is_preposition(c, f) || lex_speech_is_relative(c->d->lang, w, fw(c, f, w));
+            /* "un parent d'élève a déclaré": an indefinite subject right before
+             * the verb names no one; only between commas is it a description */
+            size_t fn = fw(c, f, w);
+            if (seg == 0 && seg_end == j + 1 && is_word(c, j) &&
+                ((fn == 2 && !memcmp(w, "un", 2)) || (fn == 3 && !memcmp(w, "une", 3)) ||
+                 (c->d->lang == LANG_EN && ((fn == 1 && w[0] == 'a') || (fn == 2 && !memcmp(w, "an", 2)))))) {
+                none.unnamed = true;
+                return none;
+            }
             if (!descr) {
                 struct ref r = analyze_np(c, f, seg_end, true);
                 if (r.kind == REF_NAME || r.kind == REF_ORG || r.kind == REF_PRONOUN)
@@ -1665,7 +1680,7 @@ static bool starts_subject(const struct ctx *c, size_t k, size_t hi);
 static int cue_speaker(struct ctx *c, const struct cue *q, size_t lo, size_t hi, int depth,
                        struct ref *out_ref)
 {
-    struct ref r = {REF_NONE, 0, 0, 0, 0};
+    struct ref r = {REF_NONE, 0, 0, 0, 0, false};
     if (q->marker) {
         r = subject_after(c, q->ge, hi);
     } else if (q->inverted) {
@@ -1892,7 +1907,8 @@ static bool attribute_after(struct ctx *c, size_t i)
         set_cue(c, s, &q);
         s->own_cue = true;
         s->speaker = a;
-        s->named_elsewhere = a < 0 && (r.kind == REF_TITLE || r.kind == REF_NAME || r.kind == REF_ORG);
+        s->named_elsewhere =
+            a < 0 && (r.unnamed || r.kind == REF_TITLE || r.kind == REF_NAME || r.kind == REF_ORG);
         s->confidence = a >= 0 ? ref_confidence(r.kind) * (0.6 + 0.4 * q.weight) : 0.0;
         return true;
     }
@@ -1923,11 +1939,13 @@ static bool starts_subject(const struct ctx *c, size_t k, size_t hi)
 
 /* Resolve the subject of cue q found before a quote or in the narration.
  * Sets *kind to how the speaker was named. */
-static int cue_subject(struct ctx *c, const struct cue *q, size_t lo, size_t hi, enum ref_kind *kind)
+static int cue_subject(struct ctx *c, const struct cue *q, size_t lo, size_t hi, enum ref_kind *kind,
+                       bool *unnamed)
 {
-    struct ref r = {REF_NONE, 0, 0, 0, 0};
+    struct ref r = {REF_NONE, 0, 0, 0, 0, false};
     int a = cue_speaker(c, q, lo, hi, 0, &r);
     *kind = r.kind;
+    *unnamed = r.unnamed;
     return a;
 }
 
@@ -1952,6 +1970,7 @@ static bool attribute_before(struct ctx *c, size_t i)
         if (!is_word(c, k) || !cue_at(c, k, lo, &q))
             continue;
         enum ref_kind kind = REF_NONE;
+        bool unnamed = false;
         int a = -1;
         if (!q.marker && !q.inverted && !q.as_saying && !(q.form & (SF_FINITE | SF_PARTICIPLE))) {
             /* a gerund ("ajoutant", "telling"): the subject of the main verb */
@@ -1970,7 +1989,7 @@ static bool attribute_before(struct ctx *c, size_t i)
                 }
             }
             if (found) {
-                a = cue_subject(c, &q2, lo, q.gs, &kind);
+                a = cue_subject(c, &q2, lo, q.gs, &kind, &unnamed);
             } else {
                 struct ref r = clause_subject(c, lo, q.gs);
                 kind = r.kind;
@@ -1978,14 +1997,14 @@ static bool attribute_before(struct ctx *c, size_t i)
                     a = resolve_ref(c, &r, q.gs, 0);
             }
         } else {
-            a = cue_subject(c, &q, lo, open, &kind);
+            a = cue_subject(c, &q, lo, open, &kind, &unnamed);
         }
         if (c->oom)
             return false;
         set_cue(c, s, &q);
         s->speaker = a;
         s->own_cue = a >= 0;
-        s->named_elsewhere = a < 0 && (kind == REF_TITLE || kind == REF_NAME || kind == REF_ORG);
+        s->named_elsewhere = a < 0 && (unnamed || kind == REF_TITLE || kind == REF_NAME || kind == REF_ORG);
         s->confidence = a >= 0 ? ref_confidence(kind) * (0.6 + 0.4 * q.weight) : 0.0;
         return true;
     }

@@ -400,6 +400,31 @@ TEST(test_en_curly_pull_title_not_quotes)
     extraction_free(&x);
 }
 
+TEST(test_unnamed_sources)
+{
+    /* an unnamed source stays unnamed: no speaker borrowed from around */
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "Paul Durand est venu. « Nous verrons bien demain matin », a dit Paul Durand. "
+                  "Interrogé par la presse, un parent d'élève a déclaré : « On attend de voir la "
+                  "suite. » « Il s'agit d'une unité d'urgence », a indiqué un officier. Pour Lina "
+                  "Roche, ce plan « repose sur des promesses intenables ».",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "Nous verrons bien", "Paul Durand", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "On attend de voir", "(none)", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Il s'agit d'une unité", "(none)", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "repose sur des promesses", "Lina Roche", QUOTE_PARTIAL);
+    extraction_free(&x);
+    CHECK_INT(run("en",
+                  "John Smith left early. \"We were never told about the plan,\" said a source "
+                  "close to the talks.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "We were never told", "(none)", QUOTE_DIRECT);
+    extraction_free(&x);
+}
+
 /* ---- The seed article --------------------------------------------------- */
 
 TEST(test_seed_idlib)
@@ -549,6 +574,7 @@ int main(void)
     RUN(test_en_dash_brackets_proxies);
     RUN(test_en_curly_pull_title_not_quotes);
     RUN(test_fr_organisations);
+    RUN(test_unnamed_sources);
     RUN(test_lexicon_tables);
     RUN(test_seed_idlib);
     RUN(test_invalid_utf8);
