@@ -672,6 +672,9 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
         if (is_apos(c, h))
             h++;
     }
+    /* "the 23-time Grand Slam champion": numbers and hyphens before the head */
+    while (h < lim && !is_word(c, h) && stretch_at(c, h) < 0 && !is_punct(c, h, ','))
+        h++;
     if (h >= lim)
         return r;
     size_t hn = fw(c, h, w);
@@ -742,6 +745,15 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
             j = e - 1;
             continue;
         }
+        if (e < lim && is_word(c, e) && !(c->d->tokens[e].flags & TF_CAP) && j > h - 1 && j != k) {
+            char m[WORD_MAX];
+            size_t mn = fw(c, e, m);
+            unsigned f;
+            if (lex_speech_is_title(m, mn) && !lex_speech_verb(c->d->lang, m, mn, &f)) {
+                j = e - 1; /* "the Grand Slam champion", "la star hollywoodienne" */
+                continue;
+            }
+        }
         size_t wb = word_before(c, j, h > s ? s : h);
         char tw[WORD_MAX];
         size_t twn = wb < c->d->n_tokens ? fw(c, wb, tw) : 0;
@@ -784,7 +796,9 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
     if (is_word(c, h) && (lex_speech_is_title(w, hn) || head_lower)) {
         size_t e = h;
         while (e < lim && (is_word(c, e) || is_apos(c, e)) && stretch_at(c, e) < 0 &&
-               !(e > h && is_name_word(c, e) && count_name_words(c, e, run_end(c, e, lim)) >= 2)) {
+               !(e > h && is_name_word(c, e) && count_name_words(c, e, run_end(c, e, lim)) >= 2 &&
+                 !(run_end(c, e, lim) < lim && is_word(c, run_end(c, e, lim)) &&
+                   !(c->d->tokens[run_end(c, e, lim)].flags & TF_CAP)))) {
             if (e > h && is_word(c, e) && title_stops(c, e))
                 break;
             e++;
@@ -1488,14 +1502,19 @@ static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
     case REF_TITLE: {
         /* a bare title ("le ministre", "the minister") refers back like a
          * pronoun; a fuller one ("le ministre de la Santé") is looked up */
-        bool bare = r->e <= r->s + 2 && !(r->e == r->s + 2 && is_preposition(c, r->s + 1));
+        bool bare = r->e <= r->s + 5, has_title = false;
+        for (size_t k = r->s; k < r->e && bare; k++) {
+            char w[WORD_MAX];
+            size_t n = fw(c, k, w);
+            if (is_preposition(c, k))
+                bare = false;
+            else if (lex_speech_is_title(w, n))
+                has_title = true;
+        }
         if (r->alt_e > r->alt_s)
             a = resolve_name(c, r->alt_s, r->alt_e);
-        if (a < 0 && bare) {
-            char w[WORD_MAX];
-            if (lex_speech_is_title(w, fw(c, r->s, w)))
-                a = resolve_pronoun(c, r->s, depth);
-        }
+        if (a < 0 && bare && has_title)
+            a = resolve_pronoun(c, r->s, depth);
         if (a < 0)
             a = resolve_title(c, r->s, r->e);
         if (a < 0 && r->e == r->s + 1) {
