@@ -745,7 +745,7 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
             j = e - 1;
             continue;
         }
-        if (e < lim && is_word(c, e) && !(c->d->tokens[e].flags & TF_CAP) && j > h - 1 && j != k) {
+        if (e < lim && is_word(c, e) && !(c->d->tokens[e].flags & TF_CAP) && j != k) {
             char m[WORD_MAX];
             size_t mn = fw(c, e, m);
             unsigned f;
@@ -1239,7 +1239,7 @@ static int resolve_name(struct ctx *c, size_t s, size_t e)
     return add_name(c, fs, fe, s, e, guess_type(c, fs, fe));
 }
 
-static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth);
+static int resolve_ref(struct ctx *c, const struct ref *r, int depth);
 
 /* A title ("le président russe", "le ministre iranien des Transports"):
  * the actor holding it as an alias, else the name given beside the same
@@ -1489,7 +1489,7 @@ static int resolve_relative(struct ctx *c, size_t k)
     return -1;
 }
 
-static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
+static int resolve_ref(struct ctx *c, const struct ref *r, int depth)
 {
     int a = -1;
     switch (r->kind) {
@@ -1535,7 +1535,6 @@ static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
             a = resolve_name(c, r->alt_s, r->alt_e);
         break;
     }
-    (void)at;
     return a;
 }
 
@@ -1721,7 +1720,7 @@ static int cue_speaker(struct ctx *c, const struct cue *q, size_t lo, size_t hi,
     } else if (inverted_at(c, q, lo) && q->ge < hi && starts_subject(c, q->ge, hi)) {
         /* "…, affirme Rami Abd al-Rahman", "», a dit Vladimir Poutine" */
         r = subject_after(c, q->ge, hi);
-        int a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, q->gs, depth) : -1;
+        int a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, depth) : -1;
         if (a >= 0 || c->oom || q->gs <= lo) {
             if (out_ref)
                 *out_ref = r;
@@ -1735,7 +1734,7 @@ static int cue_speaker(struct ctx *c, const struct cue *q, size_t lo, size_t hi,
         *out_ref = r;
     if (r.kind == REF_NONE && !(r.alt_e > r.alt_s))
         return -1;
-    return resolve_ref(c, &r, q->gs, depth);
+    return resolve_ref(c, &r, depth);
 }
 
 /* The latest speech event with a resolvable subject in tokens [lo,hi) of
@@ -1814,7 +1813,7 @@ static bool attribute_after(struct ctx *c, size_t i)
             size_t e = segment_end(c, k + 1, d->n_tokens);
             struct ref r = analyze_np(c, k + 1, e, false);
             if (r.kind == REF_NAME || r.kind == REF_ORG) {
-                int a = resolve_ref(c, &r, k, 0);
+                int a = resolve_ref(c, &r, 0);
                 if (a >= 0) {
                     s->speaker = a;
                     s->confidence = 0.8;
@@ -1832,7 +1831,7 @@ static bool attribute_after(struct ctx *c, size_t i)
         size_t e = segment_end(c, k + 1, d->n_tokens);
         struct ref r = analyze_np(c, k + 1, e, false);
         if (r.kind == REF_NAME || r.kind == REF_ORG) {
-            int a = resolve_ref(c, &r, k, 0);
+            int a = resolve_ref(c, &r, 0);
             if (a >= 0) {
                 s->speaker = a;
                 s->confidence = 0.8;
@@ -1886,7 +1885,7 @@ static bool attribute_after(struct ctx *c, size_t i)
             size_t e = segment_end(c, j + 1, lim);
             struct ref r = analyze_np(c, j + 1, e, false);
             if (r.kind == REF_NAME || r.kind == REF_ORG) {
-                int a = resolve_ref(c, &r, j, 0);
+                int a = resolve_ref(c, &r, 0);
                 if (a >= 0) {
                     s->speaker = a;
                     s->confidence = 0.6;
@@ -1911,17 +1910,17 @@ static bool attribute_after(struct ctx *c, size_t i)
         int a;
         if (q.marker) {
             r = subject_after(c, q.ge, lim);
-            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, q.gs, 0) : -1;
+            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, 0) : -1;
         } else if (q.inverted) {
             r.kind = REF_PRONOUN;
             r.s = q.gs;
             a = resolve_pronoun(c, q.gs, 0);
         } else if (q.gs == start || (q.gs > start && all_adverbs_between(c, start, q.gs))) {
             r = subject_after(c, q.ge, lim);
-            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, q.gs, 0) : -1;
+            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, 0) : -1;
         } else {
             r = subject_before(c, q.gs, start);
-            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, q.gs, 0) : -1;
+            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, 0) : -1;
         }
         set_cue(c, s, &q);
         s->own_cue = true;
@@ -2013,7 +2012,7 @@ static bool attribute_before(struct ctx *c, size_t i)
                 struct ref r = clause_subject(c, lo, q.gs);
                 kind = r.kind;
                 if (r.kind != REF_NONE)
-                    a = resolve_ref(c, &r, q.gs, 0);
+                    a = resolve_ref(c, &r, 0);
             }
         } else {
             a = cue_subject(c, &q, lo, open, &kind, &unnamed);
