@@ -7,8 +7,8 @@
  * participle, gerund, infinitive). Irregular verbs list each form. All
  * words are folded (lower case, accents removed), so "déclaré", "DÉCLARÉ"
  * and "declare" look alike; a few forms then coincide, which is harmless
- * for finding attributions. Every table is sorted only where a comment
- * says so; lookups are linear over short lists or binary over long ones. */
+ * for finding attributions. Every table is kept in strcmp() order and
+ * searched by bisection; lex_speech_tables_sorted() checks that order. */
 #include "lexicon_speech.h"
 
 #include <string.h>

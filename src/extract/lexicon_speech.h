@@ -47,9 +47,10 @@ extern const char *const lex_speech_inversions[];
 /* Relative pronouns whose antecedent is the speaker: "qui", "who". */
 bool lex_speech_is_relative(enum extract_lang lang, const char *w, size_t n);
 
-/* Attribution markers before a source: "selon", "d'après" (as "apres"
- * after "d'"), "according" (to), "pour" is not one. Returns the number of
- * folded words of the marker matched at words[0..nw) (0 when none). */
+/* Attribution markers before a source: "selon", "d'après" (the tokens "d",
+ * "'", "apres"), "according to". Returns the number of folded words of the
+ * marker matched at words[0..nw) (0 when none). ("Pour X," opening a
+ * sentence is recognised by the speaker search, which knows sentences.) */
 size_t lex_speech_marker(enum extract_lang lang, const char *const *words,
                               const size_t *lens, size_t nw);
 
