@@ -650,12 +650,20 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym)
         last--;
     int words = 0;
     bool org_head = false;
+    /* A head word that is also a given name is no organisation evidence when
+     * the rest reads as a surname: "Marine Le Pen", not "Marine nationale"
+     * (a lower-case word) or "Marine Corps" (a cue at the end). */
+    bool surname_rest = last > t0 && !(ctx->ti[last].lw & LW_ORGCUE);
+    for (size_t k = t0; k < t1; k++)
+        if (is_word(ctx, k) && !ctx->ti[k].cap && !name_particle(ctx, k))
+            surname_rest = false;
     for (size_t k = t0; k < t1; k++) {
         if (!is_word(ctx, k))
             continue;
         unsigned lw = ctx->ti[k].lw;
         bool edge = k == last || (k == t0 && ctx->d->lang == LANG_FR);
-        if (lw & LW_ORGCUE)
+        bool given_head = k == t0 && (lw & LW_FIRSTNAME) && surname_rest;
+        if ((lw & LW_ORGCUE) && !given_head)
             c->v[ACTOR_ORGANIZATION] += edge ? W_CUE_LAST : W_CUE;
         if (lw & LW_PLACECUE)
             c->v[ACTOR_PLACE] += edge ? W_CUE_LAST - 0.5f : W_CUE - 1;

@@ -47,9 +47,10 @@ extern const char *const lex_speech_inversions[];
 /* Relative pronouns whose antecedent is the speaker: "qui", "who". */
 bool lex_speech_is_relative(enum extract_lang lang, const char *w, size_t n);
 
-/* Attribution markers before a source: "selon", "d'après" (as "apres"
- * after "d'"), "according" (to), "pour" is not one. Returns the number of
- * folded words of the marker matched at words[0..nw) (0 when none). */
+/* Attribution markers before a source: "selon", "d'après" (the tokens "d",
+ * "'", "apres"), "according to". Returns the number of folded words of the
+ * marker matched at words[0..nw) (0 when none). ("Pour X," opening a
+ * sentence is recognised by the speaker search, which knows sentences.) */
 size_t lex_speech_marker(enum extract_lang lang, const char *const *words,
                               const size_t *lens, size_t nw);
 
@@ -85,8 +86,23 @@ bool lex_speech_is_function_word(const char *w, size_t n);
  * reported words: "baptisée « … »", "dubbed "…"", "opération « … »". */
 bool lex_speech_is_naming(const char *w, size_t n);
 
+/* The participles among those ("baptisée", "dubbed"): whatever follows them
+ * in marks is a name; after a noun ("l'opération", "ce plan") only words
+ * that read as a name are. */
+bool lex_speech_is_naming_verb(const char *w, size_t n);
+
 /* Works whose title may stand in quotation marks after "sur", "on":
  * "un rapport sur « … »", "a book on "…"" (documents count as well). */
 bool lex_speech_is_work(const char *w, size_t n);
+
+/* Possessive determiners: "son", "sa", "his", "her", "their"… */
+bool lex_speech_is_possessive(const char *w, size_t n);
+
+/* Nouns for those who speak on someone's behalf, so that "his office
+ * said" reports the possessor's words: "office", "entourage", "cabinet". */
+bool lex_speech_is_proxy(const char *w, size_t n);
+
+/* True when every table is sorted as its binary search needs (for tests). */
+bool lex_speech_tables_sorted(void);
 
 #endif

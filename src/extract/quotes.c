@@ -200,22 +200,19 @@ static enum quote_kind kind_of(const struct doc *d, size_t open, size_t close, c
     return QUOTE_DIRECT;
 }
 
-/* Normalised key of a stretch for finding repeats: folded, without the
- * punctuation at either end. Caller frees. */
-static char *norm_key(const char *s, size_t n)
+/* Normalised key of a stretch for finding repeats: folded into out (at
+ * least 2n+1 bytes), without the punctuation at either end. Returns out. */
+static char *norm_key(const char *s, size_t n, char *out)
 {
-    char *f = utf8_fold(s, n);
-    if (!f)
-        return NULL;
-    size_t len = strlen(f), a = 0;
+    size_t len = utf8_fold_into(s, n, out, 2 * n + 1), a = 0;
     static const char strip[] = " .,;:!?\"'-()[]";
-    while (len > 0 && (strchr(strip, f[len - 1]) || (unsigned char)f[len - 1] >= 0x80))
+    while (len > 0 && (strchr(strip, out[len - 1]) || (unsigned char)out[len - 1] >= 0x80))
         len--;
-    while (a < len && (strchr(strip, f[a]) || (unsigned char)f[a] >= 0x80))
+    while (a < len && (strchr(strip, out[a]) || (unsigned char)out[a] >= 0x80))
         a++;
-    memmove(f, f + a, len - a);
-    f[len - a] = '\0';
-    return f;
+    memmove(out, out + a, len - a);
+    out[len - a] = '\0';
+    return out;
 }
 
 static uint64_t hash_str(const char *s)
@@ -235,23 +232,29 @@ static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
     size_t cap = 16;
     while (cap < n * 2)
         cap *= 2;
+    /* every key in one block: folding at most doubles a text */
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += 2 * (st[i].end - st[i].start) + 1;
     char **keys = calloc(n, sizeof *keys);
+    char *arena = malloc(total ? total : 1);
     int *slots = malloc(cap * sizeof *slots);
-    if (!keys || !slots) {
+    if (!keys || !slots || !arena) {
         free(keys);
+        free(arena);
         free(slots);
         return -1;
     }
     for (size_t i = 0; i < cap; i++)
         slots[i] = -1;
-    int rc = 0;
+    size_t used = 0;
     for (size_t i = 0; i < n; i++) {
+        size_t len = st[i].end - st[i].start;
         st[i].first = -1;
-        keys[i] = norm_key(d->text + st[i].start, st[i].end - st[i].start);
-        if (!keys[i]) {
-            rc = -1;
-            break;
-        }
+        keys[i] = norm_key(d->text + st[i].start, len, arena + used);
+        used += 2 * len + 1;
+        if (st[i].fragment)
+            continue;
         size_t h = (size_t)hash_str(keys[i]) & (cap - 1);
         while (slots[h] >= 0 && strcmp(keys[slots[h]], keys[i]) != 0)
             h = (h + 1) & (cap - 1);
@@ -260,11 +263,24 @@ static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
         else
             slots[h] = (int)i;
     }
-    for (size_t i = 0; i < n; i++)
-        free(keys[i]);
     free(keys);
+    free(arena);
     free(slots);
-    return rc;
+    return 0;
+}
+
+/* Do the words between the marks read as a name: a capital first, no
+ * sentence punctuation, six words at most ("l'opération « Bouclier du
+ * Nord »", not "ce plan « repose sur des promesses »")? */
+static bool looks_like_a_name(const struct doc *d, size_t open, size_t close)
+{
+    if (close - open > 7 || open + 1 >= close || !(d->tokens[open + 1].flags & TF_CAP))
+        return false;
+    for (size_t k = open + 1; k < close; k++)
+        if (d->tokens[k].kind == TOK_PUNCT && d->tokens[k].cp != '\'' && d->tokens[k].cp != 0x2019 &&
+            d->tokens[k].cp != '-')
+            return false;
+    return true;
 }
 
 /* Is the stretch between tokens open and close a name or a title rather than
@@ -277,8 +293,18 @@ static bool names_something(const struct doc *d, size_t open, size_t close, bool
     if (open > 0 && !line_break_before(d, open)) {
         p = open - 1;
         size_t n = fold_word(d, p, w);
-        if (d->tokens[p].kind == TOK_WORD && lex_speech_is_naming(w, n))
+        if (d->tokens[p].kind == TOK_WORD && lex_speech_is_naming(w, n) &&
+            (lex_speech_is_naming_verb(w, n) || looks_like_a_name(d, open, close)))
             return true;
+        /* "surnommé la « guerre de la sardinelle »" */
+        if (d->tokens[p].kind == TOK_WORD && p > 0 && lex_speech_is_determiner(w, n) &&
+            !line_break_before(d, p)) {
+            char v[64];
+            size_t vn = fold_word(d, p - 1, v);
+            if (d->tokens[p - 1].kind == TOK_WORD && lex_speech_is_naming(v, vn) &&
+                !lex_speech_is_work(v, vn))
+                return true;
+        }
         if (d->tokens[p].kind == TOK_WORD &&
             ((n == 3 && !memcmp(w, "sur", 3)) || (n == 2 && !memcmp(w, "on", 2)) ||
              (n == 5 && !memcmp(w, "about", 5))))
@@ -302,7 +328,7 @@ static bool names_something(const struct doc *d, size_t open, size_t close, bool
 }
 
 static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, size_t *n,
-                        size_t open, size_t close)
+                        size_t open, size_t close, bool after_incise)
 {
     size_t qs = d->tokens[open].end, qe = d->tokens[close].start;
     for (size_t k = qs; qs < qe && cp_is_space(utf8_next(d->text, qe, &k)); qs = k)
@@ -313,12 +339,16 @@ static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, 
             break;
         qe = k;
     }
-    bool caps, punct;
-    if (count_words(d->text + qs, qe - qs, &caps, &punct) < 3)
-        return 0;
-    if (caps && !punct && close - open <= 8)
+    bool caps, punct, fragment = false;
+    if (count_words(d->text + qs, qe - qs, &caps, &punct) < 3) {
+        if (!after_incise && d->tokens[close].kind == TOK_PUNCT && d->tokens[close].cp == ',')
+            fragment = true; /* « Moi, dit-il, … »: "Moi" is no quote, nor narration */
+        else
+            return 0;
+    }
+    if (!fragment && caps && !punct && close - open <= 8)
         return 0; /* a name or a title: "Operation Peace Spring" */
-    if (names_something(d, open, close, punct))
+    if (!fragment && names_something(d, open, close, punct))
         return 0;
     if (grow((void **)arr, cap, *n, sizeof **arr))
         return -1;
@@ -328,10 +358,65 @@ static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, 
     s->close_tok = close;
     s->start = qs;
     s->end = qe;
-    s->kind = kind_of(d, open, close, d->text + qs, qe - qs);
+    s->kind = after_incise ? QUOTE_DIRECT : kind_of(d, open, close, d->text + qs, qe - qs);
     s->first = -1;
+    s->fragment = fragment;
     s->speaker = -1;
     return 0;
+}
+
+/* An incise inside the marks: ", dit-il," ", a-t-elle ajouté," ", explique
+ * Paul Durand," starting at the comma k. Returns the closing comma's token,
+ * or 0 when there is none. */
+static size_t incise_at(const struct doc *d, size_t k, size_t close)
+{
+    char w[64];
+    if (d->tokens[k].kind != TOK_PUNCT || d->tokens[k].cp != ',' || k + 2 >= close ||
+        d->tokens[k + 1].kind != TOK_WORD)
+        return 0;
+    size_t n = fold_word(d, k + 1, w), base = n;
+    for (size_t i = 0; lex_speech_inversions[i]; i++) {
+        size_t sl = strlen(lex_speech_inversions[i]);
+        if (n > sl && memcmp(w + n - sl, lex_speech_inversions[i], sl) == 0) {
+            base = n - sl;
+            break;
+        }
+    }
+    unsigned form;
+    bool inverted = base < n && (lex_speech_verb(d->lang, w, base, &form) ||
+                                 lex_speech_is_auxiliary(d->lang, w, base));
+    bool named = !inverted && lex_speech_verb(d->lang, w, n, &form) && (form & SF_FINITE) &&
+                 (d->tokens[k + 2].flags & TF_CAP);
+    if (!inverted && !named)
+        return 0;
+    for (size_t b = k + 2; b < close - 1 && b < k + 8; b++) {
+        const struct token *t = &d->tokens[b];
+        if (t->kind == TOK_PUNCT && (t->cp == ',' || t->cp == '.'))
+            return b; /* "…, a-t-il expliqué. Nous savions…" */
+        if (t->kind == TOK_PUNCT)
+            return 0;
+    }
+    return 0;
+}
+
+/* Push the stretch between tokens open and close, split where an incise
+ * interrupts it (« Moi, dit-il, j'ai l'impression… »): one stretch per
+ * stretch of quoted words, each kept only if long enough. */
+static int push_split(const struct doc *d, struct stretch **arr, size_t *cap, size_t *n,
+                      size_t open, size_t close)
+{
+    size_t from = open;
+    if (d->lang == LANG_FR)
+        for (size_t k = open + 1; k + 2 < close; k++) {
+            size_t b = incise_at(d, k, close);
+            if (!b)
+                continue;
+            if (push_stretch(d, arr, cap, n, from, k, from != open))
+                return -1;
+            from = b;
+            k = b;
+        }
+    return push_stretch(d, arr, cap, n, from, close, from != open);
 }
 
 /* Find every top-level quoted stretch, in text order. */
@@ -369,7 +454,7 @@ static int find_stretches(const struct doc *d, struct stretch **out, size_t *n_o
                 ;
         if (role != ROLE_OPEN && j > 0) {
             /* closes stack[j-1]; a top-level pair is a stretch */
-            if (j == 1 && push_stretch(d, &arr, &cap, &n, stack[0].tok, k)) {
+            if (j == 1 && push_split(d, &arr, &cap, &n, stack[0].tok, k)) {
                 free(arr);
                 return -1;
             }
@@ -412,6 +497,9 @@ int quotes_extract(struct doc *d)
     if (!quote_of)
         goto done;
     for (size_t i = 0; i < n; i++) {
+        quote_of[i] = -1;
+        if (st[i].fragment)
+            continue;
         if (st[i].first >= 0) {
             int qi = quote_of[st[i].first];
             quote_of[i] = qi;

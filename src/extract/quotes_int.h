@@ -11,11 +11,15 @@ struct stretch {
     size_t start, end;          /* byte span of the words between them, trimmed */
     enum quote_kind kind;
     int first;                  /* index of the first stretch with the same words, or -1 */
+    bool fragment;              /* quoted words too short to be a quote, kept so that the
+                                   speaker search knows they are not narration */
     /* filled by speakers_attribute() */
     int speaker;                /* actor index, or -1 */
     double confidence;
     size_t cue_start, cue_end;  /* byte span of the attribution as written; empty if none */
     bool own_cue;               /* the attribution was found around this stretch itself */
+    bool named_elsewhere;       /* its attribution names someone not resolved ("a martelé la
+                                   ministre"): not to be filled from the stretches around */
 };
 
 /* Resolve the speaker of every stretch s[0..n) (text order) against the

@@ -39,7 +39,7 @@
 #define LOOKBACK_SENTENCES 5
 #define LOOKBACK_TOKENS 250
 #define EXPAND_WINDOW 6000 /* tokens either side searched for a fuller name */
-#define TITLE_WINDOW 8000  /* tokens searched back for a title's apposition */
+#define TITLE_WINDOW 4000  /* tokens searched back for a title's apposition */
 #define MAX_NAME_WORDS 10
 
 enum ref_kind { REF_NONE, REF_NAME, REF_ORG, REF_TITLE, REF_PRONOUN, REF_RELATIVE };
@@ -49,23 +49,47 @@ struct ref {
     enum ref_kind kind;
     size_t s, e;
     size_t alt_s, alt_e; /* a weaker name found in the same phrase, if alt_e > alt_s */
+    bool unnamed;        /* REF_NONE for a subject that is there but names no one
+                            ("un parent d'élève a déclaré") */
 };
 
-struct run {
-    uint32_t s, e; /* token range of a capitalised name, titles stripped */
+/* A name already expanded: the raw bytes searched and the fuller run found. */
+struct expansion {
+    size_t at;        /* the token the search was centred on */
+    size_t from, len; /* bytes of the name searched for */
+    size_t fs, fe;    /* the fullest run found, or the name itself */
 };
+
+#define EXPAND_CACHE 16
 
 struct event {
     size_t pos; /* byte offset of the attributed stretch */
     int actor;
 };
 
+/* Folded words, computed once per token on first use. */
+struct fold_cache {
+    char *buf;
+    size_t len, cap;
+    uint32_t *off;
+    uint8_t *n;    /* FOLD_UNKNOWN until folded */
+    uint8_t *memo; /* per token: MEMO_* bits of answers already known */
+};
+
+enum {
+    MEMO_NAME_KNOWN = 1, MEMO_NAME = 2,     /* is_name_word() */
+    MEMO_VERB_KNOWN = 4, MEMO_NOT_VERB = 8, /* no speech verb, marker or inverted verb */
+};
+
+#define FOLD_UNKNOWN 0xFF
+
 struct ctx {
     struct doc *d;
+    struct fold_cache *fc; /* NULL: fold every time */
     struct stretch *st;
     size_t n;
-    struct run *runs;
-    size_t n_runs, runs_cap;
+    struct expansion cache[EXPAND_CACHE]; /* names already expanded, round robin */
+    size_t n_cache;
     struct event *ev;
     size_t n_ev, ev_cap;
     int oom;
@@ -73,13 +97,37 @@ struct ctx {
 
 /* ---- Tokens and words --------------------------------------------------- */
 
+/* Folded form of token k into w (WORD_MAX bytes); returns its length. */
 static size_t fw(const struct ctx *c, size_t k, char *w)
 {
     if (k >= c->d->n_tokens) {
         w[0] = '\0';
         return 0;
     }
-    return tok_fold(c->d, &c->d->tokens[k], w, WORD_MAX);
+    struct fold_cache *f = c->fc;
+    if (f && f->n[k] != FOLD_UNKNOWN) {
+        memcpy(w, f->buf + f->off[k], f->n[k]);
+        w[f->n[k]] = '\0';
+        return f->n[k];
+    }
+    size_t n = tok_fold(c->d, &c->d->tokens[k], w, WORD_MAX);
+    if (f && n < FOLD_UNKNOWN) {
+        if (f->len + n > f->cap) {
+            size_t nc = f->cap ? f->cap * 2 : 4096;
+            while (nc < f->len + n)
+                nc *= 2;
+            char *p = realloc(f->buf, nc);
+            if (!p)
+                return n; /* no cache for this one: still correct */
+            f->buf = p;
+            f->cap = nc;
+        }
+        memcpy(f->buf + f->len, w, n);
+        f->off[k] = (uint32_t)f->len;
+        f->n[k] = (uint8_t)n;
+        f->len += n;
+    }
+    return n;
 }
 
 static bool is_word(const struct ctx *c, size_t k)
@@ -195,27 +243,39 @@ static bool prep_before(const struct ctx *c, size_t k, size_t lo)
 /* A word that may be part of a name: capitalised and not a function word
  * where a sentence or phrase starts, or a particle with a capital after a
  * hyphen ("al-Rahman"). */
+static bool name_word_uncached(const struct ctx *c, size_t k);
+
 static bool is_name_word(const struct ctx *c, size_t k)
 {
     if (!is_word(c, k))
         return false;
+    uint8_t *m = c->fc ? &c->fc->memo[k] : NULL;
+    if (m && (*m & MEMO_NAME_KNOWN))
+        return (*m & MEMO_NAME) != 0;
+    bool yes = name_word_uncached(c, k);
+    if (m)
+        *m |= MEMO_NAME_KNOWN | (yes ? MEMO_NAME : 0);
+    return yes;
+}
+
+static bool name_word_uncached(const struct ctx *c, size_t k)
+{
     const struct token *t = &c->d->tokens[k];
-    char w[WORD_MAX];
-    size_t n = fw(c, k, w);
-    if (n == 1 && w[0] == 'i' && c->d->lang == LANG_EN)
-        return false;
     if (!(t->flags & TF_CAP)) {
         const char *h = memchr(c->d->text + t->start, '-', t->end - t->start);
         return h && h + 1 < c->d->text + t->end && (unsigned char)h[1] >= 'A' &&
                (unsigned char)h[1] <= 'Z' && h - (c->d->text + t->start) <= 3;
     }
+    if (t->end - t->start == 1 && c->d->text[t->start] == 'I' && c->d->lang == LANG_EN)
+        return false; /* the pronoun "I" */
     bool phrase_start = (t->flags & TF_SENT_START) || k == 0 ||
                         c->d->tokens[k - 1].kind == TOK_PUNCT || line_break_before(c, k);
-    if (phrase_start && lex_speech_is_function_word(w, n))
-        return false;
-    if (lex_speech_is_pronoun(c->d->lang, w, n, NULL) || lex_speech_is_relative(c->d->lang, w, n))
-        return false;
-    return true;
+    if (!phrase_start)
+        return true; /* a capital inside a sentence: pronouns are lower case there */
+    char w[WORD_MAX];
+    size_t n = fw(c, k, w);
+    return !lex_speech_is_function_word(w, n) && !lex_speech_is_pronoun(c->d->lang, w, n, NULL) &&
+           !lex_speech_is_relative(c->d->lang, w, n);
 }
 
 static bool is_abbrev_title(const struct ctx *c, size_t k)
@@ -255,9 +315,71 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
             size_t nx = j + 1;
             if (n == 1 && is_apos(c, nx)) /* "d'Estaing" */
                 nx++;
+            /* "Commission de l'Union africaine", "Banque de la Réunion":
+             * an article after "de" inside an organisation's name */
+            char h[WORD_MAX];
+            size_t hn = fw(c, k, h);
+            if ((n == 2 && !memcmp(w, "de", 2)) && lex_speech_is_org_head(h, hn) && is_word(c, nx)) {
+                char a2[WORD_MAX];
+                size_t an = fw(c, nx, a2);
+                if (an == 1 && a2[0] == 'l' && is_apos(c, nx + 1))
+                    nx += 2;
+                else if (an == 2 && !memcmp(a2, "la", 2) && !(c->d->tokens[nx].flags & TF_CAP))
+                    nx++;
+            }
             if (nx < lim && is_name_word(c, nx) && (c->d->tokens[nx].flags & TF_CAP)) {
+                /* "Paul Durand de Lyon": a place after "de" is not part of a
+                 * person's name (the actors pass knows places) */
+                if (n <= 3 && w[0] == 'd' && !lex_speech_is_org_head(h, hn)) {
+                    int pa = actors_at(c->d, c->d->tokens[nx].start, c->d->tokens[nx].end);
+                    if (pa >= 0 && c->d->out->actors[pa].type == ACTOR_PLACE)
+                        break;
+                }
                 j = nx;
                 continue;
+            }
+        }
+        /* "Association des maires de France", "Ordre des médecins": a French
+         * organisation head, a complement in lower case, and maybe a name */
+        if (c->d->lang == LANG_FR && j == k + 1 && is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP)) {
+            char h[WORD_MAX], x[WORD_MAX];
+            size_t hn = fw(c, k, h), xn = fw(c, j, x);
+            size_t m = j;
+            if (lex_speech_is_org_head(h, hn) && ((xn == 3 && !memcmp(x, "des", 3)) ||
+                                                  (xn == 2 && !memcmp(x, "du", 2)))) {
+                m = j + 1;
+            } else if (lex_speech_is_org_head(h, hn) && xn == 2 && !memcmp(x, "de", 2)) {
+                m = j + 1;
+                size_t an = fw(c, m, x);
+                if (an == 1 && x[0] == 'l' && is_apos(c, m + 1))
+                    m += 2;
+                else if (an == 2 && !memcmp(x, "la", 2))
+                    m++;
+            }
+            if (m > j && m < lim && is_word(c, m) && !(c->d->tokens[m].flags & TF_CAP)) {
+                size_t nn = fw(c, m, x);
+                unsigned f;
+                if (nn >= 4 && !lex_speech_is_function_word(x, nn) && !lex_speech_verb(LANG_FR, x, nn, &f) &&
+                    !lex_speech_is_adverb(x, nn)) {
+                    size_t end = m + 1;
+                    /* "… de France", "… d'Île-de-France" */
+                    size_t p2 = end;
+                    if (p2 < lim && is_word(c, p2)) {
+                        size_t pn = fw(c, p2, x);
+                        if ((pn == 2 && (!memcmp(x, "de", 2) || !memcmp(x, "du", 2))) || (pn == 3 && !memcmp(x, "des", 3)))
+                            p2++;
+                        else if (pn == 1 && x[0] == 'd' && is_apos(c, p2 + 1))
+                            p2 += 2;
+                        if (p2 > end && p2 < lim && is_name_word(c, p2) && (c->d->tokens[p2].flags & TF_CAP)) {
+                            size_t q2 = p2 + 1;
+                            while (q2 < lim && is_name_word(c, q2) && (c->d->tokens[q2].flags & TF_CAP) &&
+                                   q2 < p2 + 4)
+                                q2++;
+                            end = q2;
+                        }
+                    }
+                    return end;
+                }
             }
         }
         /* French organisation names go on in lower case: "Nations unies",
@@ -356,27 +478,17 @@ static bool all_titles(const struct ctx *c, size_t s, size_t e)
     return true;
 }
 
-static int record_runs(struct ctx *c)
+/* Strip a recorded run as a name: titles, and a leading place after a
+ * preposition ("President of Ukraine Volodymyr Zelenskyy"). */
+static void clean_run(const struct ctx *c, size_t *s, size_t *e)
 {
-    const struct doc *d = c->d;
-    for (size_t k = 0; k < d->n_tokens; k++) {
-        if (!(d->tokens[k].flags & TF_CAP) || !is_name_word(c, k))
-            continue;
-        size_t e = run_end(c, k, d->n_tokens), s = k;
-        size_t s2 = s, e2 = e;
-        strip_run(c, &s2, &e2);
-        /* "President of Ukraine Volodymyr Zelenskyy": the place goes */
-        if (s2 == s && count_name_words(c, s2, e2) >= 3 && prep_before(c, s, 0)) {
-            s2++;
-            while (s2 < e2 && !is_word(c, s2))
-                s2++;
-        }
-        if (grow((void **)&c->runs, &c->runs_cap, c->n_runs, sizeof *c->runs))
-            return -1;
-        c->runs[c->n_runs++] = (struct run){(uint32_t)s2, (uint32_t)e2};
-        k = e - 1;
+    size_t s0 = *s;
+    strip_run(c, s, e);
+    if (*s == s0 && count_name_words(c, *s, *e) >= 3 && prep_before(c, s0, 0)) {
+        (*s)++;
+        while (*s < *e && !is_word(c, *s))
+            (*s)++;
     }
-    return 0;
 }
 
 /* Fold the words of [s,e) into words[], up to MAX_NAME_WORDS. */
@@ -392,38 +504,57 @@ static size_t name_words(const struct ctx *c, size_t s, size_t e, char words[][W
 /* The fullest name in the text around token s that ends with the words of
  * [s,e) ("Myers" → "Matt Myers"), or, for a single word, starts with it
  * ("Tuilaepa" → "Tuilaepa Sailele Malielegaoi"). Sets *fs,*fe; keeps
- * [s,e) when nothing fuller is found. */
-static void expand_name(const struct ctx *c, size_t s, size_t e, size_t *fs, size_t *fe)
+ * [s,e) when nothing fuller is found. The search compares the last word's
+ * bytes with every token of a window, then reads the run around each hit;
+ * answers are remembered for the next quotes of the same speaker. */
+static void expand_name(struct ctx *c, size_t s, size_t e, size_t *fs, size_t *fe)
 {
+    const struct doc *d = c->d;
     char want[MAX_NAME_WORDS][WORD_MAX], have[MAX_NAME_WORDS][WORD_MAX];
     size_t nw = name_words(c, s, e, want), best = nw;
     *fs = s;
     *fe = e;
     if (nw == 0 || nw >= 3)
         return;
-    size_t lo_tok = s > EXPAND_WINDOW ? s - EXPAND_WINDOW : 0, hi_tok = s + EXPAND_WINDOW;
-    size_t lo = 0, hi = c->n_runs;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->runs[mid].s < lo_tok)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t r = lo; r < c->n_runs && c->runs[r].s < hi_tok; r++) {
-        size_t rs = c->runs[r].s, re = c->runs[r].e;
-        if (re - rs <= e - s)
-            continue;
-        /* cheap test on the last word first */
-        char last[WORD_MAX];
-        size_t ln = fw(c, re - 1, last), wl = strlen(want[nw - 1]);
-        bool tail = ln == wl && memcmp(last, want[nw - 1], ln) == 0;
-        bool head = false;
-        if (!tail && nw == 1) {
-            size_t fn = fw(c, rs, last);
-            head = fn == wl && memcmp(last, want[0], fn) == 0;
+    size_t from = d->tokens[s].start, len = d->tokens[e - 1].end - from;
+    for (size_t i = 0; i < c->n_cache && i < EXPAND_CACHE; i++) {
+        const struct expansion *x = &c->cache[i];
+        if (x->len == len && memcmp(d->text + x->from, d->text + from, len) == 0 &&
+            (x->at > s ? x->at - s : s - x->at) < EXPAND_WINDOW / 4) {
+            if (x->fe > x->fs && x->fs != x->at) {
+                *fs = x->fs;
+                *fe = x->fe;
+            }
+            return;
         }
+    }
+    const struct token *lt = &d->tokens[e - 1];
+    size_t lw = lt->end - lt->start;
+    const char *lb = d->text + lt->start;
+    size_t lo_tok = s > EXPAND_WINDOW ? s - EXPAND_WINDOW : 0;
+    size_t hi_tok = s + EXPAND_WINDOW < d->n_tokens ? s + EXPAND_WINDOW : d->n_tokens;
+    for (size_t k = lo_tok; k < hi_tok; k++) {
+        const struct token *t = &d->tokens[k];
+        if (t->end - t->start != lw || memcmp(d->text + t->start, lb, lw) != 0 || (k >= s && k < e))
+            continue;
+        /* the run around this occurrence */
+        size_t rs = k;
+        while (rs > lo_tok && k - rs < MAX_NAME_WORDS &&
+               (is_name_word(c, rs - 1) ||
+                (is_punct(c, rs - 1, '.') && rs >= 2 && is_abbrev_title(c, rs - 2))))
+            rs--;
+        while (rs < k && !is_name_word(c, rs))
+            rs++;
+        if (!is_name_word(c, rs))
+            continue;
+        size_t re = run_end(c, rs, d->n_tokens);
+        if (re <= k)
+            continue;
+        bool tail = re == k + 1, head = nw == 1 && rs == k;
         if (!tail && !head)
+            continue;
+        clean_run(c, &rs, &re);
+        if (re <= rs || re - rs <= e - s)
             continue;
         size_t nh = name_words(c, rs, re, have);
         if (nh <= best || nh > 4)
@@ -438,8 +569,9 @@ static void expand_name(const struct ctx *c, size_t s, size_t e, size_t *fs, siz
             *fe = re;
         }
     }
+    struct expansion *x = &c->cache[c->n_cache++ % EXPAND_CACHE];
+    *x = (struct expansion){s, from, len, *fs, *fe};
 }
-
 /* ---- Noun phrases --------------------------------------------------------- */
 
 static bool skip_de_son_cote(const struct ctx *c, size_t *k)
@@ -454,12 +586,30 @@ static bool skip_de_son_cote(const struct ctx *c, size_t *k)
     return false;
 }
 
+/* Does word k end a title phrase: a verb, a conjunction, or a preposition
+ * other than the "de"/"of" that builds the title ("le ministre de la Santé"
+ * goes on, "le ministre dans un communiqué" stops)? */
+static bool title_stops(const struct ctx *c, size_t k)
+{
+    char w[WORD_MAX];
+    size_t n = fw(c, k, w);
+    unsigned f;
+    if (is_preposition(c, k))
+        return !((n == 2 && !memcmp(w, "de", 2)) || (n == 2 && !memcmp(w, "du", 2)) ||
+                 (n == 3 && !memcmp(w, "des", 3)) || (n == 1 && w[0] == 'd') ||
+                 (n == 2 && !memcmp(w, "of", 2)));
+    return lex_speech_is_auxiliary(c->d->lang, w, n) || lex_speech_verb(c->d->lang, w, n, &f) ||
+           lex_speech_is_relative(c->d->lang, w, n) || (n == 3 && !memcmp(w, "que", 3)) ||
+           (n == 2 && !memcmp(w, "qu", 2)) || (n == 4 && !memcmp(w, "that", 4)) ||
+           (n == 2 && !memcmp(w, "et", 2)) || (n == 3 && !memcmp(w, "and", 3));
+}
+
 /* Analyse the phrase [s,lim) naming a speaker. `indef_descriptor`: a phrase
  * opening with "un", "a"... describes someone named elsewhere (an
  * apposition) rather than being the speaker itself. */
 static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool indef_descriptor)
 {
-    struct ref r = {REF_NONE, 0, 0, 0, 0};
+    struct ref r = {REF_NONE, 0, 0, 0, 0, false};
     char w[WORD_MAX];
     size_t k = s;
     while (k < lim) {
@@ -496,6 +646,17 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
         r.e = k + 1;
         return r;
     }
+    /* "his office said", "son entourage a indiqué": the words are the
+     * possessor's, who is found like a pronoun's referent */
+    if (lex_speech_is_possessive(w, n) && k + 1 < lim) {
+        char x[WORD_MAX];
+        if (lex_speech_is_proxy(x, fw(c, k + 1, x))) {
+            r.kind = REF_PRONOUN;
+            r.s = k;
+            r.e = k + 2;
+            return r;
+        }
+    }
     bool indef = !strcmp(w, "un") || !strcmp(w, "une") ||
                  (c->d->lang == LANG_EN && (!strcmp(w, "a") || !strcmp(w, "an")));
     if (indef && indef_descriptor)
@@ -511,6 +672,9 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
         if (is_apos(c, h))
             h++;
     }
+    /* "the 23-time Grand Slam champion": numbers and hyphens before the head */
+    while (h < lim && !is_word(c, h) && stretch_at(c, h) < 0 && !is_punct(c, h, ','))
+        h++;
     if (h >= lim)
         return r;
     size_t hn = fw(c, h, w);
@@ -581,6 +745,15 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
             j = e - 1;
             continue;
         }
+        if (e < lim && is_word(c, e) && !(c->d->tokens[e].flags & TF_CAP) && j != k) {
+            char m[WORD_MAX];
+            size_t mn = fw(c, e, m);
+            unsigned f;
+            if (lex_speech_is_title(m, mn) && !lex_speech_verb(c->d->lang, m, mn, &f)) {
+                j = e - 1; /* "the Grand Slam champion", "la star hollywoodienne" */
+                continue;
+            }
+        }
         size_t wb = word_before(c, j, h > s ? s : h);
         char tw[WORD_MAX];
         size_t twn = wb < c->d->n_tokens ? fw(c, wb, tw) : 0;
@@ -616,11 +789,20 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
     }
     r.alt_s = alt_s;
     r.alt_e = alt_e;
+    if (indef && alt_e == alt_s) {
+        r.unnamed = true; /* "a indiqué un officier", "said a source" */
+        return r;
+    }
     if (is_word(c, h) && (lex_speech_is_title(w, hn) || head_lower)) {
         size_t e = h;
         while (e < lim && (is_word(c, e) || is_apos(c, e)) && stretch_at(c, e) < 0 &&
-               !(e > h && is_name_word(c, e) && count_name_words(c, e, run_end(c, e, lim)) >= 2))
+               !(e > h && is_name_word(c, e) && count_name_words(c, e, run_end(c, e, lim)) >= 2 &&
+                 !(run_end(c, e, lim) < lim && is_word(c, run_end(c, e, lim)) &&
+                   !(c->d->tokens[run_end(c, e, lim)].flags & TF_CAP)))) {
+            if (e > h && is_word(c, e) && title_stops(c, e))
+                break;
             e++;
+        }
         r.kind = REF_TITLE;
         r.s = h;
         r.e = e;
@@ -654,6 +836,16 @@ static size_t segment_end(const struct ctx *c, size_t k, size_t lim)
 static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
 {
     char w[WORD_MAX];
+    /* "selon lui", "d'après elle", "according to him" */
+    if (is_word(c, k)) {
+        static const char *const stressed[] = {"lui", "elle", "eux", "elles", "him", "her", "them"};
+        size_t n = fw(c, k, w);
+        for (size_t i = 0; i < sizeof stressed / sizeof stressed[0]; i++)
+            if (strlen(stressed[i]) == n && memcmp(stressed[i], w, n) == 0) {
+                struct ref p = {REF_PRONOUN, k, k + 1, 0, 0, false};
+                return p;
+            }
+    }
     /* step over a complement: "à l'AFP", "to reporters", "en ouverture" */
     for (int guard = 0; guard < 3 && k < lim; guard++) {
         size_t n = fw(c, k, w);
@@ -691,9 +883,15 @@ static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
             size_t ae = run_end(c, a, lim), s2 = a;
             strip_run(c, &s2, &ae);
             if (!all_titles(c, s2, ae)) {
-                struct ref n = {REF_NAME, s2, ae, 0, 0};
+                struct ref n = {REF_NAME, s2, ae, 0, 0, false};
                 return n;
             }
+        }
+        /* "…, la docteure Aïssatou Ndiaye-Kane" */
+        if (a < lim && is_word(c, a)) {
+            struct ref n = analyze_np(c, a, segment_end(c, a, lim), false);
+            if (n.kind == REF_NAME)
+                return n;
         }
     }
     return r;
@@ -703,7 +901,7 @@ static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
  * that is not a complement ("Pour se justifier, TVE a émis…"). */
 static struct ref clause_subject(const struct ctx *c, size_t lo, size_t hi)
 {
-    struct ref none = {REF_NONE, 0, 0, 0, 0}, title = none;
+    struct ref none = {REF_NONE, 0, 0, 0, 0, false}, title = none;
     size_t k = lo;
     for (int seg = 0; seg < 6 && k < hi; seg++) {
         size_t e = segment_end(c, k, hi);
@@ -762,6 +960,9 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
     if (!is_word(c, k))
         return false;
     const struct token *t = &c->d->tokens[k];
+    uint8_t *memo = c->fc ? &c->fc->memo[k] : NULL;
+    if (memo && (*memo & MEMO_NOT_VERB))
+        return false; /* known to be neither a speech verb nor a marker */
     size_t n = fw(c, k, w);
     memset(q, 0, sizeof *q);
     /* markers */
@@ -775,6 +976,12 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             nw++;
         }
         size_t m = lex_speech_marker(c->d->lang, p, l, nw);
+        /* "Pour la présidente du parti, Marine Le Pen, le gouvernement…":
+         * "pour" opening a sentence before a person */
+        if (!m && c->d->lang == LANG_FR && (t->flags & TF_SENT_START) && l[0] == 4 &&
+            !memcmp(p[0], "pour", 4) && nw > 1 &&
+            (lex_speech_is_determiner(p[1], l[1]) || is_name_word(c, k + 1)))
+            m = 1;
         if (m) {
             q->gs = k;
             q->ge = k + m;
@@ -785,8 +992,21 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             return true;
         }
     }
-    if ((t->flags & TF_CAP) && !(t->flags & TF_SENT_START))
+    if ((t->flags & TF_CAP) && !(t->flags & TF_SENT_START)) {
+        if (memo)
+            *memo |= MEMO_VERB_KNOWN | MEMO_NOT_VERB;
         return false;
+    }
+    if (memo && !(*memo & MEMO_VERB_KNOWN)) {
+        /* the lexicon's answer does not depend on the context: ask once */
+        size_t b = c->d->lang == LANG_FR ? strip_inversion(w, n) : n;
+        unsigned f0;
+        bool any = lex_speech_verb(c->d->lang, w, b, &f0) != NULL ||
+                   (b < n && lex_speech_is_auxiliary(c->d->lang, w, b));
+        *memo |= MEMO_VERB_KNOWN | (any ? 0 : MEMO_NOT_VERB);
+        if (!any)
+            return false;
+    }
     size_t base = c->d->lang == LANG_FR ? strip_inversion(w, n) : n;
     bool inverted = base < n;
     unsigned form = 0;
@@ -831,6 +1051,17 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
         if (is_word(c, p) && (!elided || pn == 1))
             for (const char *const *l = c->d->lang == LANG_FR ? fr_det : en_det; *l && !det; l++)
                 det = strlen(*l) == pn && memcmp(*l, pw, pn) == 0;
+        /* "a Facebook post", "the official statement" */
+        if (!det && !elided && c->d->lang == LANG_EN && (form & SF_INFINITIVE) && is_word(c, p) &&
+            p > 0 && is_word(c, p - 1) &&
+            !lex_speech_is_auxiliary(c->d->lang, pw, pn) && !lex_speech_is_adverb(pw, pn) &&
+            !lex_speech_is_pronoun(c->d->lang, pw, pn, NULL) && !lex_speech_is_relative(c->d->lang, pw, pn)) {
+            char pp[WORD_MAX];
+            size_t ppn = fw(c, p - 1, pp);
+            static const char *const arts[] = {"a", "an", "the"};
+            for (size_t i = 0; i < sizeof arts / sizeof arts[0] && !det; i++)
+                det = strlen(arts[i]) == ppn && memcmp(arts[i], pp, ppn) == 0;
+        }
         if (det && c->d->lang == LANG_FR && p > 0 && is_word(c, p - 1)) {
             char pp[WORD_MAX];
             if (lex_speech_is_pronoun(LANG_FR, pp, fw(c, p - 1, pp), NULL))
@@ -871,6 +1102,7 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             }
             if (c->d->lang == LANG_FR && (!strcmp(w, "s") || !strcmp(w, "se") || !strcmp(w, "l") ||
                                           !strcmp(w, "ne") || !strcmp(w, "n"))) {
+                gs = p; /* "s'est félicitée", "l'avait annoncé" */
                 j = p;
                 continue;
             }
@@ -925,32 +1157,50 @@ static enum actor_type guess_type(const struct ctx *c, size_t s, size_t e)
     return words == 1 && allcaps ? ACTOR_ORGANIZATION : ACTOR_PERSON;
 }
 
+/* Is actor a called, by its name or an alias, what tokens [s,e) write? */
+static bool actor_named(struct ctx *c, int a, size_t s, size_t e)
+{
+    const struct doc *d = c->d;
+    size_t bs = d->tokens[s].start, be = d->tokens[e - 1].end;
+    char want[256], buf[256];
+    utf8_fold_into(d->text + bs, be - bs, want, sizeof want);
+    const struct actor *ac = &d->out->actors[a];
+    utf8_fold_into(ac->name, strlen(ac->name), buf, sizeof buf);
+    if (strcmp(buf, want) == 0)
+        return true;
+    for (size_t i = 0; i < ac->n_aliases; i++) {
+        utf8_fold_into(ac->aliases[i], strlen(ac->aliases[i]), buf, sizeof buf);
+        if (strcmp(buf, want) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Is actor a an organisation whose name starts with the words of [s,e)? */
+static bool org_goes_on(struct ctx *c, int a, size_t s, size_t e)
+{
+    const struct doc *d = c->d;
+    const struct actor *ac = &d->out->actors[a];
+    if (ac->type != ACTOR_ORGANIZATION)
+        return false;
+    size_t bs = d->tokens[s].start, be = d->tokens[e - 1].end;
+    char want[256], buf[256];
+    size_t wl = utf8_fold_into(d->text + bs, be - bs, want, sizeof want);
+    utf8_fold_into(ac->name, strlen(ac->name), buf, sizeof buf);
+    return wl > 0 && strncmp(buf, want, wl) == 0 && buf[wl] == ' ';
+}
+
 static int add_name(struct ctx *c, size_t s, size_t e, size_t at_s, size_t at_e, enum actor_type t)
 {
     const struct doc *d = c->d;
     size_t bs = d->tokens[s].start, be = d->tokens[e - 1].end;
     size_t ms = d->tokens[at_s].start, me = d->tokens[at_e - 1].end;
-    /* the actor the actors pass found at that very name */
+    /* the actor the actors pass found at that very name, or an
+     * organisation whose name goes on from it ("Association" read where
+     * the actors pass read "Association des maires de France") */
     int a = actors_at(d, bs, be);
-    if (a >= 0) {
-        char *want = utf8_fold(d->text + bs, be - bs);
-        if (!want) {
-            c->oom = 1;
-            return -1;
-        }
-        const struct actor *ac = &d->out->actors[a];
-        char buf[256];
-        bool ok = false;
-        utf8_fold_into(ac->name, strlen(ac->name), buf, sizeof buf);
-        ok = strcmp(buf, want) == 0;
-        for (size_t i = 0; !ok && i < ac->n_aliases; i++) {
-            utf8_fold_into(ac->aliases[i], strlen(ac->aliases[i]), buf, sizeof buf);
-            ok = strcmp(buf, want) == 0;
-        }
-        free(want);
-        if (ok)
-            return a;
-    }
+    if (a >= 0 && (actor_named(c, a, s, e) || org_goes_on(c, a, s, e)))
+        return a;
     a = actors_add(c->d, d->text + bs, be - bs, t, ms, me);
     if (a < 0)
         c->oom = 1;
@@ -989,7 +1239,7 @@ static int resolve_name(struct ctx *c, size_t s, size_t e)
     return add_name(c, fs, fe, s, e, guess_type(c, fs, fe));
 }
 
-static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth);
+static int resolve_ref(struct ctx *c, const struct ref *r, int depth);
 
 /* A title ("le président russe", "le ministre iranien des Transports"):
  * the actor holding it as an alias, else the name given beside the same
@@ -1021,15 +1271,14 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
                 break;
             m++;
         }
-        if (m < len && m < 2)
-            continue;
+        bool partial = m < len;
         /* "NAME, le TITLE" */
         size_t b = p;
         if (b > 0 && is_word(c, b - 1) && lex_speech_is_determiner(x, fw(c, b - 1, x)))
             b--;
         if (b > 0 && is_apos(c, b - 1))
             b -= 2;
-        if (b >= 2 && is_punct(c, b - 1, ',') && is_name_word(c, b - 2)) {
+        if ((!partial || m >= 2) && b >= 2 && is_punct(c, b - 1, ',') && is_name_word(c, b - 2)) {
             size_t re = b - 1, rs = b - 2;
             while (rs > 0 && re - rs < MAX_NAME_WORDS && (is_name_word(c, rs - 1) ||
                                                            (is_word(c, rs - 1) && rs >= 2 && is_name_word(c, rs - 2) &&
@@ -1041,18 +1290,33 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
             if (re > rs && !all_titles(c, rs, re))
                 return resolve_name(c, rs, re);
         }
-        /* "le TITLE, NAME" or "le TITLE NAME" */
-        size_t after = p + m;
-        while (after < d->n_tokens && after < p + m + 6 && !is_name_word(c, after) &&
-               !is_punct(c, after, ',') && !is_clause_end(c, after))
-            after++;
-        if (is_punct(c, after, ','))
-            after++;
-        if (after < d->n_tokens && is_name_word(c, after) && (d->tokens[after].flags & TF_CAP)) {
-            size_t re = run_end(c, after, d->n_tokens), rs = after;
-            strip_run(c, &rs, &re);
-            if (!all_titles(c, rs, re) && count_name_words(c, rs, re) >= 2)
-                return resolve_name(c, rs, re);
+        /* "le TITLE [de …], NAME", "son président, NAME": a title matched
+         * only by its head must be followed by the comma at once */
+        size_t q = p + m, lim = partial ? p + m + 1 : p + m + 10;
+        while (q < d->n_tokens && q < lim && !is_punct(c, q, ',') && !is_clause_end(c, q) &&
+               !line_break_before(c, q))
+            q++;
+        if (is_punct(c, q, ',')) {
+            size_t n0 = q + 1;
+            while (n0 < q + 5 && (is_apos(c, n0) ||
+                                  (is_word(c, n0) && !(d->tokens[n0].flags & TF_CAP) &&
+                                   (lex_speech_is_determiner(x, fw(c, n0, x)) ||
+                                    lex_speech_is_title(x, fw(c, n0, x))))))
+                n0++;
+            if (n0 < d->n_tokens && is_name_word(c, n0) && (d->tokens[n0].flags & TF_CAP)) {
+                size_t re = run_end(c, n0, d->n_tokens), rs = n0;
+                strip_run(c, &rs, &re);
+                if (!all_titles(c, rs, re) && count_name_words(c, rs, re) >= 2)
+                    return resolve_name(c, rs, re);
+            }
+        }
+        /* "le ministre de la Santé Olivier Véran" */
+        if (!partial && q > p + m) {
+            struct ref r = analyze_np(c, p, q, false);
+            if (r.kind == REF_NAME && count_name_words(c, r.s, r.e) >= 2)
+                return resolve_name(c, r.s, r.e);
+            if (r.alt_e > r.alt_s)
+                return resolve_name(c, r.alt_s, r.alt_e);
         }
     }
     return -1;
@@ -1147,11 +1411,40 @@ static int resolve_pronoun(struct ctx *c, size_t k, int depth)
         struct ref r = clause_subject(c, lo, hi);
         if (r.kind == REF_NAME) {
             int act = actors_at(d, d->tokens[r.s].start, d->tokens[r.e - 1].end);
+            if (act >= 0 && !actor_named(c, act, r.s, r.e))
+                act = -1; /* the actors pass read another name there */
             if (act >= 0 && d->out->actors[act].type == ACTOR_PLACE)
                 continue;
             if (count_name_words(c, r.s, r.e) >= 2 || act >= 0 ||
                 !(d->tokens[r.s].flags & TF_SENT_START))
                 return resolve_name(c, r.s, r.e);
+        }
+        /* else, in an earlier sentence, the last person it names in full
+         * ("… à l'ancien Premier ministre Lionel Agbodjan, qui …") */
+        if (back > 0) {
+            for (size_t j = hi; j-- > lo;) {
+                int sj = stretch_at(c, j);
+                if (sj >= 0) {
+                    j = c->st[sj].open_tok;
+                    continue;
+                }
+                if (!is_name_word(c, j) || !(d->tokens[j].flags & TF_CAP))
+                    continue;
+                size_t rs = j;
+                while (rs > lo && is_name_word(c, rs - 1))
+                    rs--;
+                size_t re = run_end(c, rs, hi), s2 = rs;
+                strip_run(c, &s2, &re);
+                j = rs;
+                if (count_name_words(c, s2, re) < 2 || all_titles(c, s2, re) || prep_before(c, rs, lo))
+                    continue;
+                int act = actors_at(d, d->tokens[s2].start, d->tokens[re - 1].end);
+                if (act >= 0 && actor_named(c, act, s2, re) && d->out->actors[act].type != ACTOR_PERSON)
+                    continue;
+                if (guess_type(c, s2, re) != ACTOR_PERSON)
+                    continue;
+                return resolve_name(c, s2, re);
+            }
         }
     }
     return -1;
@@ -1196,7 +1489,7 @@ static int resolve_relative(struct ctx *c, size_t k)
     return -1;
 }
 
-static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
+static int resolve_ref(struct ctx *c, const struct ref *r, int depth)
 {
     int a = -1;
     switch (r->kind) {
@@ -1206,9 +1499,22 @@ static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
     case REF_ORG:
         a = add_name(c, r->s, r->e, r->s, r->e, ACTOR_ORGANIZATION);
         break;
-    case REF_TITLE:
+    case REF_TITLE: {
+        /* a bare title ("le ministre", "the minister") refers back like a
+         * pronoun; a fuller one ("le ministre de la Santé") is looked up */
+        bool bare = r->e <= r->s + 5, has_title = false;
+        for (size_t k = r->s; k < r->e && bare; k++) {
+            char w[WORD_MAX];
+            size_t n = fw(c, k, w);
+            if (is_preposition(c, k))
+                bare = false;
+            else if (lex_speech_is_title(w, n))
+                has_title = true;
+        }
         if (r->alt_e > r->alt_s)
             a = resolve_name(c, r->alt_s, r->alt_e);
+        if (a < 0 && bare && has_title)
+            a = resolve_pronoun(c, r->s, depth);
         if (a < 0)
             a = resolve_title(c, r->s, r->e);
         if (a < 0 && r->e == r->s + 1) {
@@ -1217,6 +1523,7 @@ static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
                 a = resolve_org_head(c, r->s);
         }
         break;
+    }
     case REF_PRONOUN:
         a = resolve_pronoun(c, r->s, depth);
         break;
@@ -1228,7 +1535,6 @@ static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
             a = resolve_name(c, r->alt_s, r->alt_e);
         break;
     }
-    (void)at;
     return a;
 }
 
@@ -1237,7 +1543,7 @@ static int resolve_ref(struct ctx *c, const struct ref *r, size_t at, int depth)
  * "Wynnum coach Matt Myers said", "he told", "qui précise". */
 static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
 {
-    struct ref none = {REF_NONE, 0, 0, 0, 0};
+    struct ref none = {REF_NONE, 0, 0, 0, 0, false};
     char w[WORD_MAX];
     if (gs <= lo)
         return none;
@@ -1257,16 +1563,27 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
         }
         break;
     }
+    /* "The governor (who visited…) said": step over the brackets */
+    if (is_punct(c, j, ')')) {
+        size_t b = j;
+        while (b > lo && b + 40 > j && !is_punct(c, b, '('))
+            b--;
+        if (is_punct(c, b, '(') && b > lo) {
+            j = b - 1;
+            while (j > lo && is_apos(c, j))
+                j--;
+        }
+    }
     size_t n = fw(c, j, w);
     if (is_word(c, j) && (!strcmp(w, "et") || !strcmp(w, "and")))
         return clause_subject(c, lo, j);
     bool pl;
     if (is_word(c, j) && lex_speech_is_pronoun(c->d->lang, w, n, &pl)) {
-        struct ref r = {REF_PRONOUN, j, j + 1, 0, 0};
+        struct ref r = {REF_PRONOUN, j, j + 1, 0, 0, false};
         return r;
     }
     if (is_word(c, j) && lex_speech_is_relative(c->d->lang, w, n)) {
-        struct ref r = {REF_RELATIVE, j, j + 1, 0, 0};
+        struct ref r = {REF_RELATIVE, j, j + 1, 0, 0, false};
         return r;
     }
     /* the name right before the verb: "Matt Myers said", "Lam said" */
@@ -1285,16 +1602,38 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
             size_t nw = count_name_words(c, s2, e2);
             bool governed = s2 == s && prep_before(c, s, lo);
             if (!governed) {
-                struct ref r = {REF_NAME, s2, e2, 0, 0};
+                struct ref r = {REF_NAME, s2, e2, 0, 0, false};
                 return r;
             }
             if (nw >= 3) { /* "President of Ukraine Volodymyr Zelenskyy" */
                 size_t a = s2 + 1;
                 while (a < e2 && !is_word(c, a))
                     a++;
-                struct ref r = {REF_NAME, a, e2, 0, 0};
+                struct ref r = {REF_NAME, a, e2, 0, 0, false};
                 return r;
             }
+        }
+    }
+    /* a noun phrase ending right before the verb: "dans lequel le maire
+     * écrivait", "Le ministère s'est dit" */
+    if (is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && !lex_speech_is_function_word(w, n)) {
+        for (size_t b = j; b > lo && b + 6 > j; b--) {
+            size_t p = b - 1;
+            if (is_apos(c, p) && p > lo)
+                p--;
+            char x[WORD_MAX];
+            size_t xn = fw(c, p, x);
+            if (!is_word(c, p))
+                break;
+            if (lex_speech_is_determiner(x, xn) && !(p > lo && is_preposition(c, p - 1))) {
+                struct ref r = analyze_np(c, p, j + 1, false);
+                if (r.kind == REF_NAME || r.kind == REF_ORG || r.kind == REF_TITLE)
+                    return r;
+                break;
+            }
+            unsigned f;
+            if (lex_speech_is_function_word(x, xn) || lex_speech_verb(c->d->lang, x, xn, &f))
+                break;
         }
     }
     /* walk back over comma-separated phrases: appositions and descriptions */
@@ -1313,6 +1652,15 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
             f++;
         if (f < seg_end) {
             bool descr = is_preposition(c, f) || lex_speech_is_relative(c->d->lang, w, fw(c, f, w));
+            /* "un parent d'élève a déclaré": an indefinite subject right before
+             * the verb names no one; only between commas is it a description */
+            size_t fn = fw(c, f, w);
+            if (seg == 0 && seg_end == j + 1 && is_word(c, j) &&
+                ((fn == 2 && !memcmp(w, "un", 2)) || (fn == 3 && !memcmp(w, "une", 3)) ||
+                 (c->d->lang == LANG_EN && ((fn == 1 && w[0] == 'a') || (fn == 2 && !memcmp(w, "an", 2)))))) {
+                none.unnamed = true;
+                return none;
+            }
             if (!descr) {
                 struct ref r = analyze_np(c, f, seg_end, true);
                 if (r.kind == REF_NAME || r.kind == REF_ORG || r.kind == REF_PRONOUN)
@@ -1350,7 +1698,7 @@ static bool starts_subject(const struct ctx *c, size_t k, size_t hi);
 static int cue_speaker(struct ctx *c, const struct cue *q, size_t lo, size_t hi, int depth,
                        struct ref *out_ref)
 {
-    struct ref r = {REF_NONE, 0, 0, 0, 0};
+    struct ref r = {REF_NONE, 0, 0, 0, 0, false};
     if (q->marker) {
         r = subject_after(c, q->ge, hi);
     } else if (q->inverted) {
@@ -1372,7 +1720,7 @@ static int cue_speaker(struct ctx *c, const struct cue *q, size_t lo, size_t hi,
     } else if (inverted_at(c, q, lo) && q->ge < hi && starts_subject(c, q->ge, hi)) {
         /* "…, affirme Rami Abd al-Rahman", "», a dit Vladimir Poutine" */
         r = subject_after(c, q->ge, hi);
-        int a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, q->gs, depth) : -1;
+        int a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, depth) : -1;
         if (a >= 0 || c->oom || q->gs <= lo) {
             if (out_ref)
                 *out_ref = r;
@@ -1386,7 +1734,7 @@ static int cue_speaker(struct ctx *c, const struct cue *q, size_t lo, size_t hi,
         *out_ref = r;
     if (r.kind == REF_NONE && !(r.alt_e > r.alt_s))
         return -1;
-    return resolve_ref(c, &r, q->gs, depth);
+    return resolve_ref(c, &r, depth);
 }
 
 /* The latest speech event with a resolvable subject in tokens [lo,hi) of
@@ -1465,7 +1813,7 @@ static bool attribute_after(struct ctx *c, size_t i)
             size_t e = segment_end(c, k + 1, d->n_tokens);
             struct ref r = analyze_np(c, k + 1, e, false);
             if (r.kind == REF_NAME || r.kind == REF_ORG) {
-                int a = resolve_ref(c, &r, k, 0);
+                int a = resolve_ref(c, &r, 0);
                 if (a >= 0) {
                     s->speaker = a;
                     s->confidence = 0.8;
@@ -1476,6 +1824,23 @@ static bool attribute_after(struct ctx *c, size_t i)
             }
         }
         return false;
+    }
+    /* ""…" — Mayor John Carter, speaking at…" */
+    if (d->tokens[k].kind == TOK_PUNCT && (d->tokens[k].cp == 0x2014 || d->tokens[k].cp == 0x2013) &&
+        k + 1 < d->n_tokens && !line_break_before(c, k + 1)) {
+        size_t e = segment_end(c, k + 1, d->n_tokens);
+        struct ref r = analyze_np(c, k + 1, e, false);
+        if (r.kind == REF_NAME || r.kind == REF_ORG) {
+            int a = resolve_ref(c, &r, 0);
+            if (a >= 0) {
+                s->speaker = a;
+                s->confidence = 0.8;
+                s->own_cue = true;
+                s->cue_start = d->tokens[k].start;
+                s->cue_end = d->tokens[k].end;
+                return true;
+            }
+        }
     }
     size_t start = k;
     if (is_punct(c, start, ','))
@@ -1495,8 +1860,20 @@ static bool attribute_after(struct ctx *c, size_t i)
     if (lim < d->n_tokens && is_punct(c, lim, ':'))
         return false;
     for (size_t j = start; j < lim; j++) {
-        if (is_punct(c, j, ','))
+        if (is_punct(c, j, ',')) {
+            /* an apposition after the name: "Ahmet Yilmaz, 52, told", "Tom
+             * Baker, an aid worker, said" */
+            size_t b = j + 1;
+            if (j > start && (is_name_word(c, j - 1) || is_abbrev_title(c, j - 1))) {
+                while (b < lim && b < j + 10 && !is_punct(c, b, ','))
+                    b++;
+                if (b < lim && is_punct(c, b, ',')) {
+                    j = b;
+                    continue;
+                }
+            }
             return false; /* another clause before any verb */
+        }
         if (!is_word(c, j))
             continue;
         if (++words > AFTER_WORDS)
@@ -1508,7 +1885,7 @@ static bool attribute_after(struct ctx *c, size_t i)
             size_t e = segment_end(c, j + 1, lim);
             struct ref r = analyze_np(c, j + 1, e, false);
             if (r.kind == REF_NAME || r.kind == REF_ORG) {
-                int a = resolve_ref(c, &r, j, 0);
+                int a = resolve_ref(c, &r, 0);
                 if (a >= 0) {
                     s->speaker = a;
                     s->confidence = 0.6;
@@ -1517,7 +1894,7 @@ static bool attribute_after(struct ctx *c, size_t i)
             }
             return false;
         }
-        if (lex_speech_is_function_word(w, n) && (!strcmp(w, "que") || !strcmp(w, "qu") || !strcmp(w, "that") ||
+        if (!(d->tokens[j].flags & TF_CAP) && lex_speech_is_function_word(w, n) && (!strcmp(w, "que") || !strcmp(w, "qu") || !strcmp(w, "that") ||
                                            !strcmp(w, "qui") || !strcmp(w, "who") || !strcmp(w, "which") ||
                                            !strcmp(w, "alors") || !strcmp(w, "while") || !strcmp(w, "when") ||
                                            !strcmp(w, "but") || !strcmp(w, "mais") || !strcmp(w, "car")))
@@ -1533,21 +1910,23 @@ static bool attribute_after(struct ctx *c, size_t i)
         int a;
         if (q.marker) {
             r = subject_after(c, q.ge, lim);
-            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, q.gs, 0) : -1;
+            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, 0) : -1;
         } else if (q.inverted) {
             r.kind = REF_PRONOUN;
             r.s = q.gs;
             a = resolve_pronoun(c, q.gs, 0);
         } else if (q.gs == start || (q.gs > start && all_adverbs_between(c, start, q.gs))) {
             r = subject_after(c, q.ge, lim);
-            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, q.gs, 0) : -1;
+            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, 0) : -1;
         } else {
             r = subject_before(c, q.gs, start);
-            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, q.gs, 0) : -1;
+            a = (r.kind != REF_NONE || r.alt_e > r.alt_s) ? resolve_ref(c, &r, 0) : -1;
         }
         set_cue(c, s, &q);
         s->own_cue = true;
         s->speaker = a;
+        s->named_elsewhere =
+            a < 0 && (r.unnamed || r.kind == REF_TITLE || r.kind == REF_NAME || r.kind == REF_ORG);
         s->confidence = a >= 0 ? ref_confidence(r.kind) * (0.6 + 0.4 * q.weight) : 0.0;
         return true;
     }
@@ -1578,11 +1957,13 @@ static bool starts_subject(const struct ctx *c, size_t k, size_t hi)
 
 /* Resolve the subject of cue q found before a quote or in the narration.
  * Sets *kind to how the speaker was named. */
-static int cue_subject(struct ctx *c, const struct cue *q, size_t lo, size_t hi, enum ref_kind *kind)
+static int cue_subject(struct ctx *c, const struct cue *q, size_t lo, size_t hi, enum ref_kind *kind,
+                       bool *unnamed)
 {
-    struct ref r = {REF_NONE, 0, 0, 0, 0};
+    struct ref r = {REF_NONE, 0, 0, 0, 0, false};
     int a = cue_speaker(c, q, lo, hi, 0, &r);
     *kind = r.kind;
+    *unnamed = r.unnamed;
     return a;
 }
 
@@ -1607,6 +1988,7 @@ static bool attribute_before(struct ctx *c, size_t i)
         if (!is_word(c, k) || !cue_at(c, k, lo, &q))
             continue;
         enum ref_kind kind = REF_NONE;
+        bool unnamed = false;
         int a = -1;
         if (!q.marker && !q.inverted && !q.as_saying && !(q.form & (SF_FINITE | SF_PARTICIPLE))) {
             /* a gerund ("ajoutant", "telling"): the subject of the main verb */
@@ -1625,21 +2007,22 @@ static bool attribute_before(struct ctx *c, size_t i)
                 }
             }
             if (found) {
-                a = cue_subject(c, &q2, lo, q.gs, &kind);
+                a = cue_subject(c, &q2, lo, q.gs, &kind, &unnamed);
             } else {
                 struct ref r = clause_subject(c, lo, q.gs);
                 kind = r.kind;
                 if (r.kind != REF_NONE)
-                    a = resolve_ref(c, &r, q.gs, 0);
+                    a = resolve_ref(c, &r, 0);
             }
         } else {
-            a = cue_subject(c, &q, lo, open, &kind);
+            a = cue_subject(c, &q, lo, open, &kind, &unnamed);
         }
         if (c->oom)
             return false;
         set_cue(c, s, &q);
         s->speaker = a;
         s->own_cue = a >= 0;
+        s->named_elsewhere = a < 0 && (unnamed || kind == REF_TITLE || kind == REF_NAME || kind == REF_ORG);
         s->confidence = a >= 0 ? ref_confidence(kind) * (0.6 + 0.4 * q.weight) : 0.0;
         return true;
     }
@@ -1693,11 +2076,18 @@ static int breaks_between(const struct ctx *c, size_t a, size_t b, int cap)
 int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
 {
     struct ctx c = {.d = d, .st = st, .n = n};
+    struct fold_cache fc = {0};
     int rc = -1;
     if (n == 0)
         return 0;
-    if (record_runs(&c))
-        goto done;
+    /* the cache is an optimisation: without memory for it, fold each time */
+    fc.off = malloc(d->n_tokens * sizeof *fc.off);
+    fc.n = malloc(d->n_tokens);
+    fc.memo = calloc(d->n_tokens, 1);
+    if (fc.off && fc.n && fc.memo && d->len < UINT32_MAX) {
+        memset(fc.n, FOLD_UNKNOWN, d->n_tokens);
+        c.fc = &fc;
+    }
     /* 1. the stretch's own attribution, in text order (pronouns look back
      *    at the attributions already made) */
     for (size_t i = 0; i < n; i++) {
@@ -1727,7 +2117,8 @@ int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
     /* 2. a stretch without one takes the next stretch's speaker in the same
      *    sentence ("« Sur le fond » …, il « ne répondra … », précise-t-il") */
     for (size_t i = n - 1; i-- > 0;)
-        if (st[i].speaker < 0 && st[i + 1].speaker >= 0 && !ends_sentence(&c, &st[i]) &&
+        if (st[i].speaker < 0 && !st[i].named_elsewhere && st[i + 1].speaker >= 0 &&
+            !ends_sentence(&c, &st[i]) &&
             same_sentence(&c, st[i].close_tok, st[i + 1].open_tok)) {
             st[i].speaker = st[i + 1].speaker;
             st[i].confidence = 0.6;
@@ -1735,7 +2126,7 @@ int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
     /* 3. else the previous stretch's in the same paragraph ("A," he said. "B"),
      *    4. else, weakly, the latest speaker of the two paragraphs before */
     for (size_t i = 1; i < n; i++) {
-        if (st[i].speaker >= 0)
+        if (st[i].speaker >= 0 || st[i].named_elsewhere)
             continue;
         if (st[i - 1].speaker >= 0) {
             int br = breaks_between(&c, st[i - 1].close_tok, st[i].open_tok, 4);
@@ -1750,7 +2141,10 @@ int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
     }
     rc = 0;
 done:
-    free(c.runs);
     free(c.ev);
+    free(fc.buf);
+    free(fc.off);
+    free(fc.n);
+    free(fc.memo);
     return rc;
 }

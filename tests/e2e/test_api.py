@@ -371,6 +371,45 @@ def test_auth(s):
         s.check(st == 200, "reads need no token")
 
 
+def test_same_actor_across_articles(s):
+    """One actor per real-world actor: two forms of a name in two articles
+    give one actor holding both articles' quotes; two people who share a
+    surname stay two actors."""
+    a1 = {"lang": "fr", "date": "2026-03-01", "text":
+          "Le président turc Recep Tayyip Erdogan a reçu jeudi ses homologues à Ankara. "
+          "« Nous ne laisserons personne menacer nos frontières », a déclaré Recep Tayyip Erdogan."}
+    a2 = {"lang": "fr", "date": "2026-03-09", "text":
+          "À Istanbul, Recep T. Erdoğan a défendu sa politique économique. « L'inflation reculera "
+          "avant la fin de l'été », a assuré Erdoğan devant des chefs d'entreprise."}
+    a3 = {"lang": "fr", "date": "2026-03-10", "text":
+          "Marine Le Pen a tenu un meeting à Lille. « Nous gagnerons cette élection », a lancé "
+          "Marine Le Pen. Son père, Jean-Marie Le Pen, n'était pas présent. « Je suis fier "
+          "d'elle », a déclaré Jean-Marie Le Pen dans un communiqué."}
+    with Server() as srv:
+        for a in (a1, a2, a3):
+            st, h, doc = srv.json("POST", "/articles", a)
+            s.check(st == 201, "ingest %s %r" % (st, doc if st != 201 else ""))
+        st, h, doc = srv.json("GET", "/actors?q=erdogan")
+        people = [x for x in doc["data"] if x["type"] == "person"]
+        s.check(len(people) == 1, "one Erdogan: %r" % [x["name"] for x in doc["data"]])
+        if people:
+            e = people[0]
+            s.check(e["name"] == "Recep Tayyip Erdogan", "fullest name kept: %r" % e["name"])
+            s.check(e["articles"] == 2 and e["quotes"] == 2, "both articles gathered: %r" % e)
+            st, h, qs = srv.json("GET", "/actors/%d/quotes" % e["id"])
+            arts = {q["article"]["id"] for q in qs["data"]}
+            s.check(st == 200 and len(qs["data"]) == 2 and len(arts) == 2, "quotes of both articles: %r" % qs)
+            st, h, qs2 = srv.json("GET", "/quotes?speaker=Erdogan")
+            s.check(qs2["meta"]["total"] == 2, "speaker by surname, accent-insensitive")
+        st, h, doc = srv.json("GET", "/actors?q=le%20pen")
+        names = sorted(x["name"] for x in doc["data"] if x["type"] == "person")
+        s.check(names == ["Jean-Marie Le Pen", "Marine Le Pen"], "two Le Pens: %r" % names)
+        st, h, doc = srv.json("GET", "/speakers")
+        counts = {x["name"]: x["quotes"] for x in doc["data"]}
+        s.check(counts.get("Marine Le Pen") == 1 and counts.get("Jean-Marie Le Pen") == 1,
+                "each Le Pen has their own quote: %r" % counts)
+
+
 def test_rate_limit(s):
     with Server(args=["--rate-limit", "5"]) as srv:
         statuses = []
@@ -436,5 +475,5 @@ def test_kill9_loses_nothing(s):
 
 if __name__ == "__main__":
     Suite().run([test_health, test_ingest_and_fetch, test_extract, test_lists_and_pagination, test_delete,
-                 test_errors, test_auth, test_cors_listed_origins, test_rate_limit, test_ndjson_bulk, test_figures_and_stats,
+                 test_errors, test_auth, test_cors_listed_origins, test_rate_limit, test_same_actor_across_articles, test_ndjson_bulk, test_figures_and_stats,
                  test_restart_keeps_data, test_kill9_loses_nothing])

@@ -186,6 +186,21 @@ TEST(test_particles_fr)
     extraction_free(&x);
 }
 
+TEST(test_given_name_that_is_an_org_word)
+{
+    struct extraction x = run("fr",
+        "Marine Le Pen a tenu un meeting à Lille. La Marine nationale a démenti l'information.");
+    CHECK_ACTOR(x, "Marine Le Pen", ACTOR_PERSON);
+    CHECK_ACTOR(x, "Marine nationale", ACTOR_ORGANIZATION);
+    extraction_free(&x);
+    x = run("en", "The US Marine Corps said it would help. The Peace Corps sent 40 volunteers.");
+    CHECK(find(&x, "Marine Corps") || find(&x, "US Marine Corps"));
+    const struct actor *mc = find(&x, "US Marine Corps") ? find(&x, "US Marine Corps") : find(&x, "Marine Corps");
+    CHECK(mc && mc->type == ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Peace Corps", ACTOR_ORGANIZATION);
+    extraction_free(&x);
+}
+
 TEST(test_particles_en)
 {
     struct extraction x = run("en",
@@ -591,6 +606,7 @@ int main(void)
 {
     RUN(test_seed_merges);
     RUN(test_particles_fr);
+    RUN(test_given_name_that_is_an_org_word);
     RUN(test_particles_en);
     RUN(test_titles_and_honorifics_en);
     RUN(test_titles_fr);
