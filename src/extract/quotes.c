@@ -385,14 +385,42 @@ static size_t incise_at(const struct doc *d, size_t k, size_t close)
     unsigned form;
     bool inverted = base < n && (lex_speech_verb(d->lang, w, base, &form) ||
                                  lex_speech_is_auxiliary(d->lang, w, base));
-    bool named = !inverted && lex_speech_verb(d->lang, w, n, &form) && (form & SF_FINITE) &&
-                 (d->tokens[k + 2].flags & TF_CAP);
+    size_t subj = k + 2; /* where the inverted subject starts */
+    bool named = false;
+    if (!inverted) {
+        if (lex_speech_verb(d->lang, w, n, &form) && (form & SF_FINITE)) {
+            named = true; /* ", explique Paul Durand," */
+        } else if (lex_speech_is_auxiliary(d->lang, w, n) && n <= 5) {
+            /* ", a réagi Paul Durand," ", a ajouté l'élue." (adverbs between) */
+            size_t v = k + 2;
+            char a[64];
+            while (v < close && v < k + 5 && d->tokens[v].kind == TOK_WORD &&
+                   lex_speech_is_adverb(a, fold_word(d, v, a)))
+                v++;
+            size_t vn = fold_word(d, v, a);
+            named = v < close && d->tokens[v].kind == TOK_WORD &&
+                    lex_speech_verb(d->lang, a, vn, &form) && (form & SF_PARTICIPLE);
+            subj = v + 1;
+        }
+        /* the subject after the verb: a name or a determiner's noun phrase */
+        if (named && subj < close && d->tokens[subj].kind == TOK_WORD &&
+            !(d->tokens[subj].flags & TF_CAP)) {
+            char a[64];
+            named = lex_speech_is_determiner(a, fold_word(d, subj, a)) &&
+                    !lex_speech_is_pronoun(d->lang, a, strlen(a), &(bool){false});
+        } else if (named && (subj >= close || d->tokens[subj].kind != TOK_WORD)) {
+            named = false;
+        }
+    }
     if (!inverted && !named)
         return 0;
-    for (size_t b = k + 2; b < close - 1 && b < k + 8; b++) {
+    for (size_t b = k + 2; b < close - 1 && b < subj + 7; b++) {
         const struct token *t = &d->tokens[b];
         if (t->kind == TOK_PUNCT && (t->cp == ',' || t->cp == '.'))
             return b; /* "…, a-t-il expliqué. Nous savions…" */
+        if (t->kind == TOK_PUNCT && b > subj &&
+            (t->cp == '\'' || t->cp == 0x2019 || t->cp == '-'))
+            continue; /* "l'élue", "Jean-Luc" */
         if (t->kind == TOK_PUNCT)
             return 0;
     }

@@ -225,6 +225,32 @@ TEST(test_fr_not_quotes)
     extraction_free(&x);
 }
 
+/* An incise in a compound tense, with a name or a noun phrase as its
+ * subject, splits the quote; the narrator's words are in neither stretch. */
+TEST(test_fr_incise_compound_tense)
+{
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "Le conseil a voté mardi. « On nous demande des efforts, a répliqué Martine "
+                  "Lerouge, alors que rien ne change dans nos rues. »\n\n"
+                  "Paule Vidal siège depuis deux ans. « Ce quartier mérite mieux, a insisté "
+                  "l'adjointe. Les habitants attendent depuis longtemps. »\n\n"
+                  "« Le chantier reprendra lundi, a également précisé le maire, sans retard "
+                  "supplémentaire. »",
+                  &x),
+              EXTRACT_OK);
+    CHECK_INT(x.n_quotes, 6);
+    CHECK_QUOTE(&x, "On nous demande des efforts", "Martine Lerouge", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "alors que rien ne change", "Martine Lerouge", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Ce quartier mérite mieux", "Paule Vidal", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Les habitants attendent", "Paule Vidal", QUOTE_DIRECT);
+    for (size_t i = 0; i < x.n_quotes; i++)
+        CHECK(strstr(x.quotes[i].text, "a répliqué") == NULL &&
+              strstr(x.quotes[i].text, "a insisté") == NULL &&
+              strstr(x.quotes[i].text, "précisé") == NULL);
+    extraction_free(&x);
+}
+
 /* ---- English ---------------------------------------------------------- */
 
 TEST(test_en_inversion_and_incise)
@@ -566,6 +592,7 @@ int main(void)
     RUN(test_fr_nested_and_multi_sentence);
     RUN(test_fr_pull_quote);
     RUN(test_fr_not_quotes);
+    RUN(test_fr_incise_compound_tense);
     RUN(test_en_inversion_and_incise);
     RUN(test_en_pronoun_resolution);
     RUN(test_en_subject_before_and_titles);
