@@ -717,14 +717,16 @@ bool lex_speech_is_function_word(const char *w, size_t n)
     return IN(function_words, w, n);
 }
 static const char *const naming[] = {
-    "album", "baptise", "baptisee", "baptisees", "baptises", "book", "brand", "campagne",
-    "campaign", "chanson", "codenamed", "denomme", "denommee", "devise", "documentaire",
-    "documentary", "dubbed", "emission", "entitled", "exposition", "feuilleton", "film",
-    "hashtag", "intitule", "intitulee", "intitulees", "intitules", "label", "livre", "marque",
-    "mission", "motto", "named", "nicknamed", "nomme", "nommee", "nommees", "nommes", "novel",
-    "operation", "piece", "plan", "program", "programme", "project", "projet", "qualifie",
-    "qualifiee", "roman", "serie", "series", "show", "slogan", "song", "spectacle", "surnomme",
-    "surnommee", "surnommees", "surnommes", "titled",
+    "album", "artwork", "baptise", "baptisee", "baptisees", "baptises", "book", "brand",
+    "campagne", "campaign", "chanson", "codenamed", "denomme", "denommee", "devise",
+    "documentaire", "documentary", "dubbed", "emission", "entitled", "exposition",
+    "feuilleton", "film", "fresque", "hashtag", "intitule", "intitulee", "intitulees",
+    "intitules", "label", "livre", "marque", "mission", "motto", "named", "nicknamed", "nomme",
+    "nommee", "nommees", "nommes", "novel", "oeuvre", "opera", "operation", "painting",
+    "peinture", "piece", "plan", "poem", "poeme", "portrait", "program", "programme",
+    "project", "projet", "qualifie", "qualifiee", "roman", "sculpture", "serie", "series",
+    "show", "slogan", "song", "spectacle", "surnomme", "surnommee", "surnommees", "surnommes",
+    "tableau", "titled", "toile",
 };
 
 
@@ -776,6 +778,21 @@ bool lex_speech_is_naming_verb(const char *w, size_t n)
     return IN(naming_verbs, w, n);
 }
 
+/* Words that present what follows as a name, not as reported words, when
+ * that is a short phrase: "la zone dite « … »", "ce qu'on appelle « … »",
+ * "the so-called "…"". "dit" and the conjugated "appelle" also introduce
+ * speech; the quote finder checks the words around them. */
+static const char *const appellatives[] = {
+    "appelaient", "appelait", "appele", "appelee", "appelees", "appeles", "appelle",
+    "appellent", "dit", "dite", "dites", "dits", "nickname", "so-called", "soi-disant",
+    "surnom",
+};
+
+bool lex_speech_is_appellative(const char *w, size_t n)
+{
+    return IN(appellatives, w, n);
+}
+
 /* True when every word list is in strcmp() order. */
 static bool lex_speech_word_lists_sorted(void)
 {
@@ -799,6 +816,7 @@ static bool lex_speech_word_lists_sorted(void)
         {works, sizeof works / sizeof works[0]},
         {possessives, sizeof possessives / sizeof possessives[0]},
         {naming_verbs, sizeof naming_verbs / sizeof naming_verbs[0]},
+        {appellatives, sizeof appellatives / sizeof appellatives[0]},
         {proxies, sizeof proxies / sizeof proxies[0]},
     };
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)

@@ -251,6 +251,40 @@ TEST(test_fr_incise_compound_tense)
     extraction_free(&x);
 }
 
+/* Titles of works after the noun of the work, and nicknames after a word
+ * that presents a name, are not quotes; "dit" after a pronoun still
+ * introduces speech. */
+TEST(test_fr_titles_and_nicknames)
+{
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "La galerie prête la toile « Pêcheurs sous la pluie » au musée. Son œuvre "
+                  "« Le Silence des collines » a été restaurée. La ligne de nuit, que tout le "
+                  "monde appelle « le bus des oubliés », ne roule plus. On l'appelle « la petite "
+                  "reine du port » depuis des années. Le secteur dit « la boucle du fleuve » "
+                  "sera fermé. Paul Morin a dit « nous reviendrons la semaine prochaine » avant "
+                  "de partir.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_INT(x.n_quotes, 1);
+    CHECK_QUOTE(&x, "nous reviendrons", "Paul Morin", QUOTE_PARTIAL);
+    extraction_free(&x);
+}
+
+TEST(test_en_titles_and_nicknames)
+{
+    struct extraction x;
+    CHECK_INT(run("en",
+                  "The museum lent the painting \"Harbour at Dawn\" to the city. Residents "
+                  "mocked the so-called \"bridge to nowhere\" for years. Anna Reyes said \"We "
+                  "will keep the bridge open.\"",
+                  &x),
+              EXTRACT_OK);
+    CHECK_INT(x.n_quotes, 1);
+    CHECK_QUOTE(&x, "We will keep", "Anna Reyes", QUOTE_DIRECT);
+    extraction_free(&x);
+}
+
 /* ---- English ---------------------------------------------------------- */
 
 TEST(test_en_inversion_and_incise)
@@ -593,6 +627,8 @@ int main(void)
     RUN(test_fr_pull_quote);
     RUN(test_fr_not_quotes);
     RUN(test_fr_incise_compound_tense);
+    RUN(test_fr_titles_and_nicknames);
+    RUN(test_en_titles_and_nicknames);
     RUN(test_en_inversion_and_incise);
     RUN(test_en_pronoun_resolution);
     RUN(test_en_subject_before_and_titles);
