@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "lexicon_names.h"
 #include "lexicon_speech.h"
 #include "quotes_int.h"
 #include "utf8.h"
@@ -1222,12 +1223,71 @@ static bool titled(const char *name)
     return false;
 }
 
+static size_t sentence_first_tok(const struct ctx *c, size_t si);
+static size_t sentence_end_tok(const struct ctx *c, size_t si);
+
+/* The country of the nationality noun at token k ("the Australian",
+ * "l'Italienne"), or NULL: a capitalised nationality after a determiner
+ * that is not itself a known entity. */
+static const char *demonym_at(const struct ctx *c, size_t k)
+{
+    char w[WORD_MAX], x[WORD_MAX];
+    if (!is_word(c, k) || !(c->d->tokens[k].flags & TF_CAP) || k == 0)
+        return NULL;
+    size_t n = fw(c, k, w), b = k - 1;
+    const char *country = lex_nationality(w, n);
+    if (!country || lex_entity_find(w, n))
+        return NULL;
+    if (is_apos(c, b) && b > 0)
+        b--;
+    if (!is_word(c, b) || !lex_speech_is_determiner(x, fw(c, b, x)))
+        return NULL;
+    return country;
+}
+
+/* A nationality noun standing for a person ("the Australian said"): the
+ * person named in the latest sentence before it that gives the same
+ * nationality ("Ash Barty, the Australian world number one"), else no one.
+ * A nationality is never a speaker's name. */
+static int resolve_demonym(struct ctx *c, size_t k, const char *country)
+{
+    const struct doc *d = c->d;
+    char w[WORD_MAX];
+    size_t lo = k > TITLE_WINDOW ? k - TITLE_WINDOW : 0;
+    for (size_t p = k; p-- > lo;) {
+        if (!is_word(c, p))
+            continue;
+        const char *cp = lex_nationality(w, fw(c, p, w));
+        if (!cp || strcmp(cp, country) != 0)
+            continue;
+        size_t si = doc_sentence_at(d, d->tokens[p].start);
+        size_t a = sentence_first_tok(c, si), b = sentence_end_tok(c, si);
+        int best = -1;
+        for (size_t q = a; q < b && q < k; q++) {
+            int ac = actors_at(d, d->tokens[q].start, d->tokens[q].end);
+            if (ac >= 0 && d->out->actors[ac].type == ACTOR_PERSON) {
+                best = ac;
+                if (q > p)
+                    break; /* the first person after it, when none before */
+            }
+        }
+        if (best >= 0)
+            return best;
+    }
+    return -1;
+}
+
 /* A name at [s,e): expanded to its fullest form, then an actor. */
 static int resolve_name(struct ctx *c, size_t s, size_t e)
 {
     size_t fs, fe;
     if (e <= s)
         return -1;
+    if (e == s + 1) {
+        const char *country = demonym_at(c, s);
+        if (country)
+            return resolve_demonym(c, s, country);
+    }
     /* a lone surname the actors already know */
     if (count_name_words(c, s, e) == 1) {
         const struct doc *d = c->d;
@@ -1250,12 +1310,17 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
     char w[WORD_MAX], x[WORD_MAX];
     if (e <= s)
         return -1;
-    int a = actors_at(d, d->tokens[s].start, d->tokens[e - 1].end);
+    /* the holder of the title, not a name in its complement: "le patron
+     * de la SNCF" is a person, whoever the organisation is */
+    int a = actors_at(d, d->tokens[s].start, d->tokens[s].end);
     if (a >= 0)
         return a;
     a = actors_find(d, d->text + d->tokens[s].start, d->tokens[e - 1].end - d->tokens[s].start);
     if (a >= 0)
         return a;
+    int inner = actors_at(d, d->tokens[s].start, d->tokens[e - 1].end);
+    if (inner >= 0 && d->out->actors[inner].type == ACTOR_PERSON)
+        return inner;
     size_t len = e - s;
     size_t lo = s > TITLE_WINDOW ? s - TITLE_WINDOW : 0;
     size_t first_n = fw(c, s, w);

@@ -285,6 +285,42 @@ TEST(test_en_titles_and_nicknames)
     extraction_free(&x);
 }
 
+/* A title whose complement is an organisation names the person holding it,
+ * not the organisation; a nationality noun stands for the person named
+ * with that nationality, never for an actor of its own. */
+TEST(test_title_holder_and_demonym)
+{
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "Les bus restent au dépôt. Bernard Lhuillier, le directeur de la RTMV, a "
+                  "déclaré : « Nous ne reprendrons pas sans accord. »\n\n"
+                  "Le directeur de la RTMV a ajouté : « Les discussions reprendront lundi "
+                  "matin. »",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "Nous ne reprendrons", "Bernard Lhuillier", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Les discussions reprendront", "Bernard Lhuillier", QUOTE_DIRECT);
+    extraction_free(&x);
+
+    CHECK_INT(run("en",
+                  "Novak Petrovic is a Serbian tennis player. He won the final in three sets. "
+                  "\"I am very happy with the win tonight,\" the Serbian said after the Coastal "
+                  "Open final.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "I am very happy", "Novak Petrovic", QUOTE_DIRECT);
+    for (size_t i = 0; i < x.n_actors; i++)
+        CHECK(strcmp(x.actors[i].name, "Serbian") != 0);
+    extraction_free(&x);
+
+    CHECK_INT(run("en",
+                  "The match ended late. \"It was a very hard game for us,\" the Italian said.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "It was a very hard", "(none)", QUOTE_DIRECT);
+    extraction_free(&x);
+}
+
 /* ---- English ---------------------------------------------------------- */
 
 TEST(test_en_inversion_and_incise)
@@ -629,6 +665,7 @@ int main(void)
     RUN(test_fr_incise_compound_tense);
     RUN(test_fr_titles_and_nicknames);
     RUN(test_en_titles_and_nicknames);
+    RUN(test_title_holder_and_demonym);
     RUN(test_en_inversion_and_incise);
     RUN(test_en_pronoun_resolution);
     RUN(test_en_subject_before_and_titles);
