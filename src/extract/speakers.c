@@ -1387,6 +1387,47 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
     return -1;
 }
 
+/* A common noun for an organisation ("l'entreprise", "the company", "les
+ * magistrats") at token h: the organisation the text named last before it,
+ * one introduced with such a noun first ("la société Verdanex"); for a
+ * court or its judges, the last court named. -1 when there is none. */
+static int resolve_collective(struct ctx *c, size_t h, int kind)
+{
+    struct doc *d = c->d;
+    char w[WORD_MAX], x[WORD_MAX], buf[256];
+    size_t hn = fw(c, h, w);
+    size_t lo = h > TITLE_WINDOW ? h - TITLE_WINDOW : 0;
+    const struct actor_mention *m;
+    size_t nm = actors_mentions_in(d, d->tokens[lo].start, d->tokens[h].start, &m);
+    int latest = -1;
+    for (size_t i = nm; i-- > 0;) {
+        const struct actor *ac = &d->out->actors[m[i].actor];
+        if (ac->type == ACTOR_PERSON)
+            continue;
+        size_t t = doc_token_at(d, m[i].start);
+        size_t b = t > 0 ? t - 1 : t;
+        /* "la société Verdanex", "the airline Qantas" */
+        bool same_noun = t > 0 && is_word(c, b) &&
+                         ((fw(c, b, x) == hn && !memcmp(x, w, hn)) ||
+                          lex_speech_collective(x, fw(c, b, x)) == kind);
+        if (kind == 2) {
+            size_t bl = utf8_fold_into(ac->name, strlen(ac->name), buf, sizeof buf);
+            bool court = (bl >= 5 && !memcmp(buf, "cour ", 5)) ||
+                         (bl >= 6 && !memcmp(buf, "court", 5)) || strstr(buf, " court") ||
+                         (bl >= 9 && !memcmp(buf, "tribunal", 8)) ||
+                         (bl >= 8 && !memcmp(buf, "parquet", 7));
+            if (court && ac->type == ACTOR_ORGANIZATION)
+                return m[i].actor;
+            continue;
+        }
+        if (same_noun)
+            return m[i].actor;
+        if (latest < 0 && ac->type == ACTOR_ORGANIZATION)
+            latest = m[i].actor;
+    }
+    return latest;
+}
+
 /* An organisation named by a lower-case head alone ("le ministère"): the
  * latest full form before ("le ministère de l'Intérieur"). */
 static int resolve_org_head(struct ctx *c, size_t h)
@@ -1565,6 +1606,17 @@ static int resolve_ref(struct ctx *c, const struct ref *r, int depth)
         a = add_name(c, r->s, r->e, r->s, r->e, ACTOR_ORGANIZATION);
         break;
     case REF_TITLE: {
+        /* "l'entreprise", "the company", "les magistrats": an organisation
+         * named before */
+        if (r->e <= r->s + 2 && is_word(c, r->s) && !(c->d->tokens[r->s].flags & TF_CAP)) {
+            char w[WORD_MAX];
+            int kind = lex_speech_collective(w, fw(c, r->s, w));
+            if (kind && r->e == r->s + 1) {
+                a = resolve_collective(c, r->s, kind);
+                if (a >= 0)
+                    break;
+            }
+        }
         /* a bare title ("le ministre", "the minister") refers back like a
          * pronoun; a fuller one ("le ministre de la Santé") is looked up */
         bool bare = r->e <= r->s + 5, has_title = false;

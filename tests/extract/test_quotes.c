@@ -321,6 +321,33 @@ TEST(test_title_holder_and_demonym)
     extraction_free(&x);
 }
 
+/* A company, a court or its judges referred to by a common noun speak for
+ * the organisation named before; a verb of speech before a colon. */
+TEST(test_collective_sources)
+{
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "La société Brivalor a publié ses comptes. « Nous avons tenu nos objectifs "
+                  "cette année », a indiqué l'entreprise.\n\n"
+                  "Le tribunal correctionnel de Quimper a rendu son jugement. « Les faits sont "
+                  "d'une gravité rare », ont estimé les magistrats.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "Nous avons tenu", "Brivalor", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Les faits sont", "tribunal correctionnel de Quimper", QUOTE_DIRECT);
+    extraction_free(&x);
+
+    CHECK_INT(run("en",
+                  "Shares in the airline Skyvale fell. \"We regret the delays this week,\" the "
+                  "company said.\n\n"
+                  "Its chief executive Dana Whitlow apologised: \"We let our passengers down.\"",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "We regret the delays", "Skyvale", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "We let our passengers", "Dana Whitlow", QUOTE_DIRECT);
+    extraction_free(&x);
+}
+
 /* ---- English ---------------------------------------------------------- */
 
 TEST(test_en_inversion_and_incise)
@@ -666,6 +693,7 @@ int main(void)
     RUN(test_fr_titles_and_nicknames);
     RUN(test_en_titles_and_nicknames);
     RUN(test_title_holder_and_demonym);
+    RUN(test_collective_sources);
     RUN(test_en_inversion_and_incise);
     RUN(test_en_pronoun_resolution);
     RUN(test_en_subject_before_and_titles);
