@@ -39,7 +39,7 @@ static bool is_elision(const char *s, size_t n)
 
 static int push(struct doc *d, size_t *cap, struct token t)
 {
-    if (grow((void **)&d->tokens, cap, d->n_tokens, sizeof *d->tokens))
+    if (d->n_tokens >= *cap && grow((void **)&d->tokens, cap, d->n_tokens, sizeof *d->tokens))
         return -1;
     d->tokens[d->n_tokens++] = t;
     return 0;
@@ -84,6 +84,9 @@ int doc_tokenize(struct doc *d)
 
     d->tokens = NULL;
     d->n_tokens = 0;
+    /* about one token per five bytes of text: one allocation, seldom two */
+    if (grow((void **)&d->tokens, &cap, n / 5 + 16, sizeof *d->tokens))
+        return -1;
     while (i < n) {
         size_t st = i;
         uint32_t c = utf8_next(s, n, &i);
