@@ -28,6 +28,8 @@ int app_open(struct app *app, const struct app_config *cfg, char *err, size_t er
     pthread_mutex_init(&app->write_lock, NULL);
     pthread_mutex_init(&app->readers_lock, NULL);
     ratelimit_init(&app->ratelimit, cfg->rate_limit);
+    cache_init(&app->cache, cfg->cache_bytes);
+    atomic_store(&app->write_generation, 1);
     return 0;
 }
 
@@ -40,6 +42,7 @@ void app_close(struct app *app)
     pthread_mutex_destroy(&app->write_lock);
     pthread_mutex_destroy(&app->readers_lock);
     ratelimit_destroy(&app->ratelimit);
+    cache_destroy(&app->cache);
     app->readers = NULL;
     app->writer = NULL;
     app->n_readers = app->cap_readers = 0;
@@ -81,5 +84,6 @@ struct db *app_writer_lock(struct app *app)
 
 void app_writer_unlock(struct app *app)
 {
+    atomic_fetch_add(&app->write_generation, 1);
     pthread_mutex_unlock(&app->write_lock);
 }

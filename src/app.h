@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cache.h"
 #include "ratelimit.h"
 
 struct db;
@@ -26,6 +27,7 @@ struct app_config {
     bool log_json;            /* --log-format json */
     bool quiet;               /* no request log */
     double rate_limit;        /* QUOTED_RATE_LIMIT, --rate-limit: requests/s per client; 0 = none */
+    size_t cache_bytes;       /* QUOTED_CACHE_MB, --cache-mb: response cache size; 0 = none */
 };
 
 /* Counters exported on /metrics. */
@@ -36,6 +38,8 @@ struct app_metrics {
     atomic_uint_fast64_t articles_inserted;
     atomic_uint_fast64_t in_flight;
     atomic_uint_fast64_t rate_limited;
+    atomic_uint_fast64_t cache_hits;
+    atomic_uint_fast64_t cache_misses;
 };
 
 struct app {
@@ -48,6 +52,8 @@ struct app {
     unsigned generation;      /* distinguishes this app from an earlier one in thread-locals */
     struct app_metrics metrics;
     struct ratelimit ratelimit;
+    struct response_cache cache;
+    atomic_uint_fast64_t write_generation; /* moves on after every write: see cache.h */
     int64_t started_at;       /* unix seconds */
 };
 
@@ -62,7 +68,9 @@ void app_close(struct app *app);
  * opened. Borrowed: valid until app_close. */
 struct db *app_reader(struct app *app);
 
-/* Serialise writes: lock, use the returned writer connection, unlock. */
+/* Serialise writes: lock, use the returned writer connection, unlock.
+ * Unlocking moves the write generation on, which invalidates every cached
+ * response. */
 struct db *app_writer_lock(struct app *app);
 void app_writer_unlock(struct app *app);
 

@@ -18,10 +18,32 @@
 #include "handlers/article_input.h"
 #include "util.h"
 
+/* Articles stored per transaction: one flush of the disk per batch. */
+#define IMPORT_BATCH 500
+
 struct import_stats {
     int inserted, duplicates, failed, done, total;
+    int pending;     /* inserted in the open batch, not yet committed */
     bool tty;
 };
+
+/* Commit the open batch; on failure its articles count as failed. Opens
+ * the next batch when `reopen`. False when the database cannot go on. */
+static bool batch_flush(struct db *db, struct import_stats *s, bool reopen)
+{
+    enum db_status st = db_batch_commit(db);
+    if (st != DB_OK) {
+        fprintf(stderr, "%scannot commit %d articles: %s\n", s->tty ? "\n" : "", s->pending, db_errmsg(db));
+        s->inserted -= s->pending;
+        s->failed += s->pending;
+    }
+    s->pending = 0;
+    if (reopen && db_batch_begin(db) != DB_OK) {
+        fprintf(stderr, "%scannot start a transaction: %s\n", s->tty ? "\n" : "", db_errmsg(db));
+        return false;
+    }
+    return true;
+}
 
 static void progress(const struct import_stats *s, const char *name)
 {
@@ -56,6 +78,8 @@ static void store(struct db *db, const struct article_fields *f, struct import_s
         s->duplicates++;
     } else {
         s->inserted++;
+        if (++s->pending >= IMPORT_BATCH)
+            batch_flush(db, s, true);
     }
 }
 
@@ -227,12 +251,21 @@ int cli_import(int argc, char **argv)
     }
     struct import_stats s = {.total = (int)n, .tty = isatty(STDERR_FILENO)};
     uint64_t t0 = now_us();
+    size_t nfiles = n;
+    if (db_batch_begin(db) != DB_OK) {
+        fprintf(stderr, "quoted import: cannot start a transaction: %s\n", db_errmsg(db));
+        s.failed++;
+        n = 0;
+    }
     for (size_t i = 0; i < n; i++) {
         progress(&s, files[i]);
         import_file(db, files[i], &s);
         s.done++;
-        free(files[i]);
     }
+    if (n)
+        batch_flush(db, &s, false);
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
     progress(&s, "");
     free(files);
     db_close(db);

@@ -16,6 +16,7 @@
 
 #define DEFAULT_MAX_BODY (4u * 1024 * 1024)
 #define DEFAULT_MAX_URL 8192
+#define DEFAULT_CACHE_MB 32
 
 static void usage(FILE *f)
 {
@@ -40,6 +41,8 @@ static void serve_usage(FILE *f)
           "  --cors-origins L   allowed origins, '*' or a comma-separated list\n"
           "                     (QUOTED_CORS_ORIGINS; default '*')\n"
           "  --log-format F     text or json (QUOTED_LOG_FORMAT; default text)\n"
+          "  --cache-mb N       memory for cached GET answers, dropped at every write\n"
+          "                     (QUOTED_CACHE_MB; default 32; 0 = no cache)\n"
           "  --rate-limit N     requests per second per client, bursts of 2N; beyond: 429\n"
           "                     (QUOTED_RATE_LIMIT; default 0 = no limit)\n"
           "  --quiet            no request log\n",
@@ -71,7 +74,7 @@ static int parse_num(const char *name, const char *s, long long min, long long m
 static int serve(int argc, char **argv)
 {
     const char *port = NULL, *host = NULL, *db = NULL, *threads = NULL, *token = NULL,
-               *max_body = NULL, *cors = NULL, *log_format = NULL, *rate = NULL;
+               *max_body = NULL, *cors = NULL, *log_format = NULL, *rate = NULL, *cache_mb = NULL;
     bool quiet = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -79,7 +82,7 @@ static int serve(int argc, char **argv)
                           : !strcmp(a, "--db") ? &db : !strcmp(a, "--threads") ? &threads
                           : !strcmp(a, "--api-token") ? &token : !strcmp(a, "--max-body") ? &max_body
                           : !strcmp(a, "--cors-origins") ? &cors : !strcmp(a, "--log-format") ? &log_format
-                          : !strcmp(a, "--rate-limit") ? &rate : NULL;
+                          : !strcmp(a, "--rate-limit") ? &rate : !strcmp(a, "--cache-mb") ? &cache_mb : NULL;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             serve_usage(stdout);
             return 0;
@@ -96,6 +99,7 @@ static int serve(int argc, char **argv)
         *slot = argv[++i];
     }
     struct app_config cfg = {.port = 8080, .db_path = "quoted.db", .max_body = DEFAULT_MAX_BODY,
+                             .cache_bytes = DEFAULT_CACHE_MB * 1024 * 1024,
                              .max_url = DEFAULT_MAX_URL, .cors_origins = "*", .quiet = quiet};
     long long v;
     if ((port = setting(port, "QUOTED_PORT"))) {
@@ -117,6 +121,11 @@ static int serve(int argc, char **argv)
         if (parse_num("--rate-limit", rate, 0, 1000000, &v))
             return 2;
         cfg.rate_limit = (double)v;
+    }
+    if ((cache_mb = setting(cache_mb, "QUOTED_CACHE_MB"))) {
+        if (parse_num("--cache-mb", cache_mb, 0, 4096, &v))
+            return 2;
+        cfg.cache_bytes = (size_t)v * 1024 * 1024;
     }
     cfg.host = setting(host, "QUOTED_HOST");
     if (setting(db, "QUOTED_DB"))

@@ -10,27 +10,27 @@
 #define LIST_PARAMS "limit cursor format "
 
 static const struct route routes[] = {
-    /* method      pattern                  handler          flags                     parameters */
-    {HTTP_GET,    "/",                      index_get,       ROUTE_NO_DB,              "q lang speaker"},
-    {HTTP_GET,    "/healthz",               healthz_get,     ROUTE_NO_DB,              ""},
-    {HTTP_GET,    "/readyz",                readyz_get,      0,                        ""},
-    {HTTP_GET,    "/metrics",               metrics_get,     ROUTE_NO_DB,              ""},
-    {HTTP_GET,    "/openapi.yaml",          openapi_get,     ROUTE_NO_DB,              ""},
-    {HTTP_POST,   "/extract",               extract_post,    ROUTE_BODY,               "lang title date"},
-    {HTTP_POST,   "/articles",              articles_post,   ROUTE_WRITE | ROUTE_BODY, "lang title url date source"},
-    {HTTP_GET,    "/articles",              articles_list,   ROUTE_LIST,               LIST_PARAMS "lang from to source q"},
-    {HTTP_GET,    "/articles/{id}",         articles_get,    0,                        ""},
-    {HTTP_DELETE, "/articles/{id}",         articles_delete, ROUTE_WRITE,              ""},
-    {HTTP_GET,    "/quotes",                quotes_list,     ROUTE_LIST,               LIST_PARAMS "speaker article lang from to kind q sort"},
-    {HTTP_GET,    "/quotes/random",         quotes_random,   0,                        "speaker article lang from to kind q"},
-    {HTTP_GET,    "/quotes/{id}",           quotes_get,      0,                        ""},
-    {HTTP_GET,    "/actors",                actors_list,     ROUTE_LIST,               LIST_PARAMS "type q"},
-    {HTTP_GET,    "/actors/{id}",           actors_get,      0,                        ""},
-    {HTTP_GET,    "/actors/{id}/quotes",    actors_quotes,   ROUTE_LIST,               LIST_PARAMS "lang from to kind q sort"},
-    {HTTP_GET,    "/speakers",              speakers_list,   ROUTE_LIST,               LIST_PARAMS "type q"},
-    {HTTP_GET,    "/figures",               figures_list,    ROUTE_LIST,               LIST_PARAMS "unit min max article q lang from to sort"},
-    {HTTP_GET,    "/stats",                 stats_get,       0,                        "lang from to"},
-    {HTTP_GET,    "/stats/timeline",        stats_timeline,  0,                        "interval speaker q lang from to"},
+    /* method      pattern                  handler          flags                                  parameters */
+    {HTTP_GET,    "/",                     index_get,       ROUTE_NO_DB,                           "q lang speaker"},
+    {HTTP_GET,    "/healthz",              healthz_get,     ROUTE_NO_DB,                           ""},
+    {HTTP_GET,    "/readyz",               readyz_get,      0,                                     ""},
+    {HTTP_GET,    "/metrics",              metrics_get,     ROUTE_NO_DB,                           ""},
+    {HTTP_GET,    "/openapi.yaml",         openapi_get,     ROUTE_NO_DB,                           ""},
+    {HTTP_POST,   "/extract",              extract_post,    ROUTE_BODY,                            "lang title date"},
+    {HTTP_POST,   "/articles",             articles_post,   ROUTE_WRITE | ROUTE_BODY,              "lang title url date source"},
+    {HTTP_GET,    "/articles",             articles_list,   ROUTE_LIST | ROUTE_CACHE,              LIST_PARAMS "lang from to source q"},
+    {HTTP_GET,    "/articles/{id}",        articles_get,    ROUTE_CACHE,                           ""},
+    {HTTP_DELETE, "/articles/{id}",        articles_delete, ROUTE_WRITE,                           ""},
+    {HTTP_GET,    "/quotes",               quotes_list,     ROUTE_LIST | ROUTE_CACHE,              LIST_PARAMS "speaker article lang from to kind q sort"},
+    {HTTP_GET,    "/quotes/random",        quotes_random,   0,                                     "speaker article lang from to kind q"},
+    {HTTP_GET,    "/quotes/{id}",          quotes_get,      ROUTE_CACHE,                           ""},
+    {HTTP_GET,    "/actors",               actors_list,     ROUTE_LIST | ROUTE_CACHE,              LIST_PARAMS "type q"},
+    {HTTP_GET,    "/actors/{id}",          actors_get,      ROUTE_CACHE,                           ""},
+    {HTTP_GET,    "/actors/{id}/quotes",   actors_quotes,   ROUTE_LIST | ROUTE_CACHE,              LIST_PARAMS "lang from to kind q sort"},
+    {HTTP_GET,    "/speakers",             speakers_list,   ROUTE_LIST | ROUTE_CACHE,              LIST_PARAMS "type q"},
+    {HTTP_GET,    "/figures",              figures_list,    ROUTE_LIST | ROUTE_CACHE,              LIST_PARAMS "unit min max article q lang from to sort"},
+    {HTTP_GET,    "/stats",                stats_get,       ROUTE_CACHE,                           "lang from to"},
+    {HTTP_GET,    "/stats/timeline",       stats_timeline,  ROUTE_CACHE,                           "interval speaker q lang from to"},
 };
 
 static const char *method_name(unsigned m)

@@ -14,6 +14,7 @@ enum route_flag {
     ROUTE_BODY = 1 << 1,   /* reads a request body (JSON, text or NDJSON) */
     ROUTE_LIST = 1 << 2,   /* a list: accepts format=json|csv|ndjson */
     ROUTE_NO_DB = 1 << 3,  /* answers without the database (liveness, metrics, static) */
+    ROUTE_CACHE = 1 << 4,  /* its 200 answers may be served again until the next write */
 };
 
 struct route {

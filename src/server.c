@@ -48,6 +48,8 @@ struct req_state {
     char method[12];
     char *path;
     char request_id[72];
+    char *cache_key;          /* set when a 200 answer may be cached */
+    uint64_t cache_generation;/* the write generation the answer was computed at */
 };
 
 static atomic_uint_fast64_t request_counter;
@@ -133,6 +135,9 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct req_state *st
         rep->body = NULL;
     }
     int status = rep->status ? rep->status : 200;
+    if (st->cache_key && status == 200 && body)
+        cache_put(&app->cache, st->cache_key, st->cache_generation, body, len,
+                  rep->content_type ? rep->content_type : "application/json", rep->link_next);
     char etag[24] = "";
     if ((method == HTTP_GET || method == HTTP_HEAD) && status == 200) {
         snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(body ? body : "", len));
@@ -338,6 +343,22 @@ static void new_request_id(struct MHD_Connection *c, char *out, size_t cap)
              (unsigned long long)(n & 0xffffff));
 }
 
+/* The cache key of a GET: its path, its parameters in the order given and
+ * the body format. New string, or NULL when out of memory. */
+static char *cache_key(const char *path, const struct param *params, size_t n, enum body_format format)
+{
+    size_t len = strlen(path) + 8;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(params[i].key) + (params[i].value ? strlen(params[i].value) : 0) + 2;
+    char *key = malloc(len);
+    if (!key)
+        return NULL;
+    char *p = key + sprintf(key, "%d%s", (int)format, path);
+    for (size_t i = 0; i < n; i++)
+        p += sprintf(p, "%c%s=%s", i ? '&' : '?', params[i].key, params[i].value ? params[i].value : "");
+    return key;
+}
+
 /* ---- the lifecycle ------------------------------------------------------- */
 
 static enum MHD_Result on_preflight(struct MHD_Connection *c, struct req_state *st, struct app *app,
@@ -484,6 +505,22 @@ static enum MHD_Result final_call(struct MHD_Connection *c, struct req_state *st
     struct reply rep = {0};
     if (problems_reply(&probs, &rep, NULL))
         return send_reply(c, st, app, &rep, method);
+    if ((st->route->flags & ROUTE_CACHE) && app->cache.budget) {
+        /* the generation is read before the answer is computed, so an answer
+         * that raced with a write is filed under the older generation */
+        st->cache_generation = atomic_load(&app->write_generation);
+        st->cache_key = cache_key(url, params, walk.n, req.format);
+        struct cache_hit hit;
+        if (st->cache_key && cache_get(&app->cache, st->cache_key, st->cache_generation, &hit)) {
+            atomic_fetch_add(&app->metrics.cache_hits, 1);
+            free(st->cache_key);
+            st->cache_key = NULL;
+            reply_raw(&rep, 200, hit.content_type, hit.body, hit.len);
+            rep.link_next = hit.link_next;
+            return send_reply(c, st, app, &rep, method);
+        }
+        atomic_fetch_add(&app->metrics.cache_misses, 1);
+    }
     if (!(st->route->flags & ROUTE_NO_DB)) {
         req.db = app_reader(app);
         if (!req.db)
@@ -587,6 +624,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     atomic_fetch_add(&app->metrics.bytes_sent, st->bytes);
     atomic_fetch_sub(&app->metrics.in_flight, 1);
     log_request(app, st, us);
+    free(st->cache_key);
     free(st->body);
     free(st->path);
     free(st);

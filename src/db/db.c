@@ -146,6 +146,75 @@ void db_exec(struct db *db, const char *sql, int *rc)
     sqlite3_free(msg);
 }
 
+/* ---- transactions and batches --------------------------------------------- */
+
+void tx_begin(struct db *db, int *rc)
+{
+    if (*rc)
+        return;
+    if (!db->batch) {
+        db_exec(db, "BEGIN IMMEDIATE", rc);
+    } else if (sqlite3_get_autocommit(db->h)) {
+        /* the batch's transaction is gone (rolled back by an I/O error) */
+        db_fail(db, rc, SQLITE_ABORT, "the batch was rolled back");
+    } else {
+        db_exec(db, "SAVEPOINT write", rc);
+    }
+}
+
+void tx_end(struct db *db, int *rc)
+{
+    if (db->batch) {
+        if (!*rc) {
+            db_exec(db, "RELEASE write", rc);
+        } else if (!sqlite3_get_autocommit(db->h)) {
+            sqlite3_exec(db->h, "ROLLBACK TO write; RELEASE write", NULL, NULL, NULL);
+        }
+        return;
+    }
+    db_exec(db, "COMMIT", rc);
+    if (*rc && !sqlite3_get_autocommit(db->h))
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+enum db_status db_batch_begin(struct db *w)
+{
+    int rc = 0;
+    w->err[0] = '\0';
+    if (w->mode != DB_WRITE || w->batch)
+        db_fail(w, &rc, SQLITE_MISUSE, w->batch ? "a batch is already open" : "read-only connection");
+    db_exec(w, "BEGIN IMMEDIATE", &rc);
+    if (!rc)
+        w->batch = true;
+    return db_status_of(w, rc);
+}
+
+enum db_status db_batch_commit(struct db *w)
+{
+    int rc = 0;
+    w->err[0] = '\0';
+    if (!w->batch) {
+        db_fail(w, &rc, SQLITE_MISUSE, "no batch is open");
+        return db_status_of(w, rc);
+    }
+    w->batch = false;
+    if (sqlite3_get_autocommit(w->h))
+        db_fail(w, &rc, SQLITE_ABORT, "the batch was rolled back");
+    db_exec(w, "COMMIT", &rc);
+    if (rc && !sqlite3_get_autocommit(w->h))
+        sqlite3_exec(w->h, "ROLLBACK", NULL, NULL, NULL);
+    return db_status_of(w, rc);
+}
+
+void db_batch_rollback(struct db *w)
+{
+    if (!w || !w->batch)
+        return;
+    w->batch = false;
+    if (!sqlite3_get_autocommit(w->h))
+        sqlite3_exec(w->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
 /* ---- connections -------------------------------------------------------- */
 
 /* SQL function quoted_fold(text): utf8_fold() of its argument (NULL stays

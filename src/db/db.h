@@ -75,6 +75,21 @@ enum db_status db_article_insert(struct db *w, const struct db_article_in *a,
  * when there is no such article. */
 enum db_status db_article_delete(struct db *w, int64_t id);
 
+/* Batches, for bulk ingest: one transaction and one flush for many
+ * articles. After db_batch_begin, db_article_insert and db_article_delete
+ * on `w` run inside the batch's transaction, each in its own savepoint: one
+ * that fails is undone alone and the others stay. Nothing of a batch is
+ * visible to readers or durable before db_batch_commit returns DB_OK; when
+ * it fails (or a write in the batch reports that the batch was lost), the
+ * whole batch is rolled back and every article written in it since
+ * db_batch_begin must be treated as not stored. db_batch_rollback abandons
+ * a batch (nothing of it is kept); calling it with no batch open does
+ * nothing. A batch holds the database's write lock until it ends: keep it
+ * to a few hundred articles. Batches do not nest (DB_ERROR). */
+enum db_status db_batch_begin(struct db *w);
+enum db_status db_batch_commit(struct db *w);
+void db_batch_rollback(struct db *w);
+
 /* ---- reads -------------------------------------------------------------- */
 
 /* Keyset pagination. `cursor` is the opaque string a previous page returned
@@ -86,11 +101,14 @@ struct db_page {
 };
 
 /* One page of a list: `items` (new JSON array), `next_cursor` (NULL on the
- * last page; caller frees), `total` (rows matching the filters). */
+ * last page; caller frees), `total` (rows matching the filters). When
+ * `total_is_lower_bound` is set, more than `total` rows match and only the
+ * first `total` were counted (see db_quotes_list). */
 struct db_list {
     json_t *items;
     char *next_cursor;
     int64_t total;
+    bool total_is_lower_bound;
 };
 void db_list_free(struct db_list *l);
 
@@ -124,7 +142,13 @@ struct db_quote_filter {
 
 /* Quotes. Item: {id, text, kind, speaker:{id, name}|null, cue, occurrences,
  * confidence, start, end, lang, article:{id, title, url, published_at}} and,
- * when q is given, "highlight" (the text with matches in <mark></mark>). */
+ * when q is given, "highlight" (the text with matches in <mark></mark>).
+ * With no filter at all `total` is exact (a counter kept by triggers); with
+ * a filter or q, matching rows are counted up to DB_QUOTES_COUNT_CAP: when
+ * more match, `total` is DB_QUOTES_COUNT_CAP and total_is_lower_bound is
+ * set. A full-text query pages inside the index first, then reads the page's
+ * rows only; QUOTES_BY_ID with q walks the index newest first. */
+#define DB_QUOTES_COUNT_CAP 10000
 enum db_status db_quotes_list(struct db *r, const struct db_quote_filter *f,
                               const struct db_page *p, struct db_list *out);
 

@@ -114,15 +114,13 @@ enum db_status db_article_insert(struct db *w, const struct db_article_in *a,
         db_fail(w, &rc, SQLITE_NOMEM, "out of memory");
         return DB_ERROR;
     }
-    db_exec(w, "BEGIN IMMEDIATE", &rc);
+    tx_begin(w, &rc);
     int64_t dup = find_duplicate(w, hash, url, &rc);
     if (!rc && dup) {
         *id = dup;
         *existed = true;
-        db_exec(w, "COMMIT", &rc);
+        tx_end(w, &rc);
         free(actor_ids);
-        if (rc)
-            sqlite3_exec(w->h, "ROLLBACK", NULL, NULL, NULL);
         return db_status_of(w, rc);
     }
 
@@ -155,11 +153,9 @@ enum db_status db_article_insert(struct db *w, const struct db_article_in *a,
     }
     free(actor_ids);
 
-    db_exec(w, "COMMIT", &rc);
-    if (rc) {
-        sqlite3_exec(w->h, "ROLLBACK", NULL, NULL, NULL);
+    tx_end(w, &rc);
+    if (rc)
         return db_status_of(w, rc);
-    }
     *id = article;
     return DB_OK;
 }
@@ -172,7 +168,7 @@ enum db_status db_article_delete(struct db *w, int64_t id)
     w->err[0] = '\0';
     int64_t *ids = NULL;
     size_t n = 0, cap = 0;
-    db_exec(w, "BEGIN IMMEDIATE", &rc);
+    tx_begin(w, &rc);
     sqlite3_stmt *st = db_stmt(w, "SELECT 1 FROM articles WHERE id = ?1", &rc);
     db_bind_i64(w, st, 1, id, &rc);
     bool found = db_step(w, st, &rc);
@@ -205,9 +201,7 @@ enum db_status db_article_delete(struct db *w, int64_t id)
     db_done(st);
     actors_prune(w, ids, n, &rc);
     free(ids);
-    db_exec(w, "COMMIT", &rc);
-    if (rc)
-        sqlite3_exec(w->h, "ROLLBACK", NULL, NULL, NULL);
+    tx_end(w, &rc);
     return db_status_of(w, rc);
 }
 

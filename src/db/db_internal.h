@@ -28,6 +28,7 @@ struct db {
     enum db_mode mode;
     struct db_cached_stmt cache[DB_STMT_CACHE];
     size_t next_evict;         /* round-robin victim when the cache is full */
+    bool batch;                /* inside db_batch_begin … db_batch_commit */
     char err[256];
 };
 
@@ -59,6 +60,15 @@ void db_bind_textn(struct db *db, sqlite3_stmt *st, int i, const char *s, size_t
 bool db_step(struct db *db, sqlite3_stmt *st, int *rc);
 /* Run statements with no result (schema, transactions). */
 void db_exec(struct db *db, const char *sql, int *rc);
+
+/* A write's own transaction: BEGIN IMMEDIATE … COMMIT, or inside a batch
+ * a savepoint released into the batch's transaction (so a failed write is
+ * undone alone). tx_begin fails when the batch's transaction was lost (an
+ * I/O error rolled it back). tx_end commits (or releases) when *rc is
+ * clear, else rolls back (to the savepoint); a failed commit is rolled back
+ * too, and *rc then holds the error. */
+void tx_begin(struct db *db, int *rc);
+void tx_end(struct db *db, int *rc);
 
 /* Map the final *rc to the public status. */
 enum db_status db_status_of(struct db *db, int rc);

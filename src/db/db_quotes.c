@@ -47,15 +47,44 @@ static bool one_of(const char *s, const char *const *set)
     return false;
 }
 
-void quotes_from_where(struct sqlbuf *b, const struct db_quote_filter *f, struct quote_query *qq, int *rc)
+/* Filters that need the quote's article (a) or the quote row (q). */
+static bool needs_article(const struct db_quote_filter *f)
 {
+    return f->lang || f->from || f->to;
+}
+
+static bool needs_quote(const struct db_quote_filter *f, const struct quote_query *qq)
+{
+    return needs_article(f) || f->speaker_id || qq->name || f->article_id || f->kind;
+}
+
+/* FROM and WHERE for f. `lean`: only the tables the filters need (never the
+ * speaker `s`; the article `a` only for lang, from and to; with q, the quote
+ * `q` only for a filter on it or when `with_quote`), for counts and for the
+ * inner page of a full-text query; the quote's id is then
+ * quotes_fts.rowid when q is given, q.id otherwise. Without `lean`, q, a and
+ * s are always joined. */
+static void from_where(struct sqlbuf *b, const struct db_quote_filter *f, struct quote_query *qq, bool lean,
+                       bool with_quote, int *rc)
+{
+    bool need_a = !lean || needs_article(f);
+    bool need_q = !lean || with_quote || needs_quote(f, qq);
     if (qq->fts) {
-        sb_add(b, " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
-                  " JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_id"
-                  " WHERE quotes_fts MATCH ", rc);
+        sb_add(b, " FROM quotes_fts", rc);
+        if (need_q)
+            sb_add(b, " JOIN quotes q ON q.id = quotes_fts.rowid", rc);
+    } else {
+        sb_add(b, " FROM quotes q", rc);
+    }
+    if (need_a)
+        sb_add(b, " JOIN articles a ON a.id = q.article_id", rc);
+    if (!lean)
+        sb_add(b, " LEFT JOIN actors s ON s.id = q.speaker_id", rc);
+    if (qq->fts) {
+        sb_add(b, " WHERE quotes_fts MATCH ", rc);
         sb_text(b, qq->fts, rc);
     } else {
-        sb_add(b, " FROM" QUOTE_FROM " WHERE 1", rc);
+        sb_add(b, " WHERE 1", rc);
     }
     if (f->speaker_id) {
         sb_add(b, " AND q.speaker_id = ", rc);
@@ -92,6 +121,51 @@ void quotes_from_where(struct sqlbuf *b, const struct db_quote_filter *f, struct
         sb_add(b, " AND q.kind = ", rc);
         sb_text(b, f->kind, rc);
     }
+}
+
+void quotes_from_where(struct sqlbuf *b, const struct db_quote_filter *f, struct quote_query *qq, int *rc)
+{
+    from_where(b, f, qq, false, false, rc);
+}
+
+/* The id of the quote in a lean query (see from_where). */
+static const char *lean_id(const struct quote_query *qq)
+{
+    return qq->fts ? "quotes_fts.rowid" : "q.id";
+}
+
+/* The number of quotes matching f: exact from `counts` when nothing
+ * filters, else counted up to `cap` rows (0 = no cap); *capped is set when
+ * more than `cap` match, and the result is then `cap`. */
+static int64_t quotes_count(struct db *r, const struct db_quote_filter *f, struct quote_query *qq, int64_t cap,
+                            bool *capped, int *rc)
+{
+    *capped = false;
+    int64_t n = 0;
+    struct sqlbuf b = {0};
+    if (!qq->fts && !needs_quote(f, qq)) {
+        sb_add(&b, "SELECT n FROM counts WHERE name = 'quotes'", rc);
+    } else if (cap > 0) {
+        sb_add(&b, "SELECT count(*) FROM (SELECT 1", rc);
+        from_where(&b, f, qq, true, false, rc);
+        sb_add(&b, " LIMIT ", rc);
+        sb_i64(&b, cap + 1, rc);
+        sb_add(&b, ")", rc);
+    } else {
+        sb_add(&b, "SELECT count(*)", rc);
+        from_where(&b, f, qq, true, false, rc);
+    }
+    sqlite3_stmt *st = db_stmt(r, b.sql, rc);
+    sb_bind(r, st, &b, rc);
+    if (db_step(r, st, rc))
+        n = sqlite3_column_int64(st, 0);
+    db_done(st);
+    sb_free(&b);
+    if (cap > 0 && n > cap) {
+        n = cap;
+        *capped = true;
+    }
+    return n;
 }
 
 #define DATE_KEY "q.date_key"
@@ -157,17 +231,32 @@ enum db_status db_quotes_list(struct db *r, const struct db_quote_filter *f,
     if (!out->items)
         rc = SQLITE_NOMEM;
 
-    struct sqlbuf cnt = {0}, lst = {0};
-    sb_add(&cnt, "SELECT count(*)", &rc);
-    quotes_from_where(&cnt, f, &qq, &rc);
-
-    sb_add(&lst, "SELECT " QUOTE_COLS ", " DATE_KEY, &rc);
-    if (qq.fts)
-        sb_add(&lst, ", highlight(quotes_fts, 0, char(1), char(2))", &rc);
-    quotes_from_where(&lst, f, &qq, &rc);
+    struct sqlbuf lst = {0};
+    /* With q, by id: one query, the index walked newest first, so only the
+     * page's rows are joined and highlighted. By relevance or date: page
+     * inside the index first (the hits' ids and sort key only, with the
+     * filters' joins), then read and highlight the page's rows. */
+    bool paged = qq.fts && sort != QUOTES_BY_ID;
+    if (paged) {
+        sb_add(&lst, "SELECT " QUOTE_COLS ", " DATE_KEY ", highlight(quotes_fts, 0, char(1), char(2))"
+                     " FROM (SELECT quotes_fts.rowid AS pid", &rc);
+        if (sort == QUOTES_BY_RELEVANCE)
+            sb_add(&lst, ", bm25(quotes_fts) AS pkey", &rc);
+        else if (sort != QUOTES_BY_ID)
+            sb_add(&lst, ", " DATE_KEY " AS pkey", &rc);
+        from_where(&lst, f, &qq, true, sort == QUOTES_BY_DATE_DESC || sort == QUOTES_BY_DATE_ASC, &rc);
+    } else {
+        sb_add(&lst, "SELECT " QUOTE_COLS ", " DATE_KEY, &rc);
+        if (qq.fts)
+            sb_add(&lst, ", highlight(quotes_fts, 0, char(1), char(2))", &rc);
+        quotes_from_where(&lst, f, &qq, &rc);
+    }
+    const char *id = qq.fts ? "quotes_fts.rowid" : "q.id";
     if (p->cursor && sort != QUOTES_BY_RELEVANCE) {
         if (sort == QUOTES_BY_ID) {
-            sb_add(&lst, " AND q.id < ", &rc);
+            sb_add(&lst, " AND ", &rc);
+            sb_add(&lst, id, &rc);
+            sb_add(&lst, " < ", &rc);
             sb_i64(&lst, cid, &rc);
         } else {
             /* a row value: SQLite walks quotes_date from the cursor on */
@@ -179,10 +268,10 @@ enum db_status db_quotes_list(struct db *r, const struct db_quote_filter *f,
         }
     }
     switch (sort) {
-    case QUOTES_BY_ID: sb_add(&lst, " ORDER BY q.id DESC", &rc); break;
+    case QUOTES_BY_ID: sb_add(&lst, qq.fts ? " ORDER BY quotes_fts.rowid DESC" : " ORDER BY q.id DESC", &rc); break;
     case QUOTES_BY_DATE_DESC: sb_add(&lst, " ORDER BY " DATE_KEY " DESC, q.id DESC", &rc); break;
     case QUOTES_BY_DATE_ASC: sb_add(&lst, " ORDER BY " DATE_KEY " ASC, q.id ASC", &rc); break;
-    case QUOTES_BY_RELEVANCE: sb_add(&lst, " ORDER BY bm25(quotes_fts), q.id DESC", &rc); break;
+    case QUOTES_BY_RELEVANCE: sb_add(&lst, " ORDER BY bm25(quotes_fts), quotes_fts.rowid DESC", &rc); break;
     }
     sb_add(&lst, " LIMIT ", &rc);
     sb_i64(&lst, p->limit + 1, &rc);
@@ -190,15 +279,22 @@ enum db_status db_quotes_list(struct db *r, const struct db_quote_filter *f,
         sb_add(&lst, " OFFSET ", &rc);
         sb_i64(&lst, p->cursor ? cid : 0, &rc);
     }
+    if (paged) {
+        sb_add(&lst, ") pg CROSS JOIN quotes q ON q.id = pg.pid JOIN articles a ON a.id = q.article_id"
+                     " LEFT JOIN actors s ON s.id = q.speaker_id"
+                     " JOIN quotes_fts ON quotes_fts.rowid = pg.pid WHERE quotes_fts MATCH ", &rc);
+        sb_text(&lst, qq.fts, &rc);
+        switch (sort) {
+        case QUOTES_BY_ID: break; /* not paged */
+        case QUOTES_BY_DATE_DESC: sb_add(&lst, " ORDER BY pg.pkey DESC, pg.pid DESC", &rc); break;
+        case QUOTES_BY_DATE_ASC: sb_add(&lst, " ORDER BY pg.pkey ASC, pg.pid ASC", &rc); break;
+        case QUOTES_BY_RELEVANCE: sb_add(&lst, " ORDER BY pg.pkey, pg.pid DESC", &rc); break;
+        }
+    }
 
     if (!qq.empty && !rc) {
-        sqlite3_stmt *st = db_stmt(r, cnt.sql, &rc);
-        sb_bind(r, st, &cnt, &rc);
-        if (db_step(r, st, &rc))
-            out->total = sqlite3_column_int64(st, 0);
-        db_done(st);
-
-        st = db_stmt(r, lst.sql, &rc);
+        out->total = quotes_count(r, f, &qq, DB_QUOTES_COUNT_CAP, &out->total_is_lower_bound, &rc);
+        sqlite3_stmt *st = db_stmt(r, lst.sql, &rc);
         sb_bind(r, st, &lst, &rc);
         int n = 0;
         int64_t last = 0;
@@ -231,7 +327,6 @@ enum db_status db_quotes_list(struct db *r, const struct db_quote_filter *f,
         db_done(st);
     }
     quote_query_free(&qq);
-    sb_free(&cnt);
     sb_free(&lst);
     if (rc)
         db_list_free(out);
@@ -299,23 +394,20 @@ enum db_status db_quote_random(struct db *r, const struct db_quote_filter *f, js
         f = &none;
     struct quote_query qq;
     quote_query_init(r, f, &qq, &rc);
-    struct sqlbuf cnt = {0}, pick = {0};
-    sb_add(&cnt, "SELECT count(*)", &rc);
-    quotes_from_where(&cnt, f, &qq, &rc);
+    struct sqlbuf pick = {0};
     int64_t total = 0, id = 0;
-    if (!qq.empty && !rc) {
-        sqlite3_stmt *st = db_stmt(r, cnt.sql, &rc);
-        sb_bind(r, st, &cnt, &rc);
-        if (db_step(r, st, &rc))
-            total = sqlite3_column_int64(st, 0);
-        db_done(st);
-    }
+    bool capped;
+    if (!qq.empty && !rc)
+        total = quotes_count(r, f, &qq, 0, &capped, &rc);
     if (total > 0 && !rc) {
         uint64_t rnd;
         sqlite3_randomness(sizeof rnd, &rnd);
-        sb_add(&pick, "SELECT q.id", &rc);
-        quotes_from_where(&pick, f, &qq, &rc);
-        sb_add(&pick, " ORDER BY q.id LIMIT 1 OFFSET ", &rc);
+        sb_add(&pick, "SELECT ", &rc);
+        sb_add(&pick, lean_id(&qq), &rc);
+        from_where(&pick, f, &qq, true, false, &rc);
+        sb_add(&pick, " ORDER BY ", &rc);
+        sb_add(&pick, lean_id(&qq), &rc);
+        sb_add(&pick, " LIMIT 1 OFFSET ", &rc);
         sb_i64(&pick, (int64_t)(rnd % (uint64_t)total), &rc);
         sqlite3_stmt *st = db_stmt(r, pick.sql, &rc);
         sb_bind(r, st, &pick, &rc);
@@ -324,7 +416,6 @@ enum db_status db_quote_random(struct db *r, const struct db_quote_filter *f, js
         db_done(st);
     }
     quote_query_free(&qq);
-    sb_free(&cnt);
     sb_free(&pick);
     if (!rc && !id)
         db_fail(r, &rc, RC_NOTFOUND, "no quote matches");

@@ -130,7 +130,7 @@ enum db_status db_stats(struct db *r, const struct db_stats_filter *f, json_t **
 
     if (all) {
         stats_query(r, f,
-                    "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes),"
+                    "SELECT (SELECT count(*) FROM articles), (SELECT n FROM counts WHERE name = 'quotes'),"
                     " (SELECT count(*) FROM actors), (SELECT count(*) FROM actors WHERE n_quotes > 0),"
                     " (SELECT count(*) FROM figures)", "", row_totals, totals, &rc);
         /* walks the index actors_rank */

@@ -37,11 +37,106 @@ static enum db_status ingest(const struct request *req, const struct article_fie
     return st;
 }
 
-/* POST /articles with application/x-ndjson: one article per line. */
+/* Articles of an NDJSON body stored per transaction: one flush of the disk
+ * per chunk instead of one per article. The write lock is held while a
+ * chunk is stored, not while it is parsed and extracted. */
+#define NDJSON_CHUNK 200
+
+/* One parsed and extracted line of an NDJSON body, waiting to be stored. */
+struct pending_article {
+    json_t *obj;                 /* owns the strings f borrows */
+    struct article_fields f;
+    struct extraction x;
+    int line;
+    bool ok, existed;            /* stored (maybe as a duplicate) in the open batch */
+};
+
+struct ndjson_result {
+    int inserted, duplicates;
+    json_t *failed;              /* [{line, problem, ...}] in line order at the end */
+};
+
+/* Store chunk[0..n) in one batch, count what was stored into res, then free
+ * the entries. Returns only after the commit: what it counts is on disk.
+ * When the commit fails, every article of the chunk is reported failed. */
+static void store_chunk(const struct request *req, struct pending_article *chunk, size_t n, struct ndjson_result *res)
+{
+    if (!n)
+        return;
+    struct db *w = app_writer_lock(req->app);
+    /* without a batch each article still commits alone */
+    bool batch = db_batch_begin(w) == DB_OK;
+    for (size_t i = 0; i < n; i++) {
+        struct pending_article *c = &chunk[i];
+        struct db_article_in a = {.url = c->f.url, .title = c->f.title, .lang = extract_lang_name(c->x.lang),
+                                  .published_at = c->f.date, .source = c->f.source, .text = c->f.text,
+                                  .len = c->f.len};
+        int64_t id;
+        enum db_status st = db_article_insert(w, &a, &c->x, &id, &c->existed);
+        c->ok = st == DB_OK;
+        if (st == DB_ERROR)
+            fprintf(stderr, "quoted: storing an article failed: %s\n", db_errmsg(w));
+    }
+    bool committed = !batch || db_batch_commit(w) == DB_OK;
+    if (!committed)
+        fprintf(stderr, "quoted: committing %zu articles failed: %s\n", n, db_errmsg(w));
+    app_writer_unlock(req->app);
+    int stored = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct pending_article *c = &chunk[i];
+        if (c->ok && committed)
+            c->existed ? res->duplicates++ : stored++;
+        else
+            json_array_append_new(res->failed, json_pack("{s:i, s:s}", "line", c->line, "problem",
+                                                         "the database failed to store it"));
+        extraction_free(&c->x);
+        json_decref(c->obj);
+    }
+    res->inserted += stored;
+    atomic_fetch_add(&req->app->metrics.articles_inserted, (unsigned long long)stored);
+}
+
+static int by_line(const void *a, const void *b)
+{
+    json_int_t la = json_integer_value(json_object_get(*(json_t *const *)a, "line"));
+    json_int_t lb = json_integer_value(json_object_get(*(json_t *const *)b, "line"));
+    return (la > lb) - (la < lb);
+}
+
+/* The failures of res in line order, as a new array (res->failed is
+ * released). */
+static json_t *failed_in_order(json_t *failed)
+{
+    size_t n = json_array_size(failed);
+    json_t **v = n ? malloc(n * sizeof *v) : NULL;
+    if (!v)
+        return failed;
+    for (size_t i = 0; i < n; i++)
+        v[i] = json_array_get(failed, i);
+    qsort(v, n, sizeof *v, by_line);
+    json_t *out = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append(out, v[i]);
+    free(v);
+    json_decref(failed);
+    return out;
+}
+
+/* POST /articles with application/x-ndjson: one article per line, stored in
+ * chunks of NDJSON_CHUNK per transaction; the reply is sent after the last
+ * commit. */
 static void articles_post_ndjson(const struct request *req, struct reply *rep)
 {
-    json_t *failed = json_array();
-    int inserted = 0, duplicates = 0, line_no = 0;
+    struct ndjson_result res = {.failed = json_array()};
+    struct pending_article *chunk = calloc(NDJSON_CHUNK, sizeof *chunk);
+    if (!chunk || !res.failed) {
+        free(chunk);
+        json_decref(res.failed);
+        reply_problem(rep, 500, "out of memory");
+        return;
+    }
+    size_t nchunk = 0;
+    int line_no = 0;
     const char *p = req->body ? req->body : "", *end = p + req->body_len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -57,37 +152,43 @@ static void articles_post_ndjson(const struct request *req, struct reply *rep)
         json_error_t jerr;
         json_t *obj = json_loadb(line, n, 0, &jerr);
         if (!obj) {
-            json_array_append_new(failed, json_pack("{s:i, s:s+}", "line", line_no, "problem",
-                                                    "invalid JSON: ", jerr.text));
+            json_array_append_new(res.failed, json_pack("{s:i, s:s+}", "line", line_no, "problem",
+                                                        "invalid JSON: ", jerr.text));
             continue;
         }
-        struct article_fields f;
+        struct pending_article *c = &chunk[nchunk];
         struct problems probs = {0};
-        if (!article_from_json(obj, true, &f, &probs)) {
+        if (!article_from_json(obj, true, &c->f, &probs)) {
             json_t *e = json_array_get(probs.errors, 0);
             char msg[600];
             snprintf(msg, sizeof msg, "%s %s", json_string_value(json_object_get(e, "param")),
                      json_string_value(json_object_get(e, "reason")));
-            json_array_append_new(failed, json_pack("{s:i, s:s, s:O}", "line", line_no, "problem", msg,
-                                                    "errors", probs.errors));
+            json_array_append_new(res.failed, json_pack("{s:i, s:s, s:O}", "line", line_no, "problem", msg,
+                                                        "errors", probs.errors));
             json_decref(probs.errors);
             json_decref(obj);
             continue;
         }
-        int64_t id;
-        bool existed = false;
-        enum extract_status xst;
-        enum db_status st = ingest(req, &f, &id, &existed, &xst);
-        if (st == DB_OK)
-            existed ? duplicates++ : inserted++;
-        else
-            json_array_append_new(failed, json_pack("{s:i, s:s}", "line", line_no, "problem",
-                                                    xst != EXTRACT_OK ? extract_strerror(xst)
-                                                                      : "the database failed to store it"));
-        json_decref(obj);
+        struct article_input in = {.text = c->f.text, .len = c->f.len, .lang = c->f.lang, .title = c->f.title,
+                                   .date = c->f.date};
+        enum extract_status xst = extract_article(&in, &c->x);
+        if (xst != EXTRACT_OK) {
+            json_array_append_new(res.failed, json_pack("{s:i, s:s}", "line", line_no, "problem",
+                                                        extract_strerror(xst)));
+            json_decref(obj);
+            continue;
+        }
+        c->obj = obj;
+        c->line = line_no;
+        if (++nchunk == NDJSON_CHUNK) {
+            store_chunk(req, chunk, nchunk, &res);
+            nchunk = 0;
+        }
     }
-    reply_json(rep, 200, json_pack("{s:i, s:i, s:o}", "inserted", inserted, "duplicates", duplicates,
-                                   "failed", failed));
+    store_chunk(req, chunk, nchunk, &res);
+    free(chunk);
+    reply_json(rep, 200, json_pack("{s:i, s:i, s:o}", "inserted", res.inserted, "duplicates", res.duplicates,
+                                   "failed", failed_in_order(res.failed)));
 }
 
 void articles_post(const struct request *req, struct reply *rep)

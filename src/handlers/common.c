@@ -217,8 +217,9 @@ void reply_list(const struct request *req, struct reply *rep, struct db_list *li
         return;
     }
     char *self = url_with_cursor(req, req_param(req, "cursor"));
-    json_t *body = json_pack("{s:O, s:{s:I, s:i, s:s?}, s:{s:s, s:s?}}", "data", list->items, "meta", "total",
-                             (json_int_t)list->total, "limit", limit, "next_cursor", list->next_cursor,
+    json_t *body = json_pack("{s:O, s:{s:I, s:b, s:i, s:s?}, s:{s:s, s:s?}}", "data", list->items, "meta", "total",
+                             (json_int_t)list->total, "total_is_lower_bound", list->total_is_lower_bound, "limit",
+                             limit, "next_cursor", list->next_cursor,
                              "links", "self", self, "next", next);
     free(self);
     reply_json(rep, 200, body);

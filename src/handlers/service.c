@@ -59,6 +59,12 @@ void metrics_get(const struct request *req, struct reply *rep)
                      "# HELP quoted_http_rate_limited_total Requests refused by the rate limit.\n"
                      "# TYPE quoted_http_rate_limited_total counter\n"
                      "quoted_http_rate_limited_total %llu\n"
+                     "# HELP quoted_cache_hits_total GET answers served from the response cache.\n"
+                     "# TYPE quoted_cache_hits_total counter\n"
+                     "quoted_cache_hits_total %llu\n"
+                     "# HELP quoted_cache_misses_total Cacheable GET answers computed.\n"
+                     "# TYPE quoted_cache_misses_total counter\n"
+                     "quoted_cache_misses_total %llu\n"
                      "# HELP quoted_uptime_seconds Seconds since the service started.\n"
                      "# TYPE quoted_uptime_seconds gauge\n"
                      "quoted_uptime_seconds %lld\n",
@@ -68,6 +74,8 @@ void metrics_get(const struct request *req, struct reply *rep)
                      (unsigned long long)atomic_load(&m->in_flight),
                      (unsigned long long)atomic_load(&m->articles_inserted),
                      (unsigned long long)atomic_load(&m->rate_limited),
+                     (unsigned long long)atomic_load(&m->cache_hits),
+                     (unsigned long long)atomic_load(&m->cache_misses),
                      (long long)(time(NULL) - req->app->started_at));
     reply_raw(rep, 200, "text/plain; version=0.0.4; charset=utf-8", buf, (size_t)(n < 4096 ? n : 4095));
 }

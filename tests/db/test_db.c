@@ -176,13 +176,13 @@ TEST(test_open_migrate_reopen)
 {
     struct db *w = fresh_db();
     CHECK(w != NULL);
-    CHECK_INT(db_schema_version(w), 2);
+    CHECK_INT(db_schema_version(w), 3);
     CHECK_INT(db_ping(w), DB_OK);
     db_close(w);
     char err[256];
     w = NULL;
     CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
-    CHECK_INT(db_schema_version(w), 2);
+    CHECK_INT(db_schema_version(w), 3);
     struct db *r = reader();
     CHECK(r != NULL);
     CHECK_INT(db_ping(r), DB_OK);
@@ -644,6 +644,7 @@ TEST(test_delete_cascade)
     json_decref(j);
     CHECK_INT(count_quotes(w, NULL), 1);
     CHECK_INT(db_article_delete(w, a3), DB_OK);
+    CHECK_INT(count_quotes(w, NULL), 0); /* the kept total follows deletes */
     CHECK_INT(count_actors(w, NULL), 0);
     drop_db(w);
 }
@@ -836,6 +837,61 @@ TEST(test_reader_during_writes)
     drop_db(w);
 }
 
+/* A batch: one transaction for many articles, invisible to readers until
+ * committed; a duplicate inside it is found; a rollback keeps nothing; a
+ * failed write is undone alone. */
+TEST(test_batch)
+{
+    struct db *w = fresh_db();
+    struct db *r = reader();
+    int64_t id1 = 0, id2 = 0, id3 = 0;
+    bool existed = false;
+    struct db_article_in a1 = {.lang = "fr", .text = "premier article", .len = 15};
+    struct db_article_in a2 = {.lang = "fr", .text = "second article", .len = 14};
+    struct db_article_in bad = {.lang = "fr", .text = "x", .len = 1, .url = "http://example.org/a"};
+    struct db_article_in bad2 = {.lang = NULL, .text = "y", .len = 1};
+
+    CHECK_INT(db_batch_begin(w), DB_OK);
+    CHECK_INT(db_batch_begin(w), DB_ERROR); /* no nesting */
+    CHECK_INT(db_article_insert(w, &a1, NULL, &id1, &existed), DB_OK);
+    CHECK(!existed && id1 > 0);
+    CHECK_INT(db_article_insert(w, &a1, NULL, &id2, &existed), DB_OK);
+    CHECK(existed && id2 == id1); /* a duplicate of the same batch */
+    struct db_list l;
+    struct db_page p = {.limit = 10};
+    CHECK_INT(db_articles_list(r, NULL, &p, &l), DB_OK);
+    CHECK_INT(l.total, 0); /* not committed yet */
+    db_list_free(&l);
+    db_batch_rollback(w);
+    CHECK_INT(db_articles_list(w, NULL, &p, &l), DB_OK);
+    CHECK_INT(l.total, 0);
+    db_list_free(&l);
+
+    CHECK_INT(db_batch_begin(w), DB_OK);
+    CHECK_INT(db_article_insert(w, &a1, NULL, &id1, &existed), DB_OK);
+    CHECK_INT(db_article_insert(w, &bad2, NULL, &id3, &existed), DB_EINVAL);
+    CHECK_INT(db_article_insert(w, &bad, NULL, &id3, &existed), DB_OK);
+    /* same URL, other text: a duplicate; deleting inside the batch works too */
+    struct db_article_in same_url = {.lang = "fr", .text = "z", .len = 1, .url = "http://example.org/a"};
+    CHECK_INT(db_article_insert(w, &same_url, NULL, &id2, &existed), DB_OK);
+    CHECK(existed && id2 == id3);
+    CHECK_INT(db_article_delete(w, id3), DB_OK);
+    CHECK_INT(db_article_delete(w, id3), DB_NOTFOUND); /* undone alone */
+    CHECK_INT(db_article_insert(w, &a2, NULL, &id2, &existed), DB_OK);
+    CHECK_INT(db_batch_commit(w), DB_OK);
+    CHECK_INT(db_batch_commit(w), DB_ERROR); /* no batch open */
+    CHECK_INT(db_articles_list(r, NULL, &p, &l), DB_OK);
+    CHECK_INT(l.total, 2);
+    db_list_free(&l);
+    /* outside a batch, writes commit alone again */
+    CHECK_INT(db_article_delete(w, id2), DB_OK);
+    CHECK_INT(db_articles_list(r, NULL, &p, &l), DB_OK);
+    CHECK_INT(l.total, 1);
+    db_list_free(&l);
+    db_close(r);
+    drop_db(w);
+}
+
 int main(void)
 {
     RUN(test_open_migrate_reopen);
@@ -851,5 +907,6 @@ int main(void)
     RUN(test_identity_extracted);
     RUN(test_context_utf8);
     RUN(test_reader_during_writes);
+    RUN(test_batch);
     TEST_SUMMARY();
 }

@@ -463,6 +463,7 @@ static bool back_to_version_1(const char *path)
     sqlite3 *h = NULL;
     bool ok = sqlite3_open(path, &h) == SQLITE_OK &&
               sqlite3_exec(h,
+                           "DROP TRIGGER quotes_total_ai; DROP TRIGGER quotes_total_ad; DROP TABLE counts;"
                            "DROP TRIGGER figures_fts_ai; DROP TRIGGER figures_fts_ad; DROP TRIGGER figures_fts_au;"
                            "DROP TABLE figures_fts; DROP INDEX figures_unit_folded; DROP INDEX figures_date;"
                            "ALTER TABLE figures DROP COLUMN unit_folded; ALTER TABLE figures DROP COLUMN date_key;"
@@ -480,9 +481,24 @@ TEST(test_migration_fills_figures)
     char err[256];
     w = NULL;
     CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
-    CHECK_INT(db_schema_version(w), 2);
+    CHECK_INT(db_schema_version(w), 3);
     struct db *r = reader();
     CHECK_INT(count_figures(r, &(struct db_figure_filter){.unit = "ecoles"}), 2);
+    /* migration 3 counted the quotes stored before it */
+    struct db_list ql;
+    int64_t nq = 0;
+    CHECK_INT(db_quotes_list(r, NULL, &(struct db_page){.limit = 1}, &ql), DB_OK);
+    sqlite3 *h = NULL;
+    CHECK(sqlite3_open_v2(db_path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
+    sqlite3_stmt *cs = NULL;
+    if (sqlite3_prepare_v2(h, "SELECT count(*) FROM quotes", -1, &cs, NULL) == SQLITE_OK && sqlite3_step(cs) == SQLITE_ROW)
+        nq = sqlite3_column_int64(cs, 0);
+    sqlite3_finalize(cs);
+    sqlite3_close(h);
+    CHECK(nq > 0);
+    CHECK_INT(ql.total, nq);
+    CHECK(!ql.total_is_lower_bound);
+    db_list_free(&ql);
     CHECK_INT(count_figures(r, &(struct db_figure_filter){.q = "nimes"}), 1);
     int64_t got[16];
     CHECK_INT(walk(r, FIGURES_BY_DATE_DESC, got, 16), 9);

@@ -410,6 +410,34 @@ def test_same_actor_across_articles(s):
                 "each Le Pen has their own quote: %r" % counts)
 
 
+def test_response_cache(s):
+    """Cached GET answers are served again until the next write, never after."""
+    with Server() as srv:
+        st, h, doc = srv.json("POST", "/articles", FR)
+        aid = doc["id"]
+        first = srv.request("GET", "/quotes?limit=5")
+        again = srv.request("GET", "/quotes?limit=5")
+        s.check(first[2] == again[2] and first[1].get("etag") == again[1].get("etag"), "same answer twice")
+        st, h, body = srv.request("GET", "/metrics")
+        hits = [l for l in body.decode().splitlines() if l.startswith("quoted_cache_hits_total")]
+        s.check(hits and int(hits[0].split()[1]) >= 1, "a cache hit is counted: %r" % hits)
+        st, h, doc = srv.json("POST", "/articles", EN)
+        st, h, lst = srv.json("GET", "/quotes?limit=5")
+        s.check(lst["meta"]["total"] == 2, "a write invalidates cached lists: %r" % lst["meta"])
+        st, h, _ = srv.request("DELETE", "/articles/%d" % aid)
+        st, h, doc = srv.json("GET", "/articles/%d" % aid)
+        s.check(st == 404, "a delete invalidates cached items: %s" % st)
+        st, h, lst = srv.json("GET", "/quotes?limit=5")
+        s.check(lst["meta"]["total"] == 1, "and cached lists: %r" % lst["meta"])
+        st, h, csv = srv.request("GET", "/quotes?limit=5", headers={"Accept": "text/csv"})
+        s.check(h.get("content-type", "").startswith("text/csv"), "the format is part of the key")
+    with Server(args=["--cache-mb", "0"]) as srv:
+        st, h, doc = srv.json("POST", "/articles", FR)
+        st, h, lst = srv.json("GET", "/quotes")
+        st, h, lst2 = srv.json("GET", "/quotes")
+        s.check(st == 200 and lst == lst2, "works without a cache")
+
+
 def test_rate_limit(s):
     with Server(args=["--rate-limit", "5"]) as srv:
         statuses = []
@@ -475,5 +503,5 @@ def test_kill9_loses_nothing(s):
 
 if __name__ == "__main__":
     Suite().run([test_health, test_ingest_and_fetch, test_extract, test_lists_and_pagination, test_delete,
-                 test_errors, test_auth, test_cors_listed_origins, test_rate_limit, test_same_actor_across_articles, test_ndjson_bulk, test_figures_and_stats,
+                 test_errors, test_auth, test_cors_listed_origins, test_rate_limit, test_response_cache, test_same_actor_across_articles, test_ndjson_bulk, test_figures_and_stats,
                  test_restart_keeps_data, test_kill9_loses_nothing])
