@@ -1,6 +1,7 @@
 /* cache.c — a bounded, striped, direct-mapped cache of GET responses. */
 #include "cache.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,7 @@ bool cache_get(struct response_cache *c, const char *key, uint64_t generation, s
             memcpy(hit->body, s->body, s->len + 1);
             hit->len = s->len;
             hit->content_type = s->content_type;
+            memcpy(hit->etag, s->etag, sizeof hit->etag);
             found = true;
         } else {
             free(hit->body);
@@ -70,7 +72,7 @@ bool cache_get(struct response_cache *c, const char *key, uint64_t generation, s
 }
 
 void cache_put(struct response_cache *c, const char *key, uint64_t generation, const char *body,
-               size_t len, const char *content_type, const char *link_next)
+               size_t len, const char *content_type, const char *link_next, const char *etag)
 {
     size_t cost = len + strlen(key) + 1;
     if (!c->budget || len > c->max_entry)
@@ -90,6 +92,7 @@ void cache_put(struct response_cache *c, const char *key, uint64_t generation, c
             s->body[len] = '\0';
             s->len = len;
             s->content_type = content_type;
+            snprintf(s->etag, sizeof s->etag, "%s", etag ? etag : "");
             s->generation = generation;
             s->hash = h;
             atomic_fetch_add(&c->used, cost);

@@ -28,6 +28,7 @@ struct cache_slot {
     size_t len;
     const char *content_type; /* static string */
     char *link_next;
+    char etag[24];
 };
 
 struct response_cache {
@@ -44,6 +45,7 @@ struct cache_hit {
     size_t len;
     const char *content_type;
     char *link_next;
+    char etag[24];
 };
 
 void cache_init(struct response_cache *c, size_t budget);
@@ -56,6 +58,6 @@ bool cache_get(struct response_cache *c, const char *key, uint64_t generation, s
 /* Keep a copy of an answer computed at `generation`. Silently does nothing
  * when the body is too large, the budget is spent or memory is short. */
 void cache_put(struct response_cache *c, const char *key, uint64_t generation, const char *body,
-               size_t len, const char *content_type, const char *link_next);
+               size_t len, const char *content_type, const char *link_next, const char *etag);
 
 #endif

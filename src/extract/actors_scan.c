@@ -189,6 +189,9 @@ static int prepare(struct actx *ctx)
     ctx->fold = malloc(3 * d->len + 16);
     if (!ctx->ti || !ctx->fold)
         return -1;
+    /* about one distinct word in two tokens: sized once, no rehash */
+    if (strmap_reserve(&ctx->seen, d->n_tokens / 2 + 16, d->len + d->n_tokens))
+        return -1;
     size_t off = 0;
     for (size_t i = 0; i < d->n_tokens; i++) {
         const struct token *t = &d->tokens[i];

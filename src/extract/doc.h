@@ -25,6 +25,7 @@ enum token_flag {
     TF_SENT_START = 1 << 2, /* first token of a sentence */
     TF_PARA_START = 1 << 3, /* first token after a blank line or text start */
     TF_SPACE_BEFORE = 1 << 4,
+    TF_LINE_BEFORE = 1 << 5,  /* a line break between the previous token and this one */
 };
 
 struct token {

@@ -9,7 +9,10 @@
  * Keys are folded (lower case, no accents, ' for every apostrophe) and each
  * table stays sorted by strcmp on its key: lookups are binary searches and
  * tests/extract/test_actors.c checks the order and the folding. Edit a table
- * by inserting the entry at its sorted place. */
+ * by inserting the entry at its sorted place. Lookups go through a hash
+ * index of each table, built once on first use (see lookup()). */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -4428,44 +4431,93 @@ static const struct lex_nationality_entry lex_nationalities[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Binary search over a table whose entries begin with a `const char *` key;
- * returns the entry or NULL. The probe s[0..n) need not be NUL-terminated. */
-static const void *lookup(const void *base, size_t count, size_t stride, const char *s, size_t n)
+/* Each table is also reached through a hash index built once, on first
+ * use, under pthread_once, and only read afterwards: a lookup hashes the
+ * probe and compares one key or two instead of bisecting with a string
+ * comparison at every step. The index holds entry numbers plus one (0 is
+ * an empty slot), with at most one slot in three taken. */
+struct lex_index {
+    const void *base;
+    size_t count, stride;
+    uint16_t *slots;
+    size_t mask;
+};
+
+static uint16_t word_slots[8192], entity_slots[4096], nationality_slots[2048];
+static const struct lex_index word_ix = {lex_words, COUNT(lex_words), sizeof lex_words[0], word_slots,
+                                   COUNT(word_slots) - 1};
+static const struct lex_index entity_ix = {lex_entities, COUNT(lex_entities), sizeof lex_entities[0],
+                                     entity_slots, COUNT(entity_slots) - 1};
+static const struct lex_index nationality_ix = {lex_nationalities, COUNT(lex_nationalities),
+                                          sizeof lex_nationalities[0], nationality_slots,
+                                          COUNT(nationality_slots) - 1};
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static size_t hash_key(const char *s, size_t n)
 {
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *key = *(const char *const *)(const void *)((const char *)base + mid * stride);
-        int c = (unsigned char)key[0] - (unsigned char)(n ? s[0] : 0);
-        if (c == 0 && n)
-            c = strncmp(key, s, n);
-        if (c == 0 && key[n] != '\0')
-            c = 1; /* key is longer than the probe */
-        if (c == 0)
-            return (const char *)base + mid * stride;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static const char *entry_key(const struct lex_index *ix, size_t i)
+{
+    return *(const char *const *)(const void *)((const char *)ix->base + i * ix->stride);
+}
+
+static void index_fill(const struct lex_index *ix)
+{
+    for (size_t i = 0; i < ix->count; i++) {
+        const char *key = entry_key(ix, i);
+        size_t h = hash_key(key, strlen(key)) & ix->mask;
+        while (ix->slots[h])
+            h = (h + 1) & ix->mask;
+        ix->slots[h] = (uint16_t)(i + 1);
+    }
+}
+
+static void index_build(void)
+{
+    index_fill(&word_ix);
+    index_fill(&entity_ix);
+    index_fill(&nationality_ix);
+}
+
+_Static_assert(COUNT(lex_words) * 2 < COUNT(word_slots), "word index too small");
+_Static_assert(COUNT(lex_entities) * 2 < COUNT(entity_slots), "entity index too small");
+_Static_assert(COUNT(lex_nationalities) * 2 < COUNT(nationality_slots), "nationality index too small");
+
+/* The entry of ix whose key is s[0..n) (need not be NUL-terminated), or
+ * NULL. */
+static const void *lookup(const struct lex_index *ix, const char *s, size_t n)
+{
+    pthread_once(&index_once, index_build);
+    for (size_t h = hash_key(s, n) & ix->mask; ix->slots[h]; h = (h + 1) & ix->mask) {
+        size_t i = ix->slots[h] - 1u;
+        const char *key = entry_key(ix, i);
+        if (strncmp(key, s, n) == 0 && key[n] == '\0')
+            return (const char *)ix->base + i * ix->stride;
     }
     return NULL;
 }
 
 unsigned lex_word(const char *w, size_t n)
 {
-    const struct lex_word_entry *e = lookup(lex_words, COUNT(lex_words), sizeof lex_words[0], w, n);
+    const struct lex_word_entry *e = lookup(&word_ix, w, n);
     return e ? e->flags : 0;
 }
 
 const struct lex_entity *lex_entity_find(const char *s, size_t n)
 {
-    return lookup(lex_entities, COUNT(lex_entities), sizeof lex_entities[0], s, n);
+    return lookup(&entity_ix, s, n);
 }
 
 const char *lex_nationality(const char *w, size_t n)
 {
-    const struct lex_nationality_entry *e =
-        lookup(lex_nationalities, COUNT(lex_nationalities), sizeof lex_nationalities[0], w, n);
+    const struct lex_nationality_entry *e = lookup(&nationality_ix, w, n);
     return e ? e->country : NULL;
 }
 

@@ -4,8 +4,9 @@
  * known places, organisations and media with their alternative names.
  *
  * Every table is a static const array in lexicon_names.c, sorted by its
- * folded key (see utf8_fold) so that a lookup is a binary search: nothing is
- * built at run time and every function here is safe to call from any thread.
+ * folded key (see utf8_fold); a hash index of each table is built once, on
+ * the first lookup (pthread_once), and only read afterwards, so every
+ * function here is safe to call from any thread.
  * Keys must be passed already folded (lower case, accents stripped). */
 #ifndef QUOTED_LEXICON_NAMES_H
 #define QUOTED_LEXICON_NAMES_H

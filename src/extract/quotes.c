@@ -79,8 +79,7 @@ static bool line_break_before(const struct doc *d, size_t k)
 {
     if (k == 0)
         return true;
-    const struct token *p = &d->tokens[k - 1], *t = &d->tokens[k];
-    return memchr(d->text + p->end, '\n', t->start - p->end) != NULL;
+    return (d->tokens[k].flags & TF_LINE_BEFORE) != 0;
 }
 
 /* Words as the guidelines count them: space-separated chunks holding a

@@ -1,5 +1,7 @@
 /* strmap.c — open addressing with linear probing over FNV-1a hashes; the
- * table doubles when it is more than half full. */
+ * table doubles when it is more than half full. Keys live back to back in
+ * one block that grows geometrically, so a put costs no allocation of its
+ * own and strmap_free() releases two blocks. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +22,7 @@ static struct strmap_slot *find(const struct strmap *m, const char *k, size_t n,
     size_t mask = m->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         struct strmap_slot *s = &m->slots[i];
-        if (!s->key || (s->hash == h && s->len == n && memcmp(s->key, k, n) == 0))
+        if (!s->koff || (s->hash == h && s->len == n && memcmp(m->keys + s->koff, k, n) == 0))
             return s;
     }
 }
@@ -30,47 +32,84 @@ int *strmap_get(const struct strmap *m, const char *k, size_t n)
     if (!m->cap)
         return NULL;
     struct strmap_slot *s = find(m, k, n, hash_bytes(k, n));
-    return s->key ? &s->value : NULL;
+    return s->koff ? &s->value : NULL;
 }
 
-static int rehash(struct strmap *m)
+/* Re-home every slot into a table of nc slots (a power of two). */
+static int rehash(struct strmap *m, size_t nc)
 {
-    size_t nc = m->cap ? m->cap * 2 : 64;
     struct strmap_slot *ns = calloc(nc, sizeof *ns);
     if (!ns)
         return -1;
-    struct strmap old = *m;
+    struct strmap_slot *old = m->slots;
+    size_t old_cap = m->cap;
     m->slots = ns;
     m->cap = nc;
-    for (size_t i = 0; i < old.cap; i++)
-        if (old.slots[i].key)
-            *find(m, old.slots[i].key, old.slots[i].len, old.slots[i].hash) = old.slots[i];
-    free(old.slots);
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].koff) {
+            size_t mask = nc - 1, j = old[i].hash & mask;
+            while (ns[j].koff)
+                j = (j + 1) & mask;
+            ns[j] = old[i];
+        }
+    free(old);
     return 0;
+}
+
+/* Make the key block hold at least `need` bytes. */
+static int keys_room(struct strmap *m, size_t need)
+{
+    if (need <= m->keys_cap)
+        return 0;
+    size_t nc = m->keys_cap ? m->keys_cap : 256;
+    while (nc < need)
+        nc *= 2;
+    if (nc > UINT32_MAX)
+        return -1;
+    char *p = realloc(m->keys, nc);
+    if (!p)
+        return -1;
+    if (!m->keys)
+        p[0] = '\0'; /* offset 0 is the empty marker */
+    m->keys = p;
+    m->keys_cap = nc;
+    if (!m->keys_len)
+        m->keys_len = 1;
+    return 0;
+}
+
+int strmap_reserve(struct strmap *m, size_t n, size_t bytes)
+{
+    size_t nc = m->cap ? m->cap : 64;
+    while ((m->count + n) * 2 > nc)
+        nc *= 2;
+    if (nc > m->cap && rehash(m, nc))
+        return -1;
+    return keys_room(m, (m->keys_len ? m->keys_len : 1) + bytes);
 }
 
 int *strmap_put(struct strmap *m, const char *k, size_t n, int v)
 {
-    if ((m->count + 1) * 2 > m->cap && rehash(m))
+    if ((m->count + 1) * 2 > m->cap && rehash(m, m->cap ? m->cap * 2 : 64))
         return NULL;
     unsigned h = hash_bytes(k, n);
     struct strmap_slot *s = find(m, k, n, h);
-    if (s->key)
+    if (s->koff)
         return &s->value;
-    char *copy = malloc(n + 1);
-    if (!copy)
+    if (keys_room(m, (m->keys_len ? m->keys_len : 1) + n + 1))
         return NULL;
-    memcpy(copy, k, n);
-    copy[n] = '\0';
-    *s = (struct strmap_slot){copy, n, h, v};
+    size_t off = m->keys_len;
+    memcpy(m->keys + off, k, n);
+    m->keys[off + n] = '\0';
+    m->keys_len = off + n + 1;
+    *s = (struct strmap_slot){(uint32_t)off, (uint32_t)n, h, v};
     m->count++;
     return &s->value;
 }
 
 void strmap_free(struct strmap *m)
 {
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
     free(m->slots);
+    free(m->keys);
     memset(m, 0, sizeof *m);
 }

@@ -2,16 +2,18 @@
  * used by the actors pass to index folded names and words so that a long
  * article costs linear time.
  *
- * The map copies every key it stores and frees them in strmap_free(). It is
- * owned by one caller at a time (no locking). */
+ * The map copies every key it stores into one growing block of its own
+ * (no allocation per key) and frees it in strmap_free(). It is owned by one
+ * caller at a time (no locking). */
 #ifndef QUOTED_STRMAP_H
 #define QUOTED_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct strmap_slot {
-    char *key;      /* NUL-terminated copy, NULL when the slot is empty */
-    size_t len;
+    uint32_t koff;      /* offset of the key in strmap.keys, 0 when empty */
+    uint32_t len;
     unsigned hash;
     int value;
 };
@@ -19,7 +21,15 @@ struct strmap_slot {
 struct strmap {
     struct strmap_slot *slots;
     size_t cap, count;      /* cap is 0 or a power of two */
+    char *keys;             /* the keys back to back, each NUL-terminated;
+                             * byte 0 is unused so that offset 0 means empty */
+    size_t keys_len, keys_cap;
 };
+
+/* Make room for n keys in all (slots) and about `bytes` bytes of keys, so
+ * that filling a map of known size does not rehash. 0, or -1 on allocation
+ * failure (the map is unchanged and still usable). */
+int strmap_reserve(struct strmap *m, size_t n, size_t bytes);
 
 /* Pointer to the value stored for k[0..n), or NULL when absent. The pointer
  * stays valid until the next strmap_put(). */
@@ -29,7 +39,7 @@ int *strmap_get(const struct strmap *m, const char *k, size_t n);
  * Returns a pointer to the stored value, NULL on allocation failure. */
 int *strmap_put(struct strmap *m, const char *k, size_t n, int v);
 
-/* Release every key and the slots; the map is empty and reusable. */
+/* Release the keys and the slots; the map is empty and reusable. */
 void strmap_free(struct strmap *m);
 
 #endif

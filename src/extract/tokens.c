@@ -37,9 +37,15 @@ static bool is_elision(const char *s, size_t n)
     return false;
 }
 
+static bool ascii_alnum(char ch)
+{
+    unsigned char b = (unsigned char)ch;
+    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+}
+
 static int push(struct doc *d, size_t *cap, struct token t)
 {
-    if (grow((void **)&d->tokens, cap, d->n_tokens, sizeof *d->tokens))
+    if (d->n_tokens >= *cap && grow((void **)&d->tokens, cap, d->n_tokens, sizeof *d->tokens))
         return -1;
     d->tokens[d->n_tokens++] = t;
     return 0;
@@ -59,8 +65,10 @@ static bool is_abbreviation(const struct doc *d, const struct token *w)
         return false;
     if ((w->flags & TF_CAP) && n <= 2 && utf8_len(w->cp) == n) /* an initial: "T." */
         return true;
+    if (n > 4) /* the longest abbreviation has four letters */
+        return false;
     for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
-        if (strlen(abbr[i]) == n && strncasecmp(abbr[i], s, n) == 0)
+        if (strncasecmp(abbr[i], s, n) == 0 && abbr[i][n] == '\0')
             return true;
     return false;
 }
@@ -80,16 +88,20 @@ int doc_tokenize(struct doc *d)
 {
     size_t cap = 0, i = 0, n = d->len;
     const char *s = d->text;
-    bool space = true, para = true;
+    bool space = true, para = true, line = false;
 
     d->tokens = NULL;
     d->n_tokens = 0;
+    /* about one token per five bytes of text: one allocation, seldom two */
+    if (grow((void **)&d->tokens, &cap, n / 5 + 16, sizeof *d->tokens))
+        return -1;
     while (i < n) {
         size_t st = i;
         uint32_t c = utf8_next(s, n, &i);
         if (cp_is_space(c)) {
             space = true;
             if (c == '\n') {
+                line = true;
                 size_t k = i;
                 while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
                     k++;
@@ -103,13 +115,21 @@ int doc_tokenize(struct doc *d)
             t.flags |= TF_SPACE_BEFORE;
         if (para)
             t.flags |= TF_PARA_START;
-        space = para = false;
+        if (line)
+            t.flags |= TF_LINE_BEFORE;
+        space = para = line = false;
         if (cp_is_letter(c)) {
             int letters = 1, uppers = cp_is_upper(c);
             t.kind = TOK_WORD;
             if (cp_is_upper(c))
                 t.flags |= TF_CAP;
             for (;;) {
+                /* ASCII letters and digits, the bulk of most words */
+                while (i < n && ascii_alnum(s[i])) {
+                    unsigned char b = (unsigned char)s[i++];
+                    letters += b > '9';
+                    uppers += b >= 'A' && b <= 'Z';
+                }
                 size_t k = i;
                 if (k >= n)
                     break;
@@ -161,9 +181,8 @@ int doc_tokenize(struct doc *d)
         struct token *t = &d->tokens[k];
         bool starts = k == 0;
         if (!starts) {
-            const struct token *p = &d->tokens[k - 1];
             /* a line break between the tokens */
-            if (memchr(s + p->end, '\n', t->start - p->end))
+            if (t->flags & TF_LINE_BEFORE)
                 starts = true;
             else if (t->flags & TF_SPACE_BEFORE) {
                 /* walk back over closing marks to the terminator */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t utf8_next(const char *s, size_t n, size_t *i)
+uint32_t utf8_next_multi(const char *s, size_t n, size_t *i)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t k = *i;
@@ -139,10 +139,8 @@ static const char *const latin_fold[] = {
     /* 170 */ "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
 };
 
-bool cp_is_letter(uint32_t c)
+bool cp_is_letter_wide(uint32_t c)
 {
-    if (c < 0x80)
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     if (c == 0xD7 || c == 0xF7)
         return false;
     if (c >= 0xC0 && c <= 0x24F)
@@ -156,10 +154,8 @@ bool cp_is_letter(uint32_t c)
     return c == 0xAA || c == 0xBA || c == 0xB5;
 }
 
-bool cp_is_upper(uint32_t c)
+bool cp_is_upper_wide(uint32_t c)
 {
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
     if (c >= 0xC0 && c <= 0xDE)
         return c != 0xD7;
     if (c >= 0x100 && c <= 0x17F) {
@@ -181,15 +177,9 @@ bool cp_is_upper(uint32_t c)
     return false;
 }
 
-bool cp_is_digit(uint32_t c)
+bool cp_is_space_wide(uint32_t c)
 {
-    return c >= '0' && c <= '9';
-}
-
-bool cp_is_space(uint32_t c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-           c == 0xA0 || c == 0x202F || c == 0x2009 || c == 0x2007 || c == 0x200A ||
+    return c == 0xA0 || c == 0x202F || c == 0x2009 || c == 0x2007 || c == 0x200A ||
            c == 0x2002 || c == 0x2003 || c == 0x3000 || c == 0x2028 || c == 0x2029;
 }
 
@@ -246,6 +236,18 @@ size_t utf8_fold_into(const char *s, size_t n, char *out, size_t cap)
     size_t i = 0, o = 0;
     bool pending_space = false;
     while (i < n) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80 && !cp_is_space(b)) { /* plain ASCII: one byte, lower case */
+            if (o + (pending_space ? 1 : 0) + 2 > cap)
+                break;
+            if (pending_space) {
+                out[o++] = ' ';
+                pending_space = false;
+            }
+            out[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            i++;
+            continue;
+        }
         uint32_t c = utf8_next(s, n, &i);
         if (c >= 0x300 && c <= 0x36F) /* combining marks: decomposed accents */
             continue;

@@ -60,6 +60,7 @@ struct reply {
     const char *allow;         /* Allow header (static), or NULL */
     bool www_authenticate;     /* add WWW-Authenticate: Bearer */
     int retry_after;           /* seconds for Retry-After, 0 = none */
+    char etag[24];             /* precomputed ETag (quoted), "" = computed when sent */
 };
 
 typedef void (*handler_fn)(const struct request *req, struct reply *rep);
