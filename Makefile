@@ -86,7 +86,7 @@ $(BUILD)/bench/%: bench/%.c $(CORE_OBJ)
 
 SCORER ?= ../shared/tools/score-extraction
 eval: $(BUILD)/quoted
-	@for set in $(CORPUS) corpus/heldout; do for l in fr en; do \
+	@for set in $(CORPUS) corpus/heldout corpus/heldout2; do for l in fr en; do \
 	  echo "== $$set $$l"; $(SCORER) --cmd "$(BUILD)/quoted extract" $$set/$$l-*.json; done; done
 
 docker:
