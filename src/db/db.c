@@ -154,6 +154,7 @@ void tx_begin(struct db *db, int *rc)
         return;
     if (!db->batch) {
         db_exec(db, "BEGIN IMMEDIATE", rc);
+        db->fts_from = 0;
     } else if (sqlite3_get_autocommit(db->h)) {
         /* the batch's transaction is gone (rolled back by an I/O error) */
         db_fail(db, rc, SQLITE_ABORT, "the batch was rolled back");
@@ -172,9 +173,11 @@ void tx_end(struct db *db, int *rc)
         }
         return;
     }
+    fts_index_pending(db, rc);
     db_exec(db, "COMMIT", rc);
     if (*rc && !sqlite3_get_autocommit(db->h))
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    db->fts_from = 0;
 }
 
 enum db_status db_batch_begin(struct db *w)
@@ -184,6 +187,7 @@ enum db_status db_batch_begin(struct db *w)
     if (w->mode != DB_WRITE || w->batch)
         db_fail(w, &rc, SQLITE_MISUSE, w->batch ? "a batch is already open" : "read-only connection");
     db_exec(w, "BEGIN IMMEDIATE", &rc);
+    w->fts_from = 0;
     if (!rc)
         w->batch = true;
     return db_status_of(w, rc);
@@ -200,9 +204,11 @@ enum db_status db_batch_commit(struct db *w)
     w->batch = false;
     if (sqlite3_get_autocommit(w->h))
         db_fail(w, &rc, SQLITE_ABORT, "the batch was rolled back");
+    fts_index_pending(w, &rc);
     db_exec(w, "COMMIT", &rc);
     if (rc && !sqlite3_get_autocommit(w->h))
         sqlite3_exec(w->h, "ROLLBACK", NULL, NULL, NULL);
+    w->fts_from = 0;
     return db_status_of(w, rc);
 }
 
@@ -211,6 +217,7 @@ void db_batch_rollback(struct db *w)
     if (!w || !w->batch)
         return;
     w->batch = false;
+    w->fts_from = 0;
     if (!sqlite3_get_autocommit(w->h))
         sqlite3_exec(w->h, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -76,6 +76,30 @@ static void insert_mention(struct db *w, int64_t article, int64_t actor, size_t 
     db_done(st);
 }
 
+void fts_index_pending(struct db *w, int *rc)
+{
+    static const char *const sql[] = {
+        "INSERT INTO articles_fts(rowid, title, text) SELECT id, " FTS_FOLD("coalesce(title, '')") ", "
+        FTS_FOLD("text") " FROM articles WHERE id >= ?1",
+        "INSERT INTO quotes_fts(rowid, text, speaker) SELECT q.id, " FTS_FOLD("q.text") ", "
+        FTS_FOLD("coalesce(s.name, '')") " FROM quotes q LEFT JOIN actors s ON s.id = q.speaker_id"
+        " WHERE q.article_id >= ?1",
+        "INSERT INTO figures_fts(rowid, text, sentence) SELECT id, " FTS_FOLD("text") ", "
+        FTS_FOLD("coalesce(sentence, '')") " FROM figures WHERE article_id >= ?1",
+    };
+    if (*rc || !w->fts_from)
+        return;
+    /* with no transaction open (it was rolled back) nothing is pending */
+    for (size_t i = 0; i < sizeof sql / sizeof sql[0] && !sqlite3_get_autocommit(w->h); i++) {
+        sqlite3_stmt *st = db_stmt(w, sql[i], rc);
+        db_bind_i64(w, st, 1, w->fts_from, rc);
+        db_step(w, st, rc);
+        db_done(st);
+    }
+    if (!*rc)
+        w->fts_from = 0;
+}
+
 /* The id of an article with the same content hash or URL, or 0. */
 static int64_t find_duplicate(struct db *w, const char *hash, const char *url, int *rc)
 {
@@ -137,6 +161,10 @@ enum db_status db_article_insert(struct db *w, const struct db_article_in *a,
     db_step(w, st, &rc);
     db_done(st);
     int64_t article = rc ? 0 : sqlite3_last_insert_rowid(w->h);
+    /* new ids are above every stored one, so "from the lowest id written"
+     * is exactly the articles not yet indexed (deletes index first) */
+    if (!rc && (!w->fts_from || article < w->fts_from))
+        w->fts_from = article;
 
     if (x) {
         for (size_t i = 0; i < x->n_actors && !rc; i++) {
@@ -168,6 +196,9 @@ enum db_status db_article_delete(struct db *w, int64_t id)
     w->err[0] = '\0';
     int64_t *ids = NULL;
     size_t n = 0, cap = 0;
+    /* the full-text delete triggers need the batch's articles indexed */
+    if (w->batch)
+        fts_index_pending(w, &rc);
     tx_begin(w, &rc);
     sqlite3_stmt *st = db_stmt(w, "SELECT 1 FROM articles WHERE id = ?1", &rc);
     db_bind_i64(w, st, 1, id, &rc);

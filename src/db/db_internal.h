@@ -29,6 +29,8 @@ struct db {
     struct db_cached_stmt cache[DB_STMT_CACHE];
     size_t next_evict;         /* round-robin victim when the cache is full */
     bool batch;                /* inside db_batch_begin … db_batch_commit */
+    int64_t fts_from;          /* lowest article id written in the open transaction
+                                  and not yet in the full-text tables; 0: none */
     char err[256];
 };
 
@@ -69,6 +71,14 @@ void db_exec(struct db *db, const char *sql, int *rc);
  * too, and *rc then holds the error. */
 void tx_begin(struct db *db, int *rc);
 void tx_end(struct db *db, int *rc);
+
+/* Index in quotes_fts, articles_fts and figures_fts the articles written
+ * in the open transaction since the last call (ids from db->fts_from up),
+ * with their quotes and figures: one INSERT … SELECT per table, so FTS5
+ * writes a few large segments instead of one per row. Called before every
+ * commit, and before a delete inside a batch (a delete from the full-text
+ * tables needs the row indexed). Nothing to do when db->fts_from is 0. */
+void fts_index_pending(struct db *w, int *rc);
 
 /* Map the final *rc to the public status. */
 enum db_status db_status_of(struct db *db, int rc);

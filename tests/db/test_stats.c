@@ -1,8 +1,8 @@
 /* test_stats.c — the figure list, the statistics and the quote timeline of
  * the storage layer, against a temporary database file: filters, the four
  * orders with their cursors, totals and rankings with and without filters,
- * ISO weeks across a year's end, and migration 2 filling in figures stored
- * before it. */
+ * ISO weeks across a year's end, migration 2 filling in figures stored
+ * before it, and migration 4 (full-text rows written at commit). */
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -464,7 +464,7 @@ static bool back_to_version_1(const char *path)
     bool ok = sqlite3_open(path, &h) == SQLITE_OK &&
               sqlite3_exec(h,
                            "DROP TRIGGER quotes_total_ai; DROP TRIGGER quotes_total_ad; DROP TABLE counts;"
-                           "DROP TRIGGER figures_fts_ai; DROP TRIGGER figures_fts_ad; DROP TRIGGER figures_fts_au;"
+                           "DROP TRIGGER IF EXISTS figures_fts_ai; DROP TRIGGER figures_fts_ad; DROP TRIGGER figures_fts_au;"
                            "DROP TABLE figures_fts; DROP INDEX figures_unit_folded; DROP INDEX figures_date;"
                            "ALTER TABLE figures DROP COLUMN unit_folded; ALTER TABLE figures DROP COLUMN date_key;"
                            "PRAGMA user_version = 1;",
@@ -481,7 +481,7 @@ TEST(test_migration_fills_figures)
     char err[256];
     w = NULL;
     CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
-    CHECK_INT(db_schema_version(w), 3);
+    CHECK_INT(db_schema_version(w), 4);
     struct db *r = reader();
     CHECK_INT(count_figures(r, &(struct db_figure_filter){.unit = "ecoles"}), 2);
     /* migration 3 counted the quotes stored before it */
@@ -510,6 +510,149 @@ TEST(test_migration_fills_figures)
     drop_db(w);
 }
 
+/* Take a version 4 database back to version 3: the full-text insert
+ * triggers of migrations 1 and 2 come back, exactly as they were. */
+static bool back_to_version_3(const char *path)
+{
+    sqlite3 *h = NULL;
+    bool ok = sqlite3_open(path, &h) == SQLITE_OK &&
+              sqlite3_exec(h,
+                           "CREATE TRIGGER quotes_fts_ai AFTER INSERT ON quotes BEGIN"
+                           "  INSERT INTO quotes_fts(rowid, text, speaker)"
+                           "  VALUES (new.id, " FTS_FOLD("new.text") ", "
+                           FTS_FOLD("coalesce((SELECT name FROM actors WHERE id = new.speaker_id), '')") ");"
+                           "END;"
+                           "CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
+                           "  INSERT INTO articles_fts(rowid, title, text)"
+                           "  VALUES (new.id, " FTS_FOLD("coalesce(new.title, '')") ", " FTS_FOLD("new.text") ");"
+                           "END;"
+                           "CREATE TRIGGER figures_fts_ai AFTER INSERT ON figures BEGIN"
+                           "  INSERT INTO figures_fts(rowid, text, sentence)"
+                           "  VALUES (new.id, " FTS_FOLD("new.text") ", " FTS_FOLD("coalesce(new.sentence, '')") ");"
+                           "END;"
+                           "PRAGMA user_version = 3;",
+                           NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(h);
+    return ok;
+}
+
+/* Run FTS5's own consistency check on the three full-text tables. */
+static bool fts_consistent(const char *path)
+{
+    sqlite3 *h = NULL;
+    bool ok = sqlite3_open(path, &h) == SQLITE_OK &&
+              sqlite3_exec(h,
+                           "INSERT INTO quotes_fts(quotes_fts) VALUES ('integrity-check');"
+                           "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check');"
+                           "INSERT INTO figures_fts(figures_fts) VALUES ('integrity-check');",
+                           NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(h);
+    return ok;
+}
+
+/* The quote list's total for a full-text query, and the first highlight. */
+static int64_t search_quotes(struct db *r, const char *q, char *hl, size_t hlsize)
+{
+    struct db_list l;
+    struct db_quote_filter f = {.q = q};
+    if (db_quotes_list(r, &f, &(struct db_page){.limit = 10}, &l) != DB_OK)
+        return -1;
+    int64_t n = l.total;
+    const char *h = json_string_value(json_object_get(json_array_get(l.items, 0), "highlight"));
+    snprintf(hl, hlsize, "%s", h ? h : "");
+    db_list_free(&l);
+    return n;
+}
+
+static int64_t search_articles(struct db *r, const char *q)
+{
+    struct db_list l;
+    struct db_article_filter f = {.q = q};
+    if (db_articles_list(r, &f, &(struct db_page){.limit = 10}, &l) != DB_OK)
+        return -1;
+    int64_t n = l.total;
+    db_list_free(&l);
+    return n;
+}
+
+/* Migration 4: rows indexed by the triggers of version 3 stay searchable,
+ * new rows are indexed at commit (alone or in a batch), and deletes of
+ * both kinds keep the full-text tables consistent. */
+TEST(test_migration_index_at_commit)
+{
+    struct db *w = fresh_db();
+    db_close(w);
+    CHECK(back_to_version_3(db_path));
+    /* a version 3 database written through its own triggers */
+    sqlite3 *h = NULL;
+    CHECK(sqlite3_open(db_path, &h) == SQLITE_OK);
+    CHECK(sqlite3_exec(h,
+                       "INSERT INTO articles (id, title, lang, text, content_hash)"
+                       "  VALUES (1, 'Les vœux', 'fr', 'Le maire présente ses vœux.', 'h1');"
+                       "INSERT INTO actors (id, name, name_folded, last_folded, type)"
+                       "  VALUES (1, 'Anne Cœurdevey', 'anne coeurdevey', 'coeurdevey', 'person');"
+                       "INSERT INTO quotes (article_id, speaker_id, text, text_folded, kind, start, \"end\","
+                       "  confidence) VALUES (1, 1, 'Un vœu pieux <b>', 'un voeu pieux <b>', 'direct', 0, 5, 0.9);"
+                       "INSERT INTO figures (article_id, value, unit, approx, text, start, \"end\", sentence,"
+                       "  unit_folded) VALUES (1, 12, 'écoles', 0, '12 écoles', 0, 5, 'Douze écoles à Nœux.', 'ecoles');",
+                       NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(h);
+
+    char err[256];
+    w = NULL;
+    CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
+    CHECK_INT(db_schema_version(w), 4);
+    struct db *r = reader();
+    char hl[256];
+    CHECK_INT(search_quotes(r, "voeu", hl, sizeof hl), 1);
+    CHECK_STR(hl, "Un <mark>vœu</mark> pieux &lt;b&gt;");
+    CHECK_INT(search_quotes(r, "coeurdevey", hl, sizeof hl), 1);
+    CHECK_INT(search_articles(r, "voeux"), 1);
+    CHECK_INT(count_figures(r, &(struct db_figure_filter){.q = "noeux"}), 1);
+
+    /* new rows: alone, then in a batch with a delete inside it */
+    static const char *const said[] = {"Le cœur du budget"};
+    const struct fig f1[] = {{"8 crèches", 8, "crèches", "Huit crèches à Lœuilly."}};
+    int64_t b1 = store(w, "fr", "2026-03-01", "Paul Œillet", said, 1, f1, 1);
+    CHECK(b1 > 0);
+    CHECK_INT(search_quotes(r, "coeur", hl, sizeof hl), 1);
+    CHECK_STR(hl, "Le <mark>cœur</mark> du budget");
+    CHECK_INT(search_quotes(r, "oeillet", hl, sizeof hl), 1);
+    CHECK_INT(count_figures(r, &(struct db_figure_filter){.q = "loeuilly"}), 1);
+
+    CHECK_INT(db_batch_begin(w), DB_OK);
+    static const char *const said2[] = {"Un second cœur battant"};
+    int64_t b2 = store(w, "fr", "2026-03-02", "Paul Œillet", said2, 1, f1, 1);
+    int64_t b3 = store(w, "fr", "2026-03-03", NULL, NULL, 0, f1, 1);
+    CHECK(b2 > 0 && b3 > b2);
+    CHECK_INT(search_quotes(r, "battant", hl, sizeof hl), 0); /* not committed */
+    CHECK_INT(db_article_delete(w, b3), DB_OK);               /* indexed, then deleted */
+    CHECK_INT(db_article_delete(w, 1), DB_OK);                /* a version 3 row */
+    int64_t b4 = store(w, "fr", "2026-03-04", NULL, NULL, 0, f1, 1);
+    CHECK(b4 > 0);
+    CHECK_INT(db_batch_commit(w), DB_OK);
+    CHECK_INT(search_quotes(r, "battant", hl, sizeof hl), 1);
+    CHECK_STR(hl, "Un second cœur <mark>battant</mark>");
+    CHECK_INT(search_quotes(r, "coeur", hl, sizeof hl), 2);
+    CHECK_INT(search_quotes(r, "voeu", hl, sizeof hl), 0);
+    CHECK_INT(search_articles(r, "voeux"), 0);
+    CHECK_INT(count_figures(r, &(struct db_figure_filter){.q = "noeux"}), 0);
+    CHECK_INT(count_figures(r, &(struct db_figure_filter){.q = "loeuilly"}), 3);
+
+    /* a rolled back batch leaves nothing to index */
+    CHECK_INT(db_batch_begin(w), DB_OK);
+    CHECK(store(w, "fr", "2026-03-05", "Paul Œillet", said, 1, f1, 1) > 0);
+    db_batch_rollback(w);
+    CHECK(store(w, "fr", "2026-03-06", NULL, NULL, 0, f1, 1) > 0);
+    CHECK_INT(count_figures(r, &(struct db_figure_filter){.q = "loeuilly"}), 4);
+    db_close(r);
+    db_close(w);
+    CHECK(fts_consistent(db_path));
+    w = NULL;
+    CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
+    drop_db(w);
+}
+
 int main(void)
 {
     RUN(test_figures_filters);
@@ -518,5 +661,6 @@ int main(void)
     RUN(test_stats_filtered);
     RUN(test_timeline);
     RUN(test_migration_fills_figures);
+    RUN(test_migration_index_at_commit);
     TEST_SUMMARY();
 }
