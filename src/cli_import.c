@@ -4,8 +4,14 @@
  * plain-text article whose first line is its title; a directory is read
  * file by file in name order. Fields other than text, lang, title, url,
  * date and source are ignored, so annotated corpus files import as they
- * are. Prints a progress bar on a terminal and one summary line. */
+ * are. Prints a progress bar on a terminal and one summary line.
+ *
+ * Two threads: a reader parses and extracts articles, file by file, and
+ * hands them through a bounded queue to the main thread, which stores them
+ * in batches. Messages and counts follow the input order. */
 #include <dirent.h>
+#include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,47 +61,105 @@ static void progress(const struct import_stats *s, const char *name)
     fflush(stderr);
 }
 
-static void store(struct db *db, const struct article_fields *f, struct import_stats *s, const char *where)
-{
-    struct article_input in = {.text = f->text, .len = f->len, .lang = f->lang, .title = f->title, .date = f->date};
+/* ---- the reader thread: parse and extract ------------------------------ */
+
+/* What the reader hands to the storing thread, in input order. */
+enum item_kind { ITEM_ARTICLE, ITEM_FAILED, ITEM_FILE_DONE, ITEM_END };
+
+struct item {
+    enum item_kind kind;
+    char *msg;                  /* ITEM_FAILED: the line to print; ITEM_ARTICLE: where */
+    json_t *obj;                /* owns the strings f borrows (JSON input) */
+    char *buf;                  /* owns them for a plain-text file */
+    char *title;
+    struct article_fields f;
     struct extraction x;
-    enum extract_status xst = extract_article(&in, &x);
-    if (xst != EXTRACT_OK) {
-        fprintf(stderr, "%s%s: %s\n", s->tty ? "\n" : "", where, extract_strerror(xst));
-        s->failed++;
-        return;
-    }
-    struct db_article_in a = {.url = f->url, .title = f->title, .lang = extract_lang_name(x.lang),
-                              .published_at = f->date, .source = f->source, .text = f->text, .len = f->len};
-    int64_t id;
-    bool existed = false;
-    enum db_status st = db_article_insert(db, &a, &x, &id, &existed);
-    extraction_free(&x);
-    if (st != DB_OK) {
-        fprintf(stderr, "%s%s: cannot store: %s\n", s->tty ? "\n" : "", where, db_errmsg(db));
-        s->failed++;
-    } else if (existed) {
-        s->duplicates++;
-    } else {
-        s->inserted++;
-        if (++s->pending >= IMPORT_BATCH)
-            batch_flush(db, s, true);
-    }
+};
+
+/* Extracted articles waiting to be stored: enough to keep the storing
+ * thread busy, few enough to bound memory. */
+#define QUEUE_LEN 64
+
+struct queue {
+    pthread_mutex_t mu;
+    pthread_cond_t not_empty, not_full;
+    struct item items[QUEUE_LEN];
+    size_t head, n;
+};
+
+static void queue_push(struct queue *q, const struct item *it)
+{
+    pthread_mutex_lock(&q->mu);
+    while (q->n == QUEUE_LEN)
+        pthread_cond_wait(&q->not_full, &q->mu);
+    q->items[(q->head + q->n) % QUEUE_LEN] = *it;
+    q->n++;
+    pthread_cond_signal(&q->not_empty);
+    pthread_mutex_unlock(&q->mu);
 }
 
-static void import_object(struct db *db, json_t *obj, struct import_stats *s, const char *where)
+static void queue_pop(struct queue *q, struct item *it)
 {
-    struct article_fields f;
-    struct problems p = {0};
-    if (!article_from_json(obj, false, &f, &p)) {
-        json_t *e = json_array_get(p.errors, 0);
-        fprintf(stderr, "%s%s: %s %s\n", s->tty ? "\n" : "", where, json_string_value(json_object_get(e, "param")),
-                json_string_value(json_object_get(e, "reason")));
-        json_decref(p.errors);
-        s->failed++;
+    pthread_mutex_lock(&q->mu);
+    while (q->n == 0)
+        pthread_cond_wait(&q->not_empty, &q->mu);
+    *it = q->items[q->head];
+    q->head = (q->head + 1) % QUEUE_LEN;
+    q->n--;
+    pthread_cond_signal(&q->not_full);
+    pthread_mutex_unlock(&q->mu);
+}
+
+struct reader {
+    struct queue *q;
+    char **files;
+    size_t n;
+};
+
+static void push_failed(struct queue *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void push_failed(struct queue *q, const char *fmt, ...)
+{
+    char msg[1400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    struct item it = {.kind = ITEM_FAILED, .msg = strdup(msg)};
+    queue_push(q, &it);
+}
+
+/* Extract the article of `it` (fields filled) and queue it, or queue the
+ * failure. Takes over the buffers of `it`. */
+static void push_article(struct queue *q, struct item *it, const char *where)
+{
+    struct article_input in = {.text = it->f.text, .len = it->f.len, .lang = it->f.lang, .title = it->f.title,
+                               .date = it->f.date};
+    enum extract_status xst = extract_article(&in, &it->x);
+    if (xst != EXTRACT_OK) {
+        push_failed(q, "%s: %s", where, extract_strerror(xst));
+        json_decref(it->obj);
+        free(it->buf);
+        free(it->title);
         return;
     }
-    store(db, &f, s, where);
+    it->kind = ITEM_ARTICLE;
+    it->msg = strdup(where);
+    queue_push(q, it);
+}
+
+static void read_object(struct queue *q, json_t *obj, const char *where)
+{
+    struct item it = {.obj = json_incref(obj)};
+    struct problems p = {0};
+    if (!article_from_json(obj, false, &it.f, &p)) {
+        json_t *e = json_array_get(p.errors, 0);
+        push_failed(q, "%s: %s %s", where, json_string_value(json_object_get(e, "param")),
+                    json_string_value(json_object_get(e, "reason")));
+        json_decref(p.errors);
+        json_decref(obj);
+        return;
+    }
+    push_article(q, &it, where);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -104,13 +168,12 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-static void import_file(struct db *db, const char *path, struct import_stats *s)
+static void read_one_file(struct queue *q, const char *path)
 {
     size_t len;
     char *buf = read_file(path, &len);
     if (!buf) {
-        fprintf(stderr, "%s%s: cannot read\n", s->tty ? "\n" : "", path);
-        s->failed++;
+        push_failed(q, "%s: cannot read", path);
         return;
     }
     char where[1100];
@@ -126,43 +189,106 @@ static void import_file(struct db *db, const char *path, struct import_stats *s)
             json_error_t jerr;
             json_t *obj = json_loadb(p, n, 0, &jerr);
             if (!obj) {
-                fprintf(stderr, "%s%s: invalid JSON: %s\n", s->tty ? "\n" : "", where, jerr.text);
-                s->failed++;
+                push_failed(q, "%s: invalid JSON: %s", where, jerr.text);
                 continue;
             }
-            import_object(db, obj, s, where);
+            read_object(q, obj, where);
             json_decref(obj);
         }
     } else if (ends_with(path, ".json")) {
         json_error_t jerr;
         json_t *root = json_loadb(buf, len, 0, &jerr);
         if (!root) {
-            fprintf(stderr, "%s%s: invalid JSON (line %d): %s\n", s->tty ? "\n" : "", path, jerr.line, jerr.text);
-            s->failed++;
+            push_failed(q, "%s: invalid JSON (line %d): %s", path, jerr.line, jerr.text);
         } else if (json_is_array(root)) {
             size_t i;
             json_t *obj;
             json_array_foreach(root, i, obj) {
                 snprintf(where, sizeof where, "%s[%zu]", path, i);
-                import_object(db, obj, s, where);
+                read_object(q, obj, where);
             }
         } else {
-            import_object(db, root, s, path);
+            read_object(q, root, path);
         }
         json_decref(root);
     } else {
         /* plain text: the first line is the title when it is short */
-        struct article_fields f = {.text = buf, .len = len};
+        struct item it = {.buf = buf, .f = {.text = buf, .len = len}};
         char *nl = strchr(buf, '\n');
-        char title[300] = "";
-        if (nl && nl - buf > 0 && nl - buf < (long)sizeof title) {
-            memcpy(title, buf, (size_t)(nl - buf));
-            title[nl - buf] = '\0';
-            f.title = title;
+        if (nl && nl - buf > 0 && nl - buf < 300) {
+            it.title = strndup(buf, (size_t)(nl - buf));
+            it.f.title = it.title;
         }
-        store(db, &f, s, path);
+        push_article(q, &it, path);
+        return;
     }
     free(buf);
+}
+
+static void *reader_main(void *arg)
+{
+    struct reader *rd = arg;
+    for (size_t i = 0; i < rd->n; i++) {
+        read_one_file(rd->q, rd->files[i]);
+        struct item done = {.kind = ITEM_FILE_DONE};
+        queue_push(rd->q, &done);
+    }
+    struct item end = {.kind = ITEM_END};
+    queue_push(rd->q, &end);
+    return NULL;
+}
+
+/* ---- the main thread: store ------------------------------------------- */
+
+static void store(struct db *db, struct item *it, struct import_stats *s)
+{
+    struct db_article_in a = {.url = it->f.url, .title = it->f.title, .lang = extract_lang_name(it->x.lang),
+                              .published_at = it->f.date, .source = it->f.source, .text = it->f.text,
+                              .len = it->f.len};
+    int64_t id;
+    bool existed = false;
+    enum db_status st = db_article_insert(db, &a, &it->x, &id, &existed);
+    if (st != DB_OK) {
+        fprintf(stderr, "%s%s: cannot store: %s\n", s->tty ? "\n" : "", it->msg, db_errmsg(db));
+        s->failed++;
+    } else if (existed) {
+        s->duplicates++;
+    } else {
+        s->inserted++;
+        if (++s->pending >= IMPORT_BATCH)
+            batch_flush(db, s, true);
+    }
+}
+
+/* Store what the reader queues until its end; progress by file. */
+static void store_all(struct db *db, struct queue *q, char **files, struct import_stats *s)
+{
+    if (s->total)
+        progress(s, files[0]);
+    for (;;) {
+        struct item it;
+        queue_pop(q, &it);
+        switch (it.kind) {
+        case ITEM_END:
+            return;
+        case ITEM_FILE_DONE:
+            s->done++;
+            progress(s, s->done < s->total ? files[s->done] : "");
+            break;
+        case ITEM_FAILED:
+            fprintf(stderr, "%s%s\n", s->tty ? "\n" : "", it.msg ? it.msg : "out of memory");
+            s->failed++;
+            break;
+        case ITEM_ARTICLE:
+            store(db, &it, s);
+            extraction_free(&it.x);
+            json_decref(it.obj);
+            free(it.buf);
+            free(it.title);
+            break;
+        }
+        free(it.msg);
+    }
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -257,13 +383,20 @@ int cli_import(int argc, char **argv)
         s.failed++;
         n = 0;
     }
-    for (size_t i = 0; i < n; i++) {
-        progress(&s, files[i]);
-        import_file(db, files[i], &s);
-        s.done++;
-    }
-    if (n)
+    if (n) {
+        struct queue q = {.mu = PTHREAD_MUTEX_INITIALIZER, .not_empty = PTHREAD_COND_INITIALIZER,
+                          .not_full = PTHREAD_COND_INITIALIZER};
+        struct reader rd = {.q = &q, .files = files, .n = n};
+        pthread_t th;
+        if (pthread_create(&th, NULL, reader_main, &rd) != 0) {
+            fputs("quoted import: cannot start a thread\n", stderr);
+            s.failed++;
+        } else {
+            store_all(db, &q, files, &s);
+            pthread_join(th, NULL);
+        }
         batch_flush(db, &s, false);
+    }
     for (size_t i = 0; i < nfiles; i++)
         free(files[i]);
     progress(&s, "");
