@@ -727,6 +727,21 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym)
             }
     }
 
+    /* "AFP Jean Vanhoutte", "AFP Vanhoutte": a name written right after a
+     * known organisation or medium, in the same run, is the person who
+     * speaks for it (the run was split there) */
+    if (!entity_of(ctx, t0, t1, &e) && t0 > 0 && is_cap(ctx, t0 - 1) && !sent_start(ctx, t0)) {
+        for (size_t j = t0; j-- > 0 && t0 - j <= 4;) {
+            if (!is_cap(ctx, j) && !is_punct(ctx, j, '-') && !is_apos(ctx, j))
+                break;
+            if (is_cap(ctx, j) && entity_of(ctx, j, t0, &e) && e->type == ACTOR_ORGANIZATION) {
+                c->v[ACTOR_PERSON] += W_TITLE / 2;
+                break;
+            }
+            if (sent_start(ctx, j))
+                break;
+        }
+    }
     /* the words before */
     bool det;
     size_t p = skip_back_det(ctx, t0, &det);

@@ -408,6 +408,51 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
     return j;
 }
 
+/* A known organisation or medium written at the front of the name run
+ * [s,e) and followed by more capitalised name words that are no known
+ * entity: "AFP Jean Vanhoutte", "Reuters Smith" (but not "HP France").
+ * Returns the first token after the organisation, or s when there is none. */
+static size_t org_prefix_end(const struct ctx *c, size_t s, size_t e)
+{
+    char buf[256], w[WORD_MAX];
+    size_t ends[MAX_NAME_WORDS];
+    size_t n = 0, nt = 0;
+    if (e <= s + 1 || !is_word(c, s))
+        return s;
+    for (size_t k = s; k < e && nt < MAX_NAME_WORDS; k++, nt++) {
+        size_t wn = fw(c, k, w);
+        if (k > s && (c->d->tokens[k].flags & TF_SPACE_BEFORE) && n + 1 < sizeof buf)
+            buf[n++] = ' ';
+        if (n + wn >= sizeof buf)
+            break;
+        memcpy(buf + n, w, wn);
+        n += wn;
+        ends[nt] = n;
+    }
+    for (size_t i = nt - 1; i > 0; i--) {
+        size_t k = s + i; /* first token after the candidate prefix [s,k) */
+        if (!is_word(c, k) || !(c->d->tokens[k].flags & TF_CAP) || !is_word(c, k - 1))
+            continue;
+        const struct lex_entity *en = lex_entity_find(buf, ends[i - 1]);
+        if (!en || en->type != ACTOR_ORGANIZATION)
+            continue;
+        if (en->acronym) {
+            bool caps = true;
+            for (size_t j = s; j < k; j++)
+                if (is_word(c, j) && !(c->d->tokens[j].flags & TF_ALLCAPS))
+                    caps = false;
+            if (!caps)
+                continue;
+        }
+        /* the rest must not be a known entity itself */
+        size_t rn = fw(c, k, w);
+        if (lex_entity_find(w, rn) || lex_speech_is_org_head(w, rn))
+            return s;
+        return k;
+    }
+    return s;
+}
+
 /* Strip what is not the name from run [*s,*e): a determiner opening a
  * sentence ("Le Kremlin"), leading titles ("Iranian President"), an
  * organisation before a person ("Amnesty International Man-kei Tam"). */
@@ -442,6 +487,10 @@ static void strip_run(const struct ctx *c, size_t *s, size_t *e)
     }
     while (*s + 1 < *e && !is_name_word(c, *s))
         (*s)++;
+    /* a medium or agency glued to the person after it: "AFP Jean Vanhoutte" */
+    size_t op = org_prefix_end(c, *s, *e);
+    if (op > *s)
+        *s = op;
     /* an organisation name before a person's name */
     size_t words = 0;
     for (size_t k = *s; k < *e; k++)
@@ -864,9 +913,12 @@ static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
                 j++;
             if (is_apos(c, j))
                 j++;
-            if (j < lim && is_name_word(c, j))
-                j = run_end(c, j, lim);
-            else if (j < lim)
+            if (j < lim && is_name_word(c, j)) {
+                /* "à l'AFP Jean Vanhoutte": the medium is the complement,
+                 * the person after it the subject */
+                size_t re = run_end(c, j, lim), op = org_prefix_end(c, j, re);
+                j = op > j ? op : re;
+            } else if (j < lim)
                 j++;
             k = j;
             continue;

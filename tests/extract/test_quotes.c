@@ -677,6 +677,23 @@ TEST(test_ten_megabytes_without_full_stop)
     free(big);
 }
 
+/* A medium or agency written right before the person who speaks to it. */
+TEST(test_medium_glued_to_person)
+{
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "« Le chantier reprendra dès lundi », a confié à l'AFP Lucien Ferrandou, maire de la "
+                  "commune. « Rien n'est encore signé », a précisé Reuters Mazaudier.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "Le chantier reprendra", "Lucien Ferrandou", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Rien n'est encore", "Mazaudier", QUOTE_DIRECT);
+    extraction_free(&x);
+    CHECK_INT(run("en", "\"The bridge will reopen on Monday,\" said Reuters Tom Hallworth.", &x), EXTRACT_OK);
+    CHECK_QUOTE(&x, "The bridge will reopen", "Tom Hallworth", QUOTE_DIRECT);
+    extraction_free(&x);
+}
+
 int main(void)
 {
     RUN(test_fr_guillemets_inner_spaces);
@@ -703,6 +720,7 @@ int main(void)
     RUN(test_en_curly_pull_title_not_quotes);
     RUN(test_fr_organisations);
     RUN(test_unnamed_sources);
+    RUN(test_medium_glued_to_person);
     RUN(test_lexicon_tables);
     RUN(test_seed_idlib);
     RUN(test_invalid_utf8);
