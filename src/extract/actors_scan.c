@@ -340,6 +340,36 @@ static size_t fr_noun_complement(const struct actx *ctx, size_t i)
     return fr_de_complement(ctx, k + 1) ? k + 1 - i : 0;
 }
 
+/* A complement in lower case that an acronym in brackets closes: "des
+ * transports" in "Office fédéral des transports (OFT)", "des affaires
+ * étrangères" in "Département fédéral des affaires étrangères (DFAE)".
+ * Its length up to the bracket, else 0. */
+static size_t fr_complement_to_acronym(const struct actx *ctx, size_t i)
+{
+    size_t k = i;
+    if (word_is(ctx, k, "de")) {
+        k++;
+        if (word_is(ctx, k, "la"))
+            k++;
+        else if (word_is(ctx, k, "l") && is_apos(ctx, k + 1))
+            k += 2;
+    } else if (word_is(ctx, k, "du") || word_is(ctx, k, "des") || word_is(ctx, k, "aux") ||
+               word_is(ctx, k, "au")) {
+        k++;
+    } else if (word_is(ctx, k, "d") && is_apos(ctx, k + 1)) {
+        k += 2;
+    } else {
+        return 0;
+    }
+    size_t first = k;
+    while (k < first + 4 && is_word(ctx, k) && !ctx->ti[k].cap && !(ctx->ti[k].lw & (LW_STOP | LW_SPEECH)))
+        k++;
+    if (k == first || !is_punct(ctx, k, '(') || !is_word(ctx, k + 1) ||
+        !(ctx->d->tokens[k + 1].flags & TF_ALLCAPS) || !is_punct(ctx, k + 2, ')'))
+        return 0;
+    return k - i;
+}
+
 /* The same for English "of X", "of the X". */
 static size_t en_of_complement(const struct actx *ctx, size_t i, const char *prep)
 {
@@ -475,6 +505,12 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
                 word_is(ctx, j + 5, "homme")) {
                 j += 6;
                 continue;
+            }
+            c = rs->head_cue ? fr_complement_to_acronym(ctx, j) : 0;
+            if (c) {
+                rs->joined_prep = true;
+                j += c;
+                break;
             }
             if (rs->head_cue && adjectives < 3 && org_adjective(ctx, j)) {
                 adjectives++;
@@ -1003,7 +1039,9 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
         }
         break;
     }
-    while (!ends_org && ctx->d->lang == LANG_EN && t1 > t0 + 1 && is_cap(ctx, t1 - 1) &&
+    /* ("Office of the Information Commissioner" keeps its last word) */
+    while (!ends_org && !(rs->joined_prep && rs->head_cue) && ctx->d->lang == LANG_EN && t1 > t0 + 1 &&
+           is_cap(ctx, t1 - 1) &&
            (ctx->ti[t1 - 1].lw & LW_TITLE) && !(ctx->ti[t1 - 2].lw & LW_PARTICLE) && !entity_of(ctx, t0, t1, &e))
         t1--; /* "United States Senator" names the country */
     if (!ends_org && !entity_of(ctx, t0, t1, &e)) {

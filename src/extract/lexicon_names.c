@@ -605,6 +605,8 @@ static const struct lex_word_entry lex_words[] = {
     {"chairman", LW_TITLE},
     {"chairwoman", LW_TITLE},
     {"challenge", LW_THING},
+    {"chamber", LW_ORGCUE | LW_DEJOIN},
+    {"chambre", LW_ORGCUE | LW_DEJOIN},
     {"chamonix", LW_ENTITY},
     {"champagne", LW_ENTITY},
     {"championnat", LW_THING},

@@ -629,7 +629,7 @@ bool lex_speech_is_title(const char *w, size_t n)
 static const char *const heads[] = {
     "administration", "agence", "agency", "alliance", "ambassade", "armee", "army",
     "assemblee", "assembly", "association", "authority", "autorite", "bank", "banque",
-    "bureau", "cabinet", "chaine", "channel", "club", "collectif", "comite", "commission",
+    "bureau", "cabinet", "chaine", "chamber", "chambre", "channel", "club", "collectif", "comite", "commission",
     "committee", "commune", "compagnie", "company", "congres", "congress", "conseil",
     "corporation", "council", "cour", "court", "departement", "department", "elysee",
     "embassy", "entreprise", "federation", "fondation", "fonds", "forces", "foundation",

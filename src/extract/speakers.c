@@ -1765,6 +1765,21 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
             s--;
         while (s < j && !is_name_word(c, s))
             s++;
+        /* the tail of an organisation's name that the actors pass read
+         * whole: "the Office of the Information Commissioner said" */
+        {
+            const struct actor_mention *m;
+            size_t from = c->d->tokens[lo].start, nm;
+            nm = actors_mentions_in(c->d, from, c->d->tokens[s].start, &m);
+            for (size_t i = 0; i < nm; i++)
+                if (m[i].end >= c->d->tokens[j].end && c->d->out->actors[m[i].actor].type == ACTOR_ORGANIZATION) {
+                    size_t os = doc_token_at(c->d, m[i].start), oe = doc_token_at(c->d, m[i].end);
+                    if (os < s && oe == j + 1 && is_name_word(c, os)) {
+                        struct ref r = {REF_NAME, os, oe, 0, 0, false};
+                        return r;
+                    }
+                }
+        }
         size_t s2 = s, e2 = j + 1;
         strip_run(c, &s2, &e2);
         if (!all_titles(c, s2, e2)) {

@@ -621,9 +621,31 @@ TEST(test_fr_lower_case_heads)
     extraction_free(&x);
 }
 
+/* Organisation names that go on in lower case up to an acronym in
+ * brackets, or through "of" up to a title word; the short form met later
+ * is the same organisation. */
+TEST(test_org_complement_to_acronym)
+{
+    struct extraction x = run("fr",
+                              "L'Institut fédéral des eaux souterraines (IFES) publie ses relevés. "
+                              "Selon l'Institut fédéral, la nappe baisse. Le Bureau cantonal des "
+                              "affaires rurales (BCAR) a réagi.");
+    CHECK_ACTOR(x, "Institut fédéral des eaux souterraines", ACTOR_ORGANIZATION);
+    CHECK(has_alias(find(&x, "Institut fédéral des eaux souterraines"), "IFES"));
+    CHECK_INT(count(&x, "Institut fédéral"), 1);
+    CHECK(has_alias(find(&x, "Institut fédéral"), "Institut fédéral des eaux souterraines"));
+    CHECK_ACTOR(x, "Bureau cantonal des affaires rurales", ACTOR_ORGANIZATION);
+    extraction_free(&x);
+    x = run("en", "The Office of the Regional Water Commissioner met the Dunmore Chamber of Commerce on Friday.");
+    CHECK_ACTOR(x, "Office of the Regional Water Commissioner", ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Dunmore Chamber of Commerce", ACTOR_ORGANIZATION);
+    extraction_free(&x);
+}
+
 int main(void)
 {
     RUN(test_seed_merges);
+    RUN(test_org_complement_to_acronym);
     RUN(test_particles_fr);
     RUN(test_given_name_that_is_an_org_word);
     RUN(test_particles_en);

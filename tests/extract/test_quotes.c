@@ -694,6 +694,27 @@ TEST(test_medium_glued_to_person)
     extraction_free(&x);
 }
 
+/* An organisation whose name ends on a title word or goes on in lower case
+ * is the speaker, not the title or the cut name. */
+TEST(test_long_organisation_speakers)
+{
+    struct extraction x;
+    CHECK_INT(run("en",
+                  "The Office of the Regional Water Commissioner said: \"We will publish the "
+                  "figures next week.\"",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "We will publish", "Office of the Regional Water Commissioner", QUOTE_DIRECT);
+    extraction_free(&x);
+    CHECK_INT(run("fr",
+                  "L'Institut fédéral des eaux souterraines (IFES) publie ses relevés. « La nappe "
+                  "baisse depuis trois ans », a indiqué l'Institut fédéral des eaux souterraines.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "La nappe baisse", "Institut fédéral des eaux souterraines", QUOTE_DIRECT);
+    extraction_free(&x);
+}
+
 int main(void)
 {
     RUN(test_fr_guillemets_inner_spaces);
@@ -721,6 +742,7 @@ int main(void)
     RUN(test_fr_organisations);
     RUN(test_unnamed_sources);
     RUN(test_medium_glued_to_person);
+    RUN(test_long_organisation_speakers);
     RUN(test_lexicon_tables);
     RUN(test_seed_idlib);
     RUN(test_invalid_utf8);
