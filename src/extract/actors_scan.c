@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "actors_int.h"
+#include "lexicon_speech.h"
 #include "utf8.h"
 
 /* Evidence weights: a known entity wins over everything; a title or a cue
@@ -179,6 +180,10 @@ static unsigned word_flags(const char *w, size_t n)
     if (h && !(lw & LW_FIRSTNAME) && (lex_word(w, (size_t)(h - w)) & LW_FIRSTNAME) &&
         (lex_word(h + 1, n - (size_t)(h - w) - 1) & LW_FIRSTNAME))
         lw |= LW_FIRSTNAME;
+    /* a title for someone elected or appointed to it, or who held it:
+     * "mayor-elect", "ex-ministre", "then-coach" */
+    if (h && !(lw & LW_TITLE) && lex_speech_is_title(w, n))
+        lw |= LW_TITLE;
     return lw;
 }
 

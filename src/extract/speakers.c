@@ -1439,6 +1439,55 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
     return -1;
 }
 
+/* A bare title ("the mayor-elect", "l'ex-ministre", "le porte-parole")
+ * at tokens [s,e): the person the text last named with the same title,
+ * written before the name ("Mayor Jane Holloway") or in the sentence
+ * around it ("Jane Holloway was elected mayor", "Paul Vidal, ministre
+ * de…"). -1 when the title was not used before. */
+static int title_holder(struct ctx *c, size_t s, size_t e)
+{
+    struct doc *d = c->d;
+    char w[WORD_MAX], x[WORD_MAX];
+    size_t h = e, hn = 0, hs = 0;
+    for (size_t k = s; k < e; k++) {
+        size_t n = fw(c, k, x);
+        if (is_word(c, k) && n >= 4 && lex_speech_is_title(x, n)) {
+            h = k;
+            memcpy(w, x, n + 1);
+            hn = lex_speech_title_base(w, n, &hs);
+        }
+    }
+    if (h == e)
+        return -1;
+    size_t lo = s > TITLE_WINDOW ? s - TITLE_WINDOW : 0;
+    for (size_t p = s; p-- > lo;) {
+        if (!is_word(c, p))
+            continue;
+        size_t pn = fw(c, p, x), ps;
+        if (pn < 4 || x[0] != w[hs])
+            continue;
+        size_t pb = lex_speech_title_base(x, pn, &ps);
+        if (pb != hn || memcmp(x + ps, w + hs, hn) != 0)
+            continue;
+        /* "Mayor Jane Holloway" */
+        size_t q = p + 1;
+        if (is_punct(c, q, '.'))
+            q++;
+        int a = q < d->n_tokens && is_name_word(c, q) ? actors_at(d, d->tokens[q].start, d->tokens[q].end) : -1;
+        if (a >= 0 && d->out->actors[a].type == ACTOR_PERSON)
+            return a;
+        /* the person named last before it in its sentence */
+        size_t si = doc_sentence_at(d, d->tokens[p].start);
+        size_t a0 = sentence_first_tok(c, si);
+        const struct actor_mention *m;
+        size_t nm = actors_mentions_in(d, d->tokens[a0].start, d->tokens[p].start, &m);
+        for (size_t i = nm; i-- > 0;)
+            if (d->out->actors[m[i].actor].type == ACTOR_PERSON && stretch_at(c, doc_token_at(d, m[i].start)) < 0)
+                return m[i].actor;
+    }
+    return -1;
+}
+
 /* A common noun for an organisation ("l'entreprise", "the company", "les
  * magistrats") at token h: the organisation the text named last before it,
  * one introduced with such a noun first ("la société Verdanex"); for a
@@ -1682,6 +1731,8 @@ static int resolve_ref(struct ctx *c, const struct ref *r, int depth)
         }
         if (r->alt_e > r->alt_s)
             a = resolve_name(c, r->alt_s, r->alt_e);
+        if (a < 0 && bare && has_title)
+            a = title_holder(c, r->s, r->e);
         if (a < 0 && bare && has_title)
             a = resolve_pronoun(c, r->s, depth);
         if (a < 0)

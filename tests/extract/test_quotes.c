@@ -715,6 +715,38 @@ TEST(test_long_organisation_speakers)
     extraction_free(&x);
 }
 
+/* Role nouns, with the forms for someone elected to a post or who held
+ * it, refer to the person last named with the same title. */
+TEST(test_role_nouns_refer_back)
+{
+    struct extraction x;
+    CHECK_INT(run("en",
+                  "Rita Okafor was elected mayor on Sunday, defeating Dan Pruitt. Pruitt thanked his "
+                  "volunteers. \"The buses come first,\" the mayor-elect said.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "The buses come first", "Rita Okafor", QUOTE_DIRECT);
+    extraction_free(&x);
+    CHECK_INT(run("fr",
+                  "La procureure Anne Rivaud a ouvert une enquête. Le maire, Hugo Sellier, s'est tu. "
+                  "« Les faits sont graves et établis », a dit la procureure.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "Les faits sont graves", "Anne Rivaud", QUOTE_DIRECT);
+    extraction_free(&x);
+    CHECK_INT(run("fr",
+                  "Bruno Lacaze a quitté le gouvernement en mai. « Je pars serein et fier », a dit "
+                  "l'ex-ministre.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "Je pars serein", "Bruno Lacaze", QUOTE_DIRECT);
+    extraction_free(&x);
+    CHECK(lex_speech_is_title("mayor-elect", 11));
+    CHECK(lex_speech_is_title("ex-ministre", 11));
+    CHECK(lex_speech_is_title("then-coach", 10));
+    CHECK(!lex_speech_is_title("ex-voiture", 10));
+}
+
 int main(void)
 {
     RUN(test_fr_guillemets_inner_spaces);
@@ -743,6 +775,7 @@ int main(void)
     RUN(test_unnamed_sources);
     RUN(test_medium_glued_to_person);
     RUN(test_long_organisation_speakers);
+    RUN(test_role_nouns_refer_back);
     RUN(test_lexicon_tables);
     RUN(test_seed_idlib);
     RUN(test_invalid_utf8);
