@@ -946,6 +946,11 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
             return 0;
         if (words >= 2 && ctx->ti[last].cap && ctx->ti[last].nation && !(ctx->ti[last].lw & LW_FIRSTNAME))
             return 0; /* "Native American" */
+        /* "Brisbane International": a city and "International" name a
+         * tournament (an organisation would be known or carry a cue) */
+        if (words == 2 && word_is(ctx, last, "international") && entity_of(ctx, t0, t0 + 1, &e) &&
+            e->type == ACTOR_PLACE)
+            return 0;
     }
     bool acronym = words == 1 && (tk[t0].flags & TF_ALLCAPS);
     if (t1 - t0 >= 3 && is_punct(ctx, t0 + 1, '.') && tk[t0].end - tk[t0].start == 1)
@@ -1241,6 +1246,63 @@ static int hyphen_entity(struct actx *ctx, size_t i)
     return push_cand(ctx, &c);
 }
 
+/* "Sydney-based", "Paris-born": a capitalised word made an adjective by
+ * a participle after a hyphen. The place before the hyphen is named (its
+ * end in *pend), the adjective is no actor. 1 for those, 2 for the kind
+ * that says who leads or backs ("US-led", "state-owned"), whose first
+ * part is named only when known; 0 otherwise. */
+static int hyphen_adjective(const struct actx *ctx, size_t i, size_t *pend)
+{
+    static const char *const place_of[] = {"based", "born", "bred", "raised", "headquartered", "educated"};
+    static const char *const by[] = {"led", "backed", "owned", "funded", "run", "sponsored", "made"};
+    const struct token *t = &ctx->d->tokens[i];
+    const char *s = ctx->d->text;
+    const char *h = NULL;
+    for (const char *p = s + t->start; p < s + t->end; p++)
+        if (*p == '-')
+            h = p;
+    if (!h || h == s + t->start)
+        return 0;
+    size_t tl = (size_t)(s + t->end - h - 1);
+    *pend = (size_t)(h - s);
+    for (size_t k = 0; k < sizeof place_of / sizeof place_of[0]; k++)
+        if (strlen(place_of[k]) == tl && memcmp(h + 1, place_of[k], tl) == 0)
+            return 1;
+    for (size_t k = 0; k < sizeof by / sizeof by[0]; k++)
+        if (strlen(by[k]) == tl && memcmp(h + 1, by[k], tl) == 0)
+            return 2;
+    return 0;
+}
+
+/* A French noun for the people of a place, after an article or a number:
+ * "les Rouennais", "des Lyonnaises", "deux Marseillais" (a plural form),
+ * "un Nantais". Not an actor. */
+static bool fr_demonym_noun(const struct actx *ctx, size_t i)
+{
+    static const char *const plural[] = {"ais", "aises", "ois", "oises", "iens", "iennes", "ains",
+                                         "aines", "ins", "ines", "eens", "eennes", "ards", "ardes"};
+    static const char *const single[] = {"ais", "aise", "ois", "oise", "ien", "ienne", "ain", "aine"};
+    if (ctx->d->lang != LANG_FR || i == 0 || ctx->ti[i].ent || ctx->ti[i].nation ||
+        (ctx->ti[i].lw & (LW_FIRSTNAME | LW_ENTSTART)) || is_cap(ctx, i + 1))
+        return false;
+    size_t n;
+    const char *w = actx_word(ctx, i, &n);
+    bool pl = word_is(ctx, i - 1, "les") || word_is(ctx, i - 1, "des") || word_is(ctx, i - 1, "aux") ||
+              word_is(ctx, i - 1, "ces") || word_is(ctx, i - 1, "nos") || word_is(ctx, i - 1, "leurs") ||
+              ctx->d->tokens[i - 1].kind == TOK_NUMBER;
+    bool sg = word_is(ctx, i - 1, "un") || word_is(ctx, i - 1, "une");
+    const char *const *suf = pl ? plural : single;
+    size_t ns = pl ? sizeof plural / sizeof plural[0] : sizeof single / sizeof single[0];
+    if (!pl && !sg)
+        return false;
+    for (size_t k = 0; k < ns; k++) {
+        size_t sl = strlen(suf[k]);
+        if (n > sl + 2 && memcmp(w + n - sl, suf[k], sl) == 0)
+            return true;
+    }
+    return false;
+}
+
 int actors_scan(struct actx *ctx)
 {
     if (prepare(ctx))
@@ -1291,6 +1353,37 @@ int actors_scan(struct actx *ctx)
         if (!ctx->ti[i].cap && !head) {
             if (hyphen_entity(ctx, i))
                 return -1;
+            i++;
+            continue;
+        }
+        /* "US$", "C$": a currency, not the country */
+        if (!head && i + 1 < d->n_tokens && d->tokens[i + 1].kind == TOK_PUNCT &&
+            !(d->tokens[i + 1].flags & TF_SPACE_BEFORE) && (d->tokens[i + 1].cp == '$' ||
+                                                            d->tokens[i + 1].cp == 0x20AC ||
+                                                            d->tokens[i + 1].cp == 0xA3) &&
+            t->end - t->start <= 3) {
+            i++;
+            continue;
+        }
+        size_t pend;
+        int adj = head ? 0 : hyphen_adjective(ctx, i, &pend);
+        if (adj) {
+            char buf[128];
+            size_t n = utf8_fold_into(d->text + t->start, pend - t->start, buf, sizeof buf);
+            const struct lex_entity *e = lex_entity_find(buf, n);
+            if (e || adj == 1) {
+                struct cand c = {t->start, pend, t->start, i, i + 1, {0, 0, 0}, -1, false, false, false};
+                if (e)
+                    c.v[e->type] += W_LEXICON;
+                else
+                    c.v[ACTOR_PLACE] += W_CUE;
+                if (push_cand(ctx, &c))
+                    return -1;
+            }
+            i++;
+            continue;
+        }
+        if (!head && fr_demonym_noun(ctx, i)) {
             i++;
             continue;
         }

@@ -1329,11 +1329,34 @@ static int resolve_demonym(struct ctx *c, size_t k, const char *country)
     return -1;
 }
 
+/* Does the name at [s,e) name an event, a law or a work ("Australian
+ * Open", "Brisbane International", "Paris Agreement"), which says nothing? */
+static bool names_thing(const struct ctx *c, size_t s, size_t e)
+{
+    char w[WORD_MAX];
+    size_t last = e;
+    for (size_t k = s; k < e; k++)
+        if (is_word(c, k))
+            last = k;
+    if (last == e || last == s)
+        return false;
+    size_t n = fw(c, last, w);
+    if (lex_entity_find(w, n))
+        return false;
+    if (lex_word(w, n) & LW_THING)
+        return true;
+    if (n == 13 && !memcmp(w, "international", 13) && count_name_words(c, s, e) == 2) {
+        const struct lex_entity *en = lex_entity_find(w, fw(c, s, w));
+        return en && en->type == ACTOR_PLACE;
+    }
+    return false;
+}
+
 /* A name at [s,e): expanded to its fullest form, then an actor. */
 static int resolve_name(struct ctx *c, size_t s, size_t e)
 {
     size_t fs, fe;
-    if (e <= s)
+    if (e <= s || names_thing(c, s, e))
         return -1;
     if (e == s + 1) {
         const char *country = demonym_at(c, s);

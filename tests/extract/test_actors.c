@@ -642,10 +642,33 @@ TEST(test_org_complement_to_acronym)
     extraction_free(&x);
 }
 
+/* Words that look like names but are not actors: people of a place,
+ * place-based adjectives, currency prefixes, tournaments. */
+TEST(test_not_actors_demonyms_currency_events)
+{
+    struct extraction x = run("fr", "Les Toulonnais ont voté. Des Grenobloises sont venues à Toulon. Un Nantais a gagné.");
+    CHECK_INT(count(&x, "Toulonnais"), 0);
+    CHECK_INT(count(&x, "Grenobloises"), 0);
+    CHECK_INT(count(&x, "Nantais"), 0);
+    CHECK_ACTOR(x, "Toulon", ACTOR_PLACE);
+    extraction_free(&x);
+    x = run("en", "The Perth-based miner paid US$12 million and C$4 million. Lena Cho won the Adelaide "
+                  "International and the Australian Open.");
+    CHECK_INT(count(&x, "Perth-based"), 0);
+    CHECK_ACTOR(x, "Perth", ACTOR_PLACE);
+    CHECK_INT(count(&x, "US"), 0);
+    CHECK_INT(count(&x, "C"), 0);
+    CHECK_INT(count(&x, "Adelaide International"), 0);
+    CHECK_INT(count(&x, "Australian Open"), 0);
+    CHECK_INT(count(&x, "Open"), 0);
+    extraction_free(&x);
+}
+
 int main(void)
 {
     RUN(test_seed_merges);
     RUN(test_org_complement_to_acronym);
+    RUN(test_not_actors_demonyms_currency_events);
     RUN(test_particles_fr);
     RUN(test_given_name_that_is_an_org_word);
     RUN(test_particles_en);

@@ -747,6 +747,15 @@ TEST(test_role_nouns_refer_back)
     CHECK(!lex_speech_is_title("ex-voiture", 10));
 }
 
+/* A tournament is never a speaker. */
+TEST(test_event_not_speaker)
+{
+    struct extraction x;
+    CHECK_INT(run("en", "The Adelaide International said \"every ticket is sold out now\".", &x), EXTRACT_OK);
+    CHECK_QUOTE(&x, "every ticket", "(none)", QUOTE_PARTIAL);
+    extraction_free(&x);
+}
+
 int main(void)
 {
     RUN(test_fr_guillemets_inner_spaces);
@@ -776,6 +785,7 @@ int main(void)
     RUN(test_medium_glued_to_person);
     RUN(test_long_organisation_speakers);
     RUN(test_role_nouns_refer_back);
+    RUN(test_event_not_speaker);
     RUN(test_lexicon_tables);
     RUN(test_seed_idlib);
     RUN(test_invalid_utf8);
