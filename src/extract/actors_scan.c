@@ -475,7 +475,7 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
             break;
         }
         if ((is_punct(ctx, j, '&') || (!fr && word_is(ctx, j, "and"))) && is_cap(ctx, j + 1) &&
-            (rs->joined_prep || cap_run_ends_org(ctx, j + 1) || is_punct(ctx, j, '&'))) {
+            (rs->joined_prep || (cap_run_ends_org(ctx, j + 1) && !rs->ends_cue) || is_punct(ctx, j, '&'))) {
             j++;
             continue;
         }
@@ -800,6 +800,22 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym)
             c->v[ACTOR_PLACE] += det ? W_PREP / 2 : W_PREP;
         if (word_is(ctx, p, "selon") || word_is(ctx, p, "according"))
             c->v[ACTOR_PERSON] += 0.5f;
+        /* "la société Verdanex", "the company Brantley", "le quotidien
+         * X": a common noun for an organisation right before the name */
+        size_t pn;
+        const char *pw = actx_word(ctx, p, &pn);
+        if (p + 1 == t0 && !ctx->ti[p].cap && lex_speech_collective(pw, pn) == 1)
+            c->v[ACTOR_ORGANIZATION] += W_TITLE;
+    }
+    /* "X said in a statement", "X a indiqué dans un communiqué" */
+    {
+        size_t a = t1;
+        if (word_is(ctx, a, "a") || word_is(ctx, a, "has"))
+            a++;
+        if (is_word(ctx, a) && (ctx->ti[a].lw & LW_SPEECH) &&
+            ((word_is(ctx, a + 1, "in") && word_is(ctx, a + 2, "a") && word_is(ctx, a + 3, "statement")) ||
+             (word_is(ctx, a + 1, "dans") && word_is(ctx, a + 2, "un") && word_is(ctx, a + 3, "communique"))))
+            c->v[ACTOR_ORGANIZATION] += W_SPEECH + 1.0f;
         /* "le président du Conseil européen": the complement of a title */
         if (word_is(ctx, p, "de") || word_is(ctx, p, "du") || word_is(ctx, p, "des") || word_is(ctx, p, "of")) {
             if (p > 0 && is_word(ctx, p - 1) && (ctx->ti[p - 1].lw & LW_TITLE))

@@ -664,11 +664,33 @@ TEST(test_not_actors_demonyms_currency_events)
     extraction_free(&x);
 }
 
+/* Organisations known only from the words around them or from a company
+ * suffix, and newspapers. */
+TEST(test_org_from_context_words)
+{
+    struct extraction x = run("fr", "La société Morvalis a licencié. L'entreprise Quentrel recrute. Le quotidien "
+                                    "Sud Ouest et Le Nouvelliste l'ont écrit.");
+    CHECK_ACTOR(x, "Morvalis", ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Quentrel", ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Sud Ouest", ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Le Nouvelliste", ACTOR_ORGANIZATION);
+    extraction_free(&x);
+    x = run("en", "The company Fennick said it would appeal. Tarrow Analytics and Belcombe Mining lost money. "
+                  "Later, Tarrow cut jobs. Ruddle said in a statement it was sorry.");
+    CHECK_ACTOR(x, "Fennick", ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Tarrow Analytics", ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Belcombe Mining", ACTOR_ORGANIZATION);
+    CHECK(has_alias(find(&x, "Tarrow Analytics"), "Tarrow"));
+    CHECK_ACTOR(x, "Ruddle", ACTOR_ORGANIZATION);
+    extraction_free(&x);
+}
+
 int main(void)
 {
     RUN(test_seed_merges);
     RUN(test_org_complement_to_acronym);
     RUN(test_not_actors_demonyms_currency_events);
+    RUN(test_org_from_context_words);
     RUN(test_particles_fr);
     RUN(test_given_name_that_is_an_org_word);
     RUN(test_particles_en);
