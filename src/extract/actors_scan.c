@@ -278,7 +278,8 @@ static bool org_adjective(const struct actx *ctx, size_t i)
     static const char *const suffixes[] = {"ique", "iques", "ale", "ales", "aux", "ienne", "iennes",
                                            "iens", "aise", "aises", "oise", "oises", "aire", "aires",
                                            "iste", "istes", "enne", "ennes", "eenne", "aine", "aines",
-                                           "ive", "ives", "elle", "elles", "ois", "ien"};
+                                           "ive", "ives", "elle", "elles", "ois", "ien", "nel",
+                                           "al", "if"};
     for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
         size_t sl = strlen(suffixes[k]);
         if (n > sl + 2 && memcmp(w + n - sl, suffixes[k], sl) == 0)
@@ -320,6 +321,23 @@ static size_t fr_de_complement(const struct actx *ctx, size_t i)
         return 0;
     }
     return is_cap(ctx, k) && !sent_start(ctx, k) ? k - i : 0;
+}
+
+/* A complement naming a kind before the place or body: "d'appel" in "cour
+ * d'appel de Paris", "de commerce" in "chambre de commerce de Lyon". Its
+ * length when a capitalised complement follows it, else 0. */
+static size_t fr_noun_complement(const struct actx *ctx, size_t i)
+{
+    size_t k = i;
+    if (word_is(ctx, k, "de") || word_is(ctx, k, "du") || word_is(ctx, k, "des"))
+        k++;
+    else if (word_is(ctx, k, "d") && is_apos(ctx, k + 1))
+        k += 2;
+    else
+        return 0;
+    if (!is_word(ctx, k) || ctx->ti[k].cap || (ctx->ti[k].lw & (LW_STOP | LW_SPEECH)))
+        return 0;
+    return fr_de_complement(ctx, k + 1) ? k + 1 - i : 0;
 }
 
 /* The same for English "of X", "of the X". */
@@ -1193,7 +1211,9 @@ int actors_scan(struct actx *ctx)
             size_t k = i + 1;
             while (org_adjective(ctx, k) && k - i < 3)
                 k++;
-            if (!fr_de_complement(ctx, k) && !(is_cap(ctx, k) && word_is(ctx, i, "ecole")))
+            /* "police cantonale valaisanne": two adjectives make a name too */
+            if (!fr_de_complement(ctx, k) && !fr_noun_complement(ctx, k) &&
+                !(is_cap(ctx, k) && word_is(ctx, i, "ecole")) && k - i < 3)
                 head = false;
         }
         /* "Les Forces démocratiques syriennes", "La Cour pénale…": the
@@ -1225,6 +1245,8 @@ int actors_scan(struct actx *ctx)
             while (org_adjective(ctx, k) && k - i < 3)
                 k++;
             j = k;
+            if (!fr_de_complement(ctx, j))
+                j += fr_noun_complement(ctx, j);
             size_t c = fr_de_complement(ctx, j);
             j += c;
             if (is_cap(ctx, j))

@@ -81,6 +81,7 @@ static const struct stem fr_er_stems[] = {
     {"estim", {"estimer", 1.0}},
     {"evoqu", {"evoquer", 0.6}},
     {"exclam", {"exclamer", 0.9}},
+    {"excus", {"excuser", 0.7}},
     {"exhort", {"exhorter", 0.7}},
     {"exig", {"exiger", 0.5}},
     {"exige", {"exiger", 0.5}},
@@ -160,6 +161,8 @@ static const struct stem en_stems[] = {
     {"agree", {"agree", 0.4}},
     {"announce", {"announce", 0.9}},
     {"answer", {"answer", 0.9}},
+    {"apologise", {"apologise", 0.8}},
+    {"apologize", {"apologize", 0.8}},
     {"argue", {"argue", 0.9}},
     {"ask", {"ask", 0.6}},
     {"assert", {"assert", 0.9}},
@@ -195,11 +198,13 @@ static const struct stem en_stems[] = {
     {"mention", {"mention", 0.8}},
     {"note", {"note", 0.8}},
     {"observe", {"observe", 0.8}},
+    {"plead", {"plead", 0.7}},
     {"pledge", {"pledge", 0.7}},
     {"post", {"post", 0.7}},
     {"predict", {"predict", 0.7}},
     {"proclaim", {"proclaim", 0.9}},
     {"promise", {"promise", 0.7}},
+    {"protest", {"protest", 0.7}},
     {"quote", {"quote", 0.5}},
     {"reassure", {"reassure", 0.7}},
     {"recall", {"recall", 0.8}},
@@ -717,14 +722,16 @@ bool lex_speech_is_function_word(const char *w, size_t n)
     return IN(function_words, w, n);
 }
 static const char *const naming[] = {
-    "album", "baptise", "baptisee", "baptisees", "baptises", "book", "brand", "campagne",
-    "campaign", "chanson", "codenamed", "denomme", "denommee", "devise", "documentaire",
-    "documentary", "dubbed", "emission", "entitled", "exposition", "feuilleton", "film",
-    "hashtag", "intitule", "intitulee", "intitulees", "intitules", "label", "livre", "marque",
-    "mission", "motto", "named", "nicknamed", "nomme", "nommee", "nommees", "nommes", "novel",
-    "operation", "piece", "plan", "program", "programme", "project", "projet", "qualifie",
-    "qualifiee", "roman", "serie", "series", "show", "slogan", "song", "spectacle", "surnomme",
-    "surnommee", "surnommees", "surnommes", "titled",
+    "album", "artwork", "baptise", "baptisee", "baptisees", "baptises", "book", "brand",
+    "campagne", "campaign", "chanson", "codenamed", "denomme", "denommee", "devise",
+    "documentaire", "documentary", "dubbed", "emission", "entitled", "exposition",
+    "feuilleton", "film", "fresque", "hashtag", "intitule", "intitulee", "intitulees",
+    "intitules", "label", "livre", "marque", "mission", "motto", "named", "nicknamed", "nomme",
+    "nommee", "nommees", "nommes", "novel", "oeuvre", "opera", "operation", "painting",
+    "peinture", "piece", "plan", "poem", "poeme", "portrait", "program", "programme",
+    "project", "projet", "qualifie", "qualifiee", "roman", "sculpture", "serie", "series",
+    "show", "slogan", "song", "spectacle", "surnomme", "surnommee", "surnommees", "surnommes",
+    "tableau", "titled", "toile",
 };
 
 
@@ -776,6 +783,38 @@ bool lex_speech_is_naming_verb(const char *w, size_t n)
     return IN(naming_verbs, w, n);
 }
 
+/* Words that present what follows as a name, not as reported words, when
+ * that is a short phrase: "la zone dite « … »", "ce qu'on appelle « … »",
+ * "the so-called "…"". "dit" and the conjugated "appelle" also introduce
+ * speech; the quote finder checks the words around them. */
+static const char *const appellatives[] = {
+    "appelaient", "appelait", "appele", "appelee", "appelees", "appeles", "appelle",
+    "appellent", "dit", "dite", "dites", "dits", "nickname", "so-called", "soi-disant",
+    "surnom",
+};
+
+bool lex_speech_is_appellative(const char *w, size_t n)
+{
+    return IN(appellatives, w, n);
+}
+
+/* Common nouns standing for an organisation named earlier ("l'entreprise",
+ * "the company"), and those standing for a court ("les magistrats"). */
+static const char *const collectives[] = {
+    "airline", "association", "bank", "banque", "broadcaster", "carrier", "chaine",
+    "club", "compagnie", "company", "constructeur", "enseigne", "entreprise", "federation",
+    "firm", "firme", "group", "groupe", "hebdomadaire", "newspaper", "operateur",
+    "operator", "quotidien", "retailer", "societe", "syndicat", "union",
+};
+static const char *const courts[] = {
+    "cour", "court", "judges", "juges", "jures", "jury", "magistrats", "tribunal",
+};
+
+int lex_speech_collective(const char *w, size_t n)
+{
+    return IN(courts, w, n) ? 2 : IN(collectives, w, n) ? 1 : 0;
+}
+
 /* True when every word list is in strcmp() order. */
 static bool lex_speech_word_lists_sorted(void)
 {
@@ -799,6 +838,9 @@ static bool lex_speech_word_lists_sorted(void)
         {works, sizeof works / sizeof works[0]},
         {possessives, sizeof possessives / sizeof possessives[0]},
         {naming_verbs, sizeof naming_verbs / sizeof naming_verbs[0]},
+        {appellatives, sizeof appellatives / sizeof appellatives[0]},
+        {collectives, sizeof collectives / sizeof collectives[0]},
+        {courts, sizeof courts / sizeof courts[0]},
         {proxies, sizeof proxies / sizeof proxies[0]},
     };
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)

@@ -91,6 +91,17 @@ bool lex_speech_is_naming(const char *w, size_t n);
  * that read as a name are. */
 bool lex_speech_is_naming_verb(const char *w, size_t n);
 
+/* Words that present a short phrase after them as a name ("dite",
+ * "appelé", "so-called"); "dit" and "appelle" only after a noun or an
+ * object pronoun, which the caller checks. */
+bool lex_speech_is_appellative(const char *w, size_t n);
+
+/* A common noun standing for an organisation the text named before: 1 for
+ * a company, a body or a medium ("l'entreprise", "the company", "le
+ * quotidien"), 2 for a court or its judges ("les magistrats", "the
+ * court"), 0 otherwise. */
+int lex_speech_collective(const char *w, size_t n);
+
 /* Works whose title may stand in quotation marks after "sur", "on":
  * "un rapport sur « … »", "a book on "…"" (documents count as well). */
 bool lex_speech_is_work(const char *w, size_t n);

@@ -282,6 +282,45 @@ static bool looks_like_a_name(const struct doc *d, size_t open, size_t close)
     return true;
 }
 
+/* Does the appellative word at p (folded w[0..n)) name what follows rather
+ * than introduce speech? "dit" does so only after a noun ("le quartier dit
+ * « … »", not "il a dit « … »"), the conjugated "appelle" only after an
+ * object pronoun ("on l'appelle « … »") or before a determiner ("que tout le
+ * monde appelle « le … »"). */
+static bool appellative_use(const struct doc *d, size_t p, const char *w, size_t n, size_t open)
+{
+    bool is_dit = n == 3 && !memcmp(w, "dit", 3);
+    bool conj = n >= 6 && !memcmp(w, "appel", 5) && (w[5] == 'l' || w[5] == 'a');
+    if (!is_dit && !conj)
+        return true;
+    if (p == 0 || line_break_before(d, p))
+        return false;
+    size_t b = p - 1;
+    if (d->tokens[b].kind == TOK_PUNCT && (d->tokens[b].cp == '\'' || d->tokens[b].cp == 0x2019) &&
+        b > 0)
+        b--; /* "l'appelle" */
+    if (d->tokens[b].kind != TOK_WORD)
+        return false;
+    char v[64];
+    size_t vn = fold_word(d, open + 1, v);
+    if (conj && d->tokens[open + 1].kind == TOK_WORD && lex_speech_is_determiner(v, vn))
+        return true; /* "que tout le monde appelle « le … »" */
+    vn = fold_word(d, b, v);
+    if (conj)
+        return (vn == 1 && (v[0] == 'l' || v[0] == 's')) || (vn == 2 && !memcmp(v, "la", 2)) ||
+               (vn == 2 && !memcmp(v, "le", 2)) || (vn == 3 && !memcmp(v, "les", 3)) ||
+               (vn == 2 && !memcmp(v, "se", 2));
+    bool plural;
+    unsigned form;
+    return !(d->tokens[b].flags & TF_CAP) && !lex_speech_is_pronoun(d->lang, v, vn, &plural) &&
+           !lex_speech_is_auxiliary(d->lang, v, vn) && !lex_speech_is_adverb(v, vn) &&
+           !lex_speech_is_relative(d->lang, v, vn) && !lex_speech_verb(d->lang, v, vn, &form) &&
+           !(vn == 3 && !memcmp(v, "que", 3)) && !(vn == 2 && !memcmp(v, "qu", 2)) &&
+           !(vn == 2 && !memcmp(v, "ne", 2)) && !(vn == 2 && !memcmp(v, "en", 2)) &&
+           !(vn == 1 && (v[0] == 'y' || v[0] == 'l' || v[0] == 'j' || v[0] == 'm' ||
+                         v[0] == 't' || v[0] == 's' || v[0] == 'n'));
+}
+
 /* Is the stretch between tokens open and close a name or a title rather than
  * reported words? Read from the word before the mark ("baptisée", "un rapport
  * … sur") and from the stretch itself ("Conseil militaire d'al-Bab"). */
@@ -294,6 +333,11 @@ static bool names_something(const struct doc *d, size_t open, size_t close, bool
         size_t n = fold_word(d, p, w);
         if (d->tokens[p].kind == TOK_WORD && lex_speech_is_naming(w, n) &&
             (lex_speech_is_naming_verb(w, n) || looks_like_a_name(d, open, close)))
+            return true;
+        /* "la zone dite « … »", "ce qu'on appelle « le … »", "so-called "…"":
+         * a short phrase without sentence punctuation is a name */
+        if (d->tokens[p].kind == TOK_WORD && !sentence_punct && close - open <= 8 &&
+            lex_speech_is_appellative(w, n) && appellative_use(d, p, w, n, open))
             return true;
         /* "surnommé la « guerre de la sardinelle »" */
         if (d->tokens[p].kind == TOK_WORD && p > 0 && lex_speech_is_determiner(w, n) &&
@@ -384,14 +428,42 @@ static size_t incise_at(const struct doc *d, size_t k, size_t close)
     unsigned form;
     bool inverted = base < n && (lex_speech_verb(d->lang, w, base, &form) ||
                                  lex_speech_is_auxiliary(d->lang, w, base));
-    bool named = !inverted && lex_speech_verb(d->lang, w, n, &form) && (form & SF_FINITE) &&
-                 (d->tokens[k + 2].flags & TF_CAP);
+    size_t subj = k + 2; /* where the inverted subject starts */
+    bool named = false;
+    if (!inverted) {
+        if (lex_speech_verb(d->lang, w, n, &form) && (form & SF_FINITE)) {
+            named = true; /* ", explique Paul Durand," */
+        } else if (lex_speech_is_auxiliary(d->lang, w, n) && n <= 5) {
+            /* ", a réagi Paul Durand," ", a ajouté l'élue." (adverbs between) */
+            size_t v = k + 2;
+            char a[64];
+            while (v < close && v < k + 5 && d->tokens[v].kind == TOK_WORD &&
+                   lex_speech_is_adverb(a, fold_word(d, v, a)))
+                v++;
+            size_t vn = fold_word(d, v, a);
+            named = v < close && d->tokens[v].kind == TOK_WORD &&
+                    lex_speech_verb(d->lang, a, vn, &form) && (form & SF_PARTICIPLE);
+            subj = v + 1;
+        }
+        /* the subject after the verb: a name or a determiner's noun phrase */
+        if (named && subj < close && d->tokens[subj].kind == TOK_WORD &&
+            !(d->tokens[subj].flags & TF_CAP)) {
+            char a[64];
+            named = lex_speech_is_determiner(a, fold_word(d, subj, a)) &&
+                    !lex_speech_is_pronoun(d->lang, a, strlen(a), &(bool){false});
+        } else if (named && (subj >= close || d->tokens[subj].kind != TOK_WORD)) {
+            named = false;
+        }
+    }
     if (!inverted && !named)
         return 0;
-    for (size_t b = k + 2; b < close - 1 && b < k + 8; b++) {
+    for (size_t b = k + 2; b < close - 1 && b < subj + 7; b++) {
         const struct token *t = &d->tokens[b];
         if (t->kind == TOK_PUNCT && (t->cp == ',' || t->cp == '.'))
             return b; /* "…, a-t-il expliqué. Nous savions…" */
+        if (t->kind == TOK_PUNCT && b > subj &&
+            (t->cp == '\'' || t->cp == 0x2019 || t->cp == '-'))
+            continue; /* "l'élue", "Jean-Luc" */
         if (t->kind == TOK_PUNCT)
             return 0;
     }

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "lexicon_names.h"
 #include "lexicon_speech.h"
 #include "quotes_int.h"
 #include "utf8.h"
@@ -1222,12 +1223,71 @@ static bool titled(const char *name)
     return false;
 }
 
+static size_t sentence_first_tok(const struct ctx *c, size_t si);
+static size_t sentence_end_tok(const struct ctx *c, size_t si);
+
+/* The country of the nationality noun at token k ("the Australian",
+ * "l'Italienne"), or NULL: a capitalised nationality after a determiner
+ * that is not itself a known entity. */
+static const char *demonym_at(const struct ctx *c, size_t k)
+{
+    char w[WORD_MAX], x[WORD_MAX];
+    if (!is_word(c, k) || !(c->d->tokens[k].flags & TF_CAP) || k == 0)
+        return NULL;
+    size_t n = fw(c, k, w), b = k - 1;
+    const char *country = lex_nationality(w, n);
+    if (!country || lex_entity_find(w, n))
+        return NULL;
+    if (is_apos(c, b) && b > 0)
+        b--;
+    if (!is_word(c, b) || !lex_speech_is_determiner(x, fw(c, b, x)))
+        return NULL;
+    return country;
+}
+
+/* A nationality noun standing for a person ("the Australian said"): the
+ * person named in the latest sentence before it that gives the same
+ * nationality ("Ash Barty, the Australian world number one"), else no one.
+ * A nationality is never a speaker's name. */
+static int resolve_demonym(struct ctx *c, size_t k, const char *country)
+{
+    const struct doc *d = c->d;
+    char w[WORD_MAX];
+    size_t lo = k > TITLE_WINDOW ? k - TITLE_WINDOW : 0;
+    for (size_t p = k; p-- > lo;) {
+        if (!is_word(c, p))
+            continue;
+        const char *cp = lex_nationality(w, fw(c, p, w));
+        if (!cp || strcmp(cp, country) != 0)
+            continue;
+        size_t si = doc_sentence_at(d, d->tokens[p].start);
+        size_t a = sentence_first_tok(c, si), b = sentence_end_tok(c, si);
+        int best = -1;
+        for (size_t q = a; q < b && q < k; q++) {
+            int ac = actors_at(d, d->tokens[q].start, d->tokens[q].end);
+            if (ac >= 0 && d->out->actors[ac].type == ACTOR_PERSON) {
+                best = ac;
+                if (q > p)
+                    break; /* the first person after it, when none before */
+            }
+        }
+        if (best >= 0)
+            return best;
+    }
+    return -1;
+}
+
 /* A name at [s,e): expanded to its fullest form, then an actor. */
 static int resolve_name(struct ctx *c, size_t s, size_t e)
 {
     size_t fs, fe;
     if (e <= s)
         return -1;
+    if (e == s + 1) {
+        const char *country = demonym_at(c, s);
+        if (country)
+            return resolve_demonym(c, s, country);
+    }
     /* a lone surname the actors already know */
     if (count_name_words(c, s, e) == 1) {
         const struct doc *d = c->d;
@@ -1250,12 +1310,17 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
     char w[WORD_MAX], x[WORD_MAX];
     if (e <= s)
         return -1;
-    int a = actors_at(d, d->tokens[s].start, d->tokens[e - 1].end);
+    /* the holder of the title, not a name in its complement: "le patron
+     * de la SNCF" is a person, whoever the organisation is */
+    int a = actors_at(d, d->tokens[s].start, d->tokens[s].end);
     if (a >= 0)
         return a;
     a = actors_find(d, d->text + d->tokens[s].start, d->tokens[e - 1].end - d->tokens[s].start);
     if (a >= 0)
         return a;
+    int inner = actors_at(d, d->tokens[s].start, d->tokens[e - 1].end);
+    if (inner >= 0 && d->out->actors[inner].type == ACTOR_PERSON)
+        return inner;
     size_t len = e - s;
     size_t lo = s > TITLE_WINDOW ? s - TITLE_WINDOW : 0;
     size_t first_n = fw(c, s, w);
@@ -1320,6 +1385,47 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
         }
     }
     return -1;
+}
+
+/* A common noun for an organisation ("l'entreprise", "the company", "les
+ * magistrats") at token h: the organisation the text named last before it,
+ * one introduced with such a noun first ("la société Verdanex"); for a
+ * court or its judges, the last court named. -1 when there is none. */
+static int resolve_collective(struct ctx *c, size_t h, int kind)
+{
+    struct doc *d = c->d;
+    char w[WORD_MAX], x[WORD_MAX], buf[256];
+    size_t hn = fw(c, h, w);
+    size_t lo = h > TITLE_WINDOW ? h - TITLE_WINDOW : 0;
+    const struct actor_mention *m;
+    size_t nm = actors_mentions_in(d, d->tokens[lo].start, d->tokens[h].start, &m);
+    int latest = -1;
+    for (size_t i = nm; i-- > 0;) {
+        const struct actor *ac = &d->out->actors[m[i].actor];
+        if (ac->type == ACTOR_PERSON)
+            continue;
+        size_t t = doc_token_at(d, m[i].start);
+        size_t b = t > 0 ? t - 1 : t;
+        /* "la société Verdanex", "the airline Qantas" */
+        bool same_noun = t > 0 && is_word(c, b) &&
+                         ((fw(c, b, x) == hn && !memcmp(x, w, hn)) ||
+                          lex_speech_collective(x, fw(c, b, x)) == kind);
+        if (kind == 2) {
+            size_t bl = utf8_fold_into(ac->name, strlen(ac->name), buf, sizeof buf);
+            bool court = (bl >= 5 && !memcmp(buf, "cour ", 5)) ||
+                         (bl >= 6 && !memcmp(buf, "court", 5)) || strstr(buf, " court") ||
+                         (bl >= 9 && !memcmp(buf, "tribunal", 8)) ||
+                         (bl >= 8 && !memcmp(buf, "parquet", 7));
+            if (court && ac->type == ACTOR_ORGANIZATION)
+                return m[i].actor;
+            continue;
+        }
+        if (same_noun)
+            return m[i].actor;
+        if (latest < 0 && ac->type == ACTOR_ORGANIZATION)
+            latest = m[i].actor;
+    }
+    return latest;
 }
 
 /* An organisation named by a lower-case head alone ("le ministère"): the
@@ -1500,6 +1606,17 @@ static int resolve_ref(struct ctx *c, const struct ref *r, int depth)
         a = add_name(c, r->s, r->e, r->s, r->e, ACTOR_ORGANIZATION);
         break;
     case REF_TITLE: {
+        /* "l'entreprise", "the company", "les magistrats": an organisation
+         * named before */
+        if (r->e <= r->s + 2 && is_word(c, r->s) && !(c->d->tokens[r->s].flags & TF_CAP)) {
+            char w[WORD_MAX];
+            int kind = lex_speech_collective(w, fw(c, r->s, w));
+            if (kind && r->e == r->s + 1) {
+                a = resolve_collective(c, r->s, kind);
+                if (a >= 0)
+                    break;
+            }
+        }
         /* a bare title ("le ministre", "the minister") refers back like a
          * pronoun; a fuller one ("le ministre de la Santé") is looked up */
         bool bare = r->e <= r->s + 5, has_title = false;

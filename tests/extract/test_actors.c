@@ -602,6 +602,25 @@ TEST(test_long_text_is_linear)
     free(text);
 }
 
+/* Organisations named by a lower-case head: a kind complement before the
+ * place ("d'appel"), two adjectives without a complement. */
+TEST(test_fr_lower_case_heads)
+{
+    struct extraction x = run("fr",
+                              "Le dossier ira devant la cour d'appel de Rennes. Le parquet de Brest "
+                              "a requis six mois. La gendarmerie départementale finistérienne a "
+                              "mené l'enquête. Le tribunal correctionnel de Quimper a tranché.");
+    const struct actor *a = find(&x, "cour d'appel de Rennes");
+    CHECK(a && a->type == ACTOR_ORGANIZATION);
+    a = find(&x, "parquet de Brest");
+    CHECK(a && a->type == ACTOR_ORGANIZATION);
+    a = find(&x, "gendarmerie départementale finistérienne");
+    CHECK(a && a->type == ACTOR_ORGANIZATION);
+    a = find(&x, "tribunal correctionnel de Quimper");
+    CHECK(a && a->type == ACTOR_ORGANIZATION);
+    extraction_free(&x);
+}
+
 int main(void)
 {
     RUN(test_seed_merges);
@@ -619,5 +638,6 @@ int main(void)
     RUN(test_queries);
     RUN(test_lexicon_tables);
     RUN(test_long_text_is_linear);
+    RUN(test_fr_lower_case_heads);
     TEST_SUMMARY();
 }

@@ -225,6 +225,129 @@ TEST(test_fr_not_quotes)
     extraction_free(&x);
 }
 
+/* An incise in a compound tense, with a name or a noun phrase as its
+ * subject, splits the quote; the narrator's words are in neither stretch. */
+TEST(test_fr_incise_compound_tense)
+{
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "Le conseil a voté mardi. « On nous demande des efforts, a répliqué Martine "
+                  "Lerouge, alors que rien ne change dans nos rues. »\n\n"
+                  "Paule Vidal siège depuis deux ans. « Ce quartier mérite mieux, a insisté "
+                  "l'adjointe. Les habitants attendent depuis longtemps. »\n\n"
+                  "« Le chantier reprendra lundi, a également précisé le maire, sans retard "
+                  "supplémentaire. »",
+                  &x),
+              EXTRACT_OK);
+    CHECK_INT(x.n_quotes, 6);
+    CHECK_QUOTE(&x, "On nous demande des efforts", "Martine Lerouge", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "alors que rien ne change", "Martine Lerouge", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Ce quartier mérite mieux", "Paule Vidal", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Les habitants attendent", "Paule Vidal", QUOTE_DIRECT);
+    for (size_t i = 0; i < x.n_quotes; i++)
+        CHECK(strstr(x.quotes[i].text, "a répliqué") == NULL &&
+              strstr(x.quotes[i].text, "a insisté") == NULL &&
+              strstr(x.quotes[i].text, "précisé") == NULL);
+    extraction_free(&x);
+}
+
+/* Titles of works after the noun of the work, and nicknames after a word
+ * that presents a name, are not quotes; "dit" after a pronoun still
+ * introduces speech. */
+TEST(test_fr_titles_and_nicknames)
+{
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "La galerie prête la toile « Pêcheurs sous la pluie » au musée. Son œuvre "
+                  "« Le Silence des collines » a été restaurée. La ligne de nuit, que tout le "
+                  "monde appelle « le bus des oubliés », ne roule plus. On l'appelle « la petite "
+                  "reine du port » depuis des années. Le secteur dit « la boucle du fleuve » "
+                  "sera fermé. Paul Morin a dit « nous reviendrons la semaine prochaine » avant "
+                  "de partir.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_INT(x.n_quotes, 1);
+    CHECK_QUOTE(&x, "nous reviendrons", "Paul Morin", QUOTE_PARTIAL);
+    extraction_free(&x);
+}
+
+TEST(test_en_titles_and_nicknames)
+{
+    struct extraction x;
+    CHECK_INT(run("en",
+                  "The museum lent the painting \"Harbour at Dawn\" to the city. Residents "
+                  "mocked the so-called \"bridge to nowhere\" for years. Anna Reyes said \"We "
+                  "will keep the bridge open.\"",
+                  &x),
+              EXTRACT_OK);
+    CHECK_INT(x.n_quotes, 1);
+    CHECK_QUOTE(&x, "We will keep", "Anna Reyes", QUOTE_DIRECT);
+    extraction_free(&x);
+}
+
+/* A title whose complement is an organisation names the person holding it,
+ * not the organisation; a nationality noun stands for the person named
+ * with that nationality, never for an actor of its own. */
+TEST(test_title_holder_and_demonym)
+{
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "Les bus restent au dépôt. Bernard Lhuillier, le directeur de la RTMV, a "
+                  "déclaré : « Nous ne reprendrons pas sans accord. »\n\n"
+                  "Le directeur de la RTMV a ajouté : « Les discussions reprendront lundi "
+                  "matin. »",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "Nous ne reprendrons", "Bernard Lhuillier", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Les discussions reprendront", "Bernard Lhuillier", QUOTE_DIRECT);
+    extraction_free(&x);
+
+    CHECK_INT(run("en",
+                  "Novak Petrovic is a Serbian tennis player. He won the final in three sets. "
+                  "\"I am very happy with the win tonight,\" the Serbian said after the Coastal "
+                  "Open final.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "I am very happy", "Novak Petrovic", QUOTE_DIRECT);
+    for (size_t i = 0; i < x.n_actors; i++)
+        CHECK(strcmp(x.actors[i].name, "Serbian") != 0);
+    extraction_free(&x);
+
+    CHECK_INT(run("en",
+                  "The match ended late. \"It was a very hard game for us,\" the Italian said.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "It was a very hard", "(none)", QUOTE_DIRECT);
+    extraction_free(&x);
+}
+
+/* A company, a court or its judges referred to by a common noun speak for
+ * the organisation named before; a verb of speech before a colon. */
+TEST(test_collective_sources)
+{
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "La société Brivalor a publié ses comptes. « Nous avons tenu nos objectifs "
+                  "cette année », a indiqué l'entreprise.\n\n"
+                  "Le tribunal correctionnel de Quimper a rendu son jugement. « Les faits sont "
+                  "d'une gravité rare », ont estimé les magistrats.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "Nous avons tenu", "Brivalor", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Les faits sont", "tribunal correctionnel de Quimper", QUOTE_DIRECT);
+    extraction_free(&x);
+
+    CHECK_INT(run("en",
+                  "Shares in the airline Skyvale fell. \"We regret the delays this week,\" the "
+                  "company said.\n\n"
+                  "Its chief executive Dana Whitlow apologised: \"We let our passengers down.\"",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "We regret the delays", "Skyvale", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "We let our passengers", "Dana Whitlow", QUOTE_DIRECT);
+    extraction_free(&x);
+}
+
 /* ---- English ---------------------------------------------------------- */
 
 TEST(test_en_inversion_and_incise)
@@ -566,6 +689,11 @@ int main(void)
     RUN(test_fr_nested_and_multi_sentence);
     RUN(test_fr_pull_quote);
     RUN(test_fr_not_quotes);
+    RUN(test_fr_incise_compound_tense);
+    RUN(test_fr_titles_and_nicknames);
+    RUN(test_en_titles_and_nicknames);
+    RUN(test_title_holder_and_demonym);
+    RUN(test_collective_sources);
     RUN(test_en_inversion_and_incise);
     RUN(test_en_pronoun_resolution);
     RUN(test_en_subject_before_and_titles);
