@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lexicon_names.h"
+#include "strmap.h"
 
 struct lex_word_entry {
     const char *key;
@@ -4538,16 +4539,6 @@ static const struct lex_index nationality_ix = {lex_nationalities, COUNT(lex_nat
                                           COUNT(nationality_slots) - 1};
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
-static size_t hash_key(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 static const char *entry_key(const struct lex_index *ix, size_t i)
 {
     return *(const char *const *)(const void *)((const char *)ix->base + i * ix->stride);
@@ -4557,7 +4548,7 @@ static void index_fill(const struct lex_index *ix)
 {
     for (size_t i = 0; i < ix->count; i++) {
         const char *key = entry_key(ix, i);
-        size_t h = hash_key(key, strlen(key)) & ix->mask;
+        size_t h = strmap_hash(key, strlen(key)) & ix->mask;
         while (ix->slots[h])
             h = (h + 1) & ix->mask;
         ix->slots[h] = (uint16_t)(i + 1);
@@ -4580,7 +4571,7 @@ _Static_assert(COUNT(lex_nationalities) * 2 < COUNT(nationality_slots), "nationa
 static const void *lookup(const struct lex_index *ix, const char *s, size_t n)
 {
     pthread_once(&index_once, index_build);
-    for (size_t h = hash_key(s, n) & ix->mask; ix->slots[h]; h = (h + 1) & ix->mask) {
+    for (size_t h = strmap_hash(s, n) & ix->mask; ix->slots[h]; h = (h + 1) & ix->mask) {
         size_t i = ix->slots[h] - 1u;
         const char *key = entry_key(ix, i);
         if (strncmp(key, s, n) == 0 && key[n] == '\0')
