@@ -55,7 +55,7 @@ $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 
-$(BUILD)/tests/%: tests/%.c $(CORE_OBJ) tests/test.h
+$(BUILD)/tests/%: tests/%.c $(CORE_OBJ) tests/test.h $(wildcard tests/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(CORE_OBJ) $(LDLIBS)
 

@@ -35,7 +35,7 @@ struct strref {
 struct fx {
     struct doc *d;
     struct numctx c;
-    struct numindex ix;        /* number words of the language */
+    const struct numindex *ix; /* number words of the language (lex_numindex()) */
     enum extract_lang lang;
     size_t cap;                /* allocated slots of out->figures */
     struct strref ctx_unit;    /* the unit last counted, for bare numbers */
@@ -142,7 +142,7 @@ static bool wclass(const struct fx *x, size_t i, unsigned cls)
         if (cls == WC_STOP) {
             yes = lex_is_stopword(w, x->lang);
         } else if (cls == WC_NUM) {
-            const struct numword *nw = lex_numindex_find(&x->ix, w);
+            const struct numword *nw = lex_numindex_find(x->ix, w);
             yes = nw && nw->kind != NW_FRACTION;
         } else if (cls == WC_MONTH) {
             yes = lex_is_month(w);
@@ -289,7 +289,7 @@ static bool find_partitive(const struct fx *x, const struct number *n, size_t j,
         size_t wl = strlen(w);
         if (wl > 2 && w[wl - 2] == '\'' && w[wl - 1] == 's') {
             k = a + 1;
-            if (is_kind(x, k, TOK_WORD) && lex_approx_last_word(&x->ix, W(x, k), x->lang))
+            if (is_kind(x, k, TOK_WORD) && lex_approx_last_word(x->ix, W(x, k), x->lang))
                 k++;
             break;
         }
@@ -318,7 +318,7 @@ static bool name_before(const struct fx *x, size_t i)
     if (lex_is_stopword(w, x->lang) || is_numword(x, i - 1) || is_month_at(x, i - 1))
         return false;
     const char *one[] = {w};
-    if (lex_approx_before(&x->ix, one, 1, x->lang))
+    if (lex_approx_before(x->ix, one, 1, x->lang))
         return false;
     return (p->flags & TF_ALLCAPS) || !(p->flags & TF_SENT_START);
 }
@@ -536,7 +536,7 @@ static void markers_before(const struct fx *x, struct cand *c)
     const char *rev[6];
     for (size_t k = 0; k < n; k++)
         rev[k] = words[n - 1 - k];
-    size_t m = lex_approx_before(&x->ix, rev, n, x->lang);
+    size_t m = lex_approx_before(x->ix, rev, n, x->lang);
     /* before an article only a comparison makes a number: "plus d'un
      * mois", "at least one person", but not "over a year" or "about a plan" */
     if (m && c->n.article && m == 1 && strcmp(words[0], "environ") != 0 &&
@@ -747,7 +747,7 @@ static size_t ratio_after(const struct fx *x, size_t k, struct strref *den_noun,
     struct number d;
     if (!number_parse(&x->c, j, false, &d) || d.article) {
         /* "out of every thousand": a scale word alone */
-        const struct numword *w = lex_numindex_find(&x->ix, W(x, j));
+        const struct numword *w = lex_numindex_find(x->ix, W(x, j));
         if (!w || w->plural || (w->kind != NW_SCALE && w->kind != NW_HUNDRED))
             return 0;
         d.last = j;
@@ -972,7 +972,7 @@ static bool may_be_numword(const struct fx *x, const struct token *t)
     if (t->end - t->start > 40)
         return false;
     const unsigned char *s = (const unsigned char *)x->d->text + t->start;
-    return lex_numindex_may(&x->ix, s[0], t->end - t->start > 1 ? s[1] : 0);
+    return lex_numindex_may(x->ix, s[0], t->end - t->start > 1 ? s[1] : 0);
 }
 
 /* The number word that token i is or starts with ("twenty-five",
@@ -995,7 +995,7 @@ static const struct numword *starts_numword(const struct fx *x, size_t i, bool *
         w = W(x, i);
         hyphen = true;
     }
-    const struct numword *nw = lex_numindex_find(&x->ix, w);
+    const struct numword *nw = lex_numindex_find(x->ix, w);
     *whole = nw != NULL;
     if (nw || !hyphen)
         return nw;
@@ -1005,7 +1005,7 @@ static const struct numword *starts_numword(const struct fx *x, size_t i, bool *
         return NULL;
     memcpy(head, w, (size_t)(h - w));
     head[h - w] = '\0';
-    return lex_numindex_find(&x->ix, head);
+    return lex_numindex_find(x->ix, head);
 }
 
 /* An article ("un", "a", "one") can only be the number 1 next to a scale
@@ -1015,13 +1015,13 @@ static const struct numword *starts_numword(const struct fx *x, size_t i, bool *
  * article without reading around it. */
 static bool article_may_count(struct fx *x, size_t i)
 {
-    const struct numword *nx = lex_numindex_find(&x->ix, W(x, i + 1));
+    const struct numword *nx = lex_numindex_find(x->ix, W(x, i + 1));
     if (nx && nx->kind != NW_ARTICLE && nx->kind != NW_ATOM)
         return true;
     size_t p = i;
     while (p > 0 && is_apos(x, p - 1))
         p--;
-    if (p > 0 && is_kind(x, p - 1, TOK_WORD) && lex_approx_last_word(&x->ix, W(x, p - 1), x->lang))
+    if (p > 0 && is_kind(x, p - 1, TOK_WORD) && lex_approx_last_word(x->ix, W(x, p - 1), x->lang))
         return true;
     if (x->have_last && i - x->last_end_tok <= 3)
         return true;
@@ -1034,11 +1034,11 @@ static bool article_may_count(struct fx *x, size_t i)
  * they name what the bare numbers nearby count. */
 static void vague_context(struct fx *x, size_t i)
 {
-    const struct numword *w = lex_numindex_find(&x->ix, W(x, i));
+    const struct numword *w = lex_numindex_find(x->ix, W(x, i));
     size_t k, e;
     struct strref u;
     if (w && w->plural && is_de(x, i + 1, &k)) {
-        const struct numword *w2 = lex_numindex_find(&x->ix, W(x, k));
+        const struct numword *w2 = lex_numindex_find(x->ix, W(x, k));
         size_t k2;
         if (w2 && w2->plural && is_de(x, k + 1, &k2))
             k = k2; /* "des centaines de milliers de Rohingyas" */
@@ -1061,8 +1061,8 @@ int figures_extract(struct doc *d)
     if (!cache)
         return -1;
     nx_cache_init(cache);
-    lex_numindex_init(&x.ix, x.lang);
-    x.c = (struct numctx){d, cache, &x.ix};
+    x.ix = lex_numindex(x.lang);
+    x.c = (struct numctx){d, cache, x.ix};
 
     int rc = 0;
     for (size_t i = 0; i < d->n_tokens && rc == 0;) {

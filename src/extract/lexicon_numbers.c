@@ -5,6 +5,7 @@
  * The tables are sorted by their folded word (byte order) so that every
  * lookup is a binary search; test_figures.c checks the order. To add a word,
  * insert it at its sorted place, in folded form (no accents, lower case). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -491,6 +492,21 @@ void lex_numindex_init(struct numindex *ix, enum extract_lang lang)
             h = (h + 1) & 127;
         ix->mslot[h] = (unsigned char)(i + 1);
     }
+}
+
+static struct numindex numindex_fr, numindex_en;
+static pthread_once_t numindex_once = PTHREAD_ONCE_INIT;
+
+static void numindex_build(void)
+{
+    lex_numindex_init(&numindex_fr, LANG_FR);
+    lex_numindex_init(&numindex_en, LANG_EN);
+}
+
+const struct numindex *lex_numindex(enum extract_lang lang)
+{
+    pthread_once(&numindex_once, numindex_build);
+    return lang == LANG_EN ? &numindex_en : &numindex_fr;
 }
 
 const struct numword *lex_numindex_find(const struct numindex *ix, const char *w)

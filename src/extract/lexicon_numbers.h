@@ -57,6 +57,9 @@ struct numindex {
 };
 
 void lex_numindex_init(struct numindex *ix, enum extract_lang lang);
+/* The index of `lang`, built once for each language (pthread_once) and
+ * read-only afterwards: what lex_numindex_init() would fill. */
+const struct numindex *lex_numindex(enum extract_lang lang);
 
 /* The number word `w` (folded, NUL-terminated) in the index, or NULL. */
 const struct numword *lex_numindex_find(const struct numindex *ix, const char *w);

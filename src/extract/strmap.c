@@ -1,4 +1,4 @@
-/* strmap.c — open addressing with linear probing over FNV-1a hashes; the
+/* strmap.c — open addressing with linear probing over strmap_hash(); the
  * table doubles when it is more than half full. Keys live back to back in
  * one block that grows geometrically, so a put costs no allocation of its
  * own and strmap_free() releases two blocks. */
@@ -6,16 +6,6 @@
 #include <string.h>
 
 #include "strmap.h"
-
-static unsigned hash_bytes(const char *k, size_t n)
-{
-    unsigned h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)k[i];
-        h *= 16777619u;
-    }
-    return h;
-}
 
 static struct strmap_slot *find(const struct strmap *m, const char *k, size_t n, unsigned h)
 {
@@ -31,7 +21,7 @@ int *strmap_get(const struct strmap *m, const char *k, size_t n)
 {
     if (!m->cap)
         return NULL;
-    struct strmap_slot *s = find(m, k, n, hash_bytes(k, n));
+    struct strmap_slot *s = find(m, k, n, strmap_hash(k, n));
     return s->koff ? &s->value : NULL;
 }
 
@@ -92,7 +82,7 @@ int *strmap_put(struct strmap *m, const char *k, size_t n, int v)
 {
     if ((m->count + 1) * 2 > m->cap && rehash(m, m->cap ? m->cap * 2 : 64))
         return NULL;
-    unsigned h = hash_bytes(k, n);
+    unsigned h = strmap_hash(k, n);
     struct strmap_slot *s = find(m, k, n, h);
     if (s->koff)
         return &s->value;

@@ -10,6 +10,42 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+
+/* Hash of k[0..n), eight bytes at a time: the hash of the map and of the
+ * lexicon indexes. Any function of the bytes alone would do; this one costs
+ * a multiply per eight bytes instead of one per byte. */
+static inline unsigned strmap_hash(const char *k, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
+    for (; n >= 8; k += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, k, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    unsigned sh = 0;
+    if (n & 4) {
+        uint32_t v;
+        memcpy(&v, k, 4);
+        w = v;
+        k += 4;
+        sh = 32;
+    }
+    if (n & 2) {
+        uint16_t v;
+        memcpy(&v, k, 2);
+        w |= (uint64_t)v << sh;
+        k += 2;
+        sh += 16;
+    }
+    if (n & 1)
+        w |= (uint64_t)(unsigned char)*k << sh;
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 29;
+    return (unsigned)(h ^ (h >> 32));
+}
 
 struct strmap_slot {
     uint32_t koff;      /* offset of the key in strmap.keys, 0 when empty */

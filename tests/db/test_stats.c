@@ -11,44 +11,10 @@
 #include "db/db.h"
 #include "db/db_internal.h"
 #include "test.h"
+#include "db_fixture.h"
 
 /* ---- fixtures ------------------------------------------------------------ */
 
-static char db_path[64];
-
-/* A fresh database file; the writer is returned open. */
-static struct db *fresh_db(void)
-{
-    snprintf(db_path, sizeof db_path, "/tmp/quoted-test-stats-XXXXXX");
-    int fd = mkstemp(db_path);
-    if (fd >= 0)
-        close(fd);
-    struct db *w = NULL;
-    char err[256];
-    if (db_open(db_path, DB_WRITE, &w, err, sizeof err) != DB_OK)
-        fprintf(stderr, "  db_open: %s\n", err);
-    return w;
-}
-
-static void drop_db(struct db *w)
-{
-    db_close(w);
-    char p[80];
-    unlink(db_path);
-    snprintf(p, sizeof p, "%s-wal", db_path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", db_path);
-    unlink(p);
-}
-
-static struct db *reader(void)
-{
-    struct db *r = NULL;
-    char err[256];
-    if (db_open(db_path, DB_READ, &r, err, sizeof err) != DB_OK)
-        fprintf(stderr, "  db_open (read): %s\n", err);
-    return r;
-}
 
 struct fig {
     const char *text;
