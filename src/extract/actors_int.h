@@ -14,7 +14,8 @@
 /* Per token: its folded text (in actx.fold) and lexicon flags. */
 struct tinfo {
     uint32_t foff;      /* offset of the folded word in actx.fold */
-    uint16_t flen;      /* folded length, 0 for punctuation and numbers */
+    uint16_t flen;      /* folded length (at most 0xFFFF), 0 for
+                         * punctuation and numbers */
     bool cap;           /* capitalised word, or "al-Assad"-like name word */
     bool ent;           /* the word alone is a known entity */
     bool nation;        /* the word is a nationality adjective */
@@ -62,7 +63,7 @@ struct form {
 struct actx {
     struct doc *d;
     struct tinfo *ti;
-    char *fold;         /* folded words, back to back */
+    const char *fold;   /* the folded tokens, d->fold (borrowed) */
     struct strmap seen; /* folded word -> SEEN_* bits */
     struct strmap ent_cache;            /* folded name -> index in ents, or -1 */
     const struct lex_entity **ents;

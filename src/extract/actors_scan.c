@@ -186,19 +186,17 @@ static int prepare(struct actx *ctx)
 {
     struct doc *d = ctx->d;
     ctx->ti = calloc(d->n_tokens ? d->n_tokens : 1, sizeof *ctx->ti);
-    ctx->fold = malloc(3 * d->len + 16);
-    if (!ctx->ti || !ctx->fold)
+    ctx->fold = d->fold;
+    if (!ctx->ti)
         return -1;
     /* about one distinct word in two tokens: sized once, no rehash */
     if (strmap_reserve(&ctx->seen, d->n_tokens / 2 + 16, d->len + d->n_tokens))
         return -1;
-    size_t off = 0;
     for (size_t i = 0; i < d->n_tokens; i++) {
         const struct token *t = &d->tokens[i];
         if (t->kind != TOK_WORD)
             continue;
-        size_t n = t->end - t->start;
-        size_t fl = fold_word(d->text + t->start, n, ctx->fold + off, 3 * n + 4);
+        size_t off = t->foff, fl = t->flen;
         if (fl > 0xFFFF)
             fl = 0xFFFF;
         struct tinfo *x = &ctx->ti[i];
@@ -222,7 +220,6 @@ static int prepare(struct actx *ctx)
         }
         if (x->cap && !name_word(ctx->fold + off, fl))
             x->cap = false;
-        off += fl;
         unsigned bit = !x->cap ? SEEN_LOWER : !sent_initial(ctx, i) ? SEEN_CAP_MID : 0;
         *v |= (int)bit;
     }
@@ -1268,7 +1265,6 @@ int actors_scan(struct actx *ctx)
 void actx_free(struct actx *ctx)
 {
     free(ctx->ti);
-    free(ctx->fold);
     strmap_free(&ctx->seen);
     strmap_free(&ctx->ent_cache);
     free(ctx->ents);
