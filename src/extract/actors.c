@@ -311,6 +311,19 @@ static int register_form(struct merge *m, int fi, int a)
                 break;
             }
         }
+        /* "office federal des transports" also answers to "office
+         * federal", the same name cut before its complement */
+        for (int i = 2; i < n; i++) {
+            bool de = (wl[i] == 2 && (!memcmp(w[i], "de", 2) || !memcmp(w[i], "du", 2) ||
+                                      !memcmp(w[i], "of", 2))) ||
+                      (wl[i] == 3 && (!memcmp(w[i], "des", 3) || !memcmp(w[i], "aux", 3))) ||
+                      (wl[i] > 2 && !memcmp(w[i], "d'", 2));
+            if (de) {
+                if (key_put(&m->keys, 'P', f->fold, (size_t)(w[i - 1] + wl[i - 1] - f->fold), a))
+                    return -1;
+                break;
+            }
+        }
         /* "burisma holdings" also answers to "burisma" */
         bool cues = true;
         for (int i = 1; i < n; i++)
@@ -433,6 +446,8 @@ static int merge_forms(struct merge *m)
             a = key_get(&m->keys, 'p', f->fold, fl);
         if (a < 0 && !f->ent && f->nwords >= 2)
             a = after_place_cue(m, f); /* "U.S. House" */
+        if (a < 0 && !f->ent && f->nwords >= 2 && best_type(f->v) != ACTOR_PERSON)
+            a = key_get(&m->keys, 'P', f->fold, fl);
         if (a < 0 && !f->ent && f->nwords == 1 && fl > 3 && f->fold[fl - 1] == 's')
             a = key_get(&m->keys, 'w', f->fold, fl - 1); /* "the Bidens" */
         if (a < 0 && has_initials(f) && f->nwords >= 2)

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "actors_int.h"
+#include "lexicon_speech.h"
 #include "utf8.h"
 
 /* Evidence weights: a known entity wins over everything; a title or a cue
@@ -179,6 +180,10 @@ static unsigned word_flags(const char *w, size_t n)
     if (h && !(lw & LW_FIRSTNAME) && (lex_word(w, (size_t)(h - w)) & LW_FIRSTNAME) &&
         (lex_word(h + 1, n - (size_t)(h - w) - 1) & LW_FIRSTNAME))
         lw |= LW_FIRSTNAME;
+    /* a title for someone elected or appointed to it, or who held it:
+     * "mayor-elect", "ex-ministre", "then-coach" */
+    if (h && !(lw & LW_TITLE) && lex_speech_is_title(w, n))
+        lw |= LW_TITLE;
     return lw;
 }
 
@@ -358,6 +363,36 @@ static size_t fr_noun_complement(const struct actx *ctx, size_t i)
     return fr_de_complement(ctx, k + 1) ? k + 1 - i : 0;
 }
 
+/* A complement in lower case that an acronym in brackets closes: "des
+ * transports" in "Office fédéral des transports (OFT)", "des affaires
+ * étrangères" in "Département fédéral des affaires étrangères (DFAE)".
+ * Its length up to the bracket, else 0. */
+static size_t fr_complement_to_acronym(const struct actx *ctx, size_t i)
+{
+    size_t k = i;
+    if (word_is(ctx, k, "de")) {
+        k++;
+        if (word_is(ctx, k, "la"))
+            k++;
+        else if (word_is(ctx, k, "l") && is_apos(ctx, k + 1))
+            k += 2;
+    } else if (word_is(ctx, k, "du") || word_is(ctx, k, "des") || word_is(ctx, k, "aux") ||
+               word_is(ctx, k, "au")) {
+        k++;
+    } else if (word_is(ctx, k, "d") && is_apos(ctx, k + 1)) {
+        k += 2;
+    } else {
+        return 0;
+    }
+    size_t first = k;
+    while (k < first + 4 && is_word(ctx, k) && !ctx->ti[k].cap && !(ctx->ti[k].lw & (LW_STOP | LW_SPEECH)))
+        k++;
+    if (k == first || !is_punct(ctx, k, '(') || !is_word(ctx, k + 1) ||
+        !(ctx->d->tokens[k + 1].flags & TF_ALLCAPS) || !is_punct(ctx, k + 2, ')'))
+        return 0;
+    return k - i;
+}
+
 /* The same for English "of X", "of the X". */
 static size_t en_of_complement(const struct actx *ctx, size_t i, const char *prep)
 {
@@ -458,7 +493,7 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
             break;
         }
         if ((is_punct(ctx, j, '&') || (!fr && word_is(ctx, j, "and"))) && is_cap(ctx, j + 1) &&
-            (rs->joined_prep || cap_run_ends_org(ctx, j + 1) || is_punct(ctx, j, '&'))) {
+            (rs->joined_prep || (cap_run_ends_org(ctx, j + 1) && !rs->ends_cue) || is_punct(ctx, j, '&'))) {
             j++;
             continue;
         }
@@ -493,6 +528,12 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
                 word_is(ctx, j + 5, "homme")) {
                 j += 6;
                 continue;
+            }
+            c = rs->head_cue ? fr_complement_to_acronym(ctx, j) : 0;
+            if (c) {
+                rs->joined_prep = true;
+                j += c;
+                break;
             }
             if (rs->head_cue && adjectives < 3 && org_adjective(ctx, j)) {
                 adjectives++;
@@ -745,6 +786,21 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym)
             }
     }
 
+    /* "AFP Jean Vanhoutte", "AFP Vanhoutte": a name written right after a
+     * known organisation or medium, in the same run, is the person who
+     * speaks for it (the run was split there) */
+    if (!entity_of(ctx, t0, t1, &e) && t0 > 0 && is_cap(ctx, t0 - 1) && !sent_start(ctx, t0)) {
+        for (size_t j = t0; j-- > 0 && t0 - j <= 4;) {
+            if (!is_cap(ctx, j) && !is_punct(ctx, j, '-') && !is_apos(ctx, j))
+                break;
+            if (is_cap(ctx, j) && entity_of(ctx, j, t0, &e) && e->type == ACTOR_ORGANIZATION) {
+                c->v[ACTOR_PERSON] += W_TITLE / 2;
+                break;
+            }
+            if (sent_start(ctx, j))
+                break;
+        }
+    }
     /* the words before */
     bool det;
     size_t p = skip_back_det(ctx, t0, &det);
@@ -762,6 +818,22 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym)
             c->v[ACTOR_PLACE] += det ? W_PREP / 2 : W_PREP;
         if (word_is(ctx, p, "selon") || word_is(ctx, p, "according"))
             c->v[ACTOR_PERSON] += 0.5f;
+        /* "la société Verdanex", "the company Brantley", "le quotidien
+         * X": a common noun for an organisation right before the name */
+        size_t pn;
+        const char *pw = actx_word(ctx, p, &pn);
+        if (p + 1 == t0 && !ctx->ti[p].cap && lex_speech_collective(pw, pn) == 1)
+            c->v[ACTOR_ORGANIZATION] += W_TITLE;
+    }
+    /* "X said in a statement", "X a indiqué dans un communiqué" */
+    {
+        size_t a = t1;
+        if (word_is(ctx, a, "a") || word_is(ctx, a, "has"))
+            a++;
+        if (is_word(ctx, a) && (ctx->ti[a].lw & LW_SPEECH) &&
+            ((word_is(ctx, a + 1, "in") && word_is(ctx, a + 2, "a") && word_is(ctx, a + 3, "statement")) ||
+             (word_is(ctx, a + 1, "dans") && word_is(ctx, a + 2, "un") && word_is(ctx, a + 3, "communique"))))
+            c->v[ACTOR_ORGANIZATION] += W_SPEECH + 1.0f;
         /* "le président du Conseil européen": the complement of a title */
         if (word_is(ctx, p, "de") || word_is(ctx, p, "du") || word_is(ctx, p, "des") || word_is(ctx, p, "of")) {
             if (p > 0 && is_word(ctx, p - 1) && (ctx->ti[p - 1].lw & LW_TITLE))
@@ -908,6 +980,11 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
             return 0;
         if (words >= 2 && ctx->ti[last].cap && ctx->ti[last].nation && !(ctx->ti[last].lw & LW_FIRSTNAME))
             return 0; /* "Native American" */
+        /* "Brisbane International": a city and "International" name a
+         * tournament (an organisation would be known or carry a cue) */
+        if (words == 2 && word_is(ctx, last, "international") && entity_of(ctx, t0, t0 + 1, &e) &&
+            e->type == ACTOR_PLACE)
+            return 0;
     }
     bool acronym = words == 1 && (tk[t0].flags & TF_ALLCAPS);
     if (t1 - t0 >= 3 && is_punct(ctx, t0 + 1, '.') && tk[t0].end - tk[t0].start == 1)
@@ -1006,7 +1083,9 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
         }
         break;
     }
-    while (!ends_org && ctx->d->lang == LANG_EN && t1 > t0 + 1 && is_cap(ctx, t1 - 1) &&
+    /* ("Office of the Information Commissioner" keeps its last word) */
+    while (!ends_org && !(rs->joined_prep && rs->head_cue) && ctx->d->lang == LANG_EN && t1 > t0 + 1 &&
+           is_cap(ctx, t1 - 1) &&
            (ctx->ti[t1 - 1].lw & LW_TITLE) && !(ctx->ti[t1 - 2].lw & LW_PARTICLE) && !entity_of(ctx, t0, t1, &e))
         t1--; /* "United States Senator" names the country */
     if (!ends_org && !entity_of(ctx, t0, t1, &e)) {
@@ -1201,6 +1280,63 @@ static int hyphen_entity(struct actx *ctx, size_t i)
     return push_cand(ctx, &c);
 }
 
+/* "Sydney-based", "Paris-born": a capitalised word made an adjective by
+ * a participle after a hyphen. The place before the hyphen is named (its
+ * end in *pend), the adjective is no actor. 1 for those, 2 for the kind
+ * that says who leads or backs ("US-led", "state-owned"), whose first
+ * part is named only when known; 0 otherwise. */
+static int hyphen_adjective(const struct actx *ctx, size_t i, size_t *pend)
+{
+    static const char *const place_of[] = {"based", "born", "bred", "raised", "headquartered", "educated"};
+    static const char *const by[] = {"led", "backed", "owned", "funded", "run", "sponsored", "made"};
+    const struct token *t = &ctx->d->tokens[i];
+    const char *s = ctx->d->text;
+    const char *h = NULL;
+    for (const char *p = s + t->start; p < s + t->end; p++)
+        if (*p == '-')
+            h = p;
+    if (!h || h == s + t->start)
+        return 0;
+    size_t tl = (size_t)(s + t->end - h - 1);
+    *pend = (size_t)(h - s);
+    for (size_t k = 0; k < sizeof place_of / sizeof place_of[0]; k++)
+        if (strlen(place_of[k]) == tl && memcmp(h + 1, place_of[k], tl) == 0)
+            return 1;
+    for (size_t k = 0; k < sizeof by / sizeof by[0]; k++)
+        if (strlen(by[k]) == tl && memcmp(h + 1, by[k], tl) == 0)
+            return 2;
+    return 0;
+}
+
+/* A French noun for the people of a place, after an article or a number:
+ * "les Rouennais", "des Lyonnaises", "deux Marseillais" (a plural form),
+ * "un Nantais". Not an actor. */
+static bool fr_demonym_noun(const struct actx *ctx, size_t i)
+{
+    static const char *const plural[] = {"ais", "aises", "ois", "oises", "iens", "iennes", "ains",
+                                         "aines", "ins", "ines", "eens", "eennes", "ards", "ardes"};
+    static const char *const single[] = {"ais", "aise", "ois", "oise", "ien", "ienne", "ain", "aine"};
+    if (ctx->d->lang != LANG_FR || i == 0 || ctx->ti[i].ent || ctx->ti[i].nation ||
+        (ctx->ti[i].lw & (LW_FIRSTNAME | LW_ENTSTART)) || is_cap(ctx, i + 1))
+        return false;
+    size_t n;
+    const char *w = actx_word(ctx, i, &n);
+    bool pl = word_is(ctx, i - 1, "les") || word_is(ctx, i - 1, "des") || word_is(ctx, i - 1, "aux") ||
+              word_is(ctx, i - 1, "ces") || word_is(ctx, i - 1, "nos") || word_is(ctx, i - 1, "leurs") ||
+              ctx->d->tokens[i - 1].kind == TOK_NUMBER;
+    bool sg = word_is(ctx, i - 1, "un") || word_is(ctx, i - 1, "une");
+    const char *const *suf = pl ? plural : single;
+    size_t ns = pl ? sizeof plural / sizeof plural[0] : sizeof single / sizeof single[0];
+    if (!pl && !sg)
+        return false;
+    for (size_t k = 0; k < ns; k++) {
+        size_t sl = strlen(suf[k]);
+        if (n > sl + 2 && memcmp(w + n - sl, suf[k], sl) == 0)
+            return true;
+    }
+    return false;
+}
+
 int actors_scan(struct actx *ctx)
 {
     if (prepare(ctx))
@@ -1251,6 +1387,37 @@ int actors_scan(struct actx *ctx)
         if (!ctx->ti[i].cap && !head) {
             if (hyphen_entity(ctx, i))
                 return -1;
+            i++;
+            continue;
+        }
+        /* "US$", "C$": a currency, not the country */
+        if (!head && i + 1 < d->n_tokens && d->tokens[i + 1].kind == TOK_PUNCT &&
+            !(d->tokens[i + 1].flags & TF_SPACE_BEFORE) && (d->tokens[i + 1].cp == '$' ||
+                                                            d->tokens[i + 1].cp == 0x20AC ||
+                                                            d->tokens[i + 1].cp == 0xA3) &&
+            t->end - t->start <= 3) {
+            i++;
+            continue;
+        }
+        size_t pend;
+        int adj = head ? 0 : hyphen_adjective(ctx, i, &pend);
+        if (adj) {
+            char buf[128];
+            size_t n = utf8_fold_into(d->text + t->start, pend - t->start, buf, sizeof buf);
+            const struct lex_entity *e = lex_entity_find(buf, n);
+            if (e || adj == 1) {
+                struct cand c = {t->start, pend, t->start, i, i + 1, {0, 0, 0}, -1, false, false, false};
+                if (e)
+                    c.v[e->type] += W_LEXICON;
+                else
+                    c.v[ACTOR_PLACE] += W_CUE;
+                if (push_cand(ctx, &c))
+                    return -1;
+            }
+            i++;
+            continue;
+        }
+        if (!head && fr_demonym_noun(ctx, i)) {
             i++;
             continue;
         }

@@ -735,43 +735,77 @@ bool lex_speech_is_determiner(const char *w, size_t n)
 }
 static const char *const titles[] = {
     "abbe", "acteur", "actor", "actrice", "adjoint", "adjointe", "adviser", "advisor",
-    "ambassadeur", "ambassador", "ambassadrice", "analyst", "analyste", "archbishop",
-    "archeveque", "artist", "artiste", "athlete", "attaquant", "attorney", "auteur", "author",
-    "avocat", "avocate", "bishop", "capitaine", "capt", "captain", "cardinal", "ceo",
-    "chairman", "chairwoman", "champion", "championne", "chancelier", "chanceliere",
-    "chancellor", "chanteur", "chanteuse", "chef", "chef-d-orchestre", "chercheur",
-    "chercheuse", "chief", "co-author", "coach", "coauteur", "col", "colonel", "commandant",
-    "commissaire", "commissioner", "conseiller", "conseillere", "coordinateur", "coordinatrice",
-    "crown", "depute", "deputee", "directeur", "director", "directrice", "dirigeant",
-    "dirigeante", "docteur", "docteure", "doctor", "dr", "ecrivain", "ecrivaine", "editor",
-    "elu", "elue", "emir", "entraineur", "eveque", "executive", "expert", "fondateur",
-    "fondatrice", "founder", "gardien", "gen", "general", "generale", "goalkeeper",
-    "gouverneur", "gov", "governor", "haut-commissaire", "imam", "inspecteur", "inspector",
-    "joueur", "joueuse", "judge", "juge", "lady", "lawyer", "leader", "lieutenant", "lt", "m",
-    "maire", "manager", "manifestant", "mayor", "me", "mediateur", "mediator", "mediatrice",
-    "member", "membre", "mgr", "minister", "ministre", "ministres", "mlle", "mme", "mp", "mr",
-    "mrs", "ms", "negociateur", "negociatrice", "negotiator", "novelist", "officer", "officier",
-    "opponent", "pape", "patron", "patronne", "pdg", "player", "pope", "porte-parole", "pr",
-    "premier", "premier-ministre", "premiere", "president", "president-elect", "presidente",
-    "presidents", "prime", "prince", "princess", "princesse", "procureur", "prof", "professeur",
-    "professor", "prosecutor", "protester", "rabbi", "rapporteur", "rapporteuse", "redacteur",
-    "reine", "rep", "representative", "researcher", "responsable", "roi", "romancier",
-    "romanciere", "secretaire", "secretaire-general", "secretaire-generale", "secretary",
-    "secretary-general", "selectionneur", "sen", "senateur", "senator", "senatrice", "sergent",
-    "sgt", "sheikh", "singer", "sir", "spokesman", "spokesperson", "spokeswoman", "star",
-    "striker", "technicien", "temoin", "then-manager", "vice-president", "vice-presidente",
+    "alderman", "ambassadeur", "ambassador", "ambassadrice", "analyst", "analyste",
+    "archbishop", "archeveque", "artist", "artiste", "athlete", "attaquant", "attorney",
+    "auteur", "author", "avocat", "avocate", "bishop", "bourgmestre", "capitaine", "capt",
+    "captain", "cardinal", "ceo", "cfo", "chairman", "chairperson", "chairwoman", "champion",
+    "championne", "chancelier", "chanceliere", "chancellor", "chanteur", "chanteuse", "chef",
+    "chef-d-orchestre", "chercheur", "chercheuse", "chief", "chirurgien", "chirurgienne",
+    "co-author", "coach", "coauteur", "col", "colonel", "commandant", "commissaire",
+    "commissioner", "conseiller", "conseillere", "conservateur", "conservatrice", "coo",
+    "coordinateur", "coordinatrice", "councillor", "councilman", "councilor", "councilwoman",
+    "crown", "curator", "depute", "deputee", "directeur", "director", "directrice", "dirigeant",
+    "dirigeante", "docteur", "docteure", "doctor", "doyen", "dr", "economist", "economiste",
+    "ecrivain", "ecrivaine", "editor", "elu", "elue", "emir", "enseignant", "enseignante",
+    "entraineur", "entraineuse", "epidemiologist", "epidemiologiste", "eveque", "executive",
+    "expert", "fondateur", "fondatrice", "founder", "gardien", "gen", "general", "generale",
+    "gerant", "gerante", "goalkeeper", "gouverneur", "gov", "governor", "haut-commissaire",
+    "headteacher", "historian", "historien", "historienne", "imam", "infirmier", "infirmiere",
+    "inspecteur", "inspector", "joueur", "joueuse", "judge", "juge", "lady", "lawyer", "leader",
+    "lieutenant", "lt", "m", "maire", "manager", "manifestant", "mayor", "me", "medecin",
+    "mediateur", "mediator", "mediatrice", "member", "membre", "mgr", "minister", "ministre",
+    "ministres", "mlle", "mme", "mp", "mr", "mrs", "ms", "negociateur", "negociatrice",
+    "negotiator", "novelist", "nurse", "officer", "officier", "opponent", "owner", "pape",
+    "patron", "patronne", "pdg", "physician", "player", "politologue", "pope", "porte-parole",
+    "pr", "prefet", "prefete", "premier", "premier-ministre", "premiere", "president",
+    "president-elect", "presidente", "presidents", "prime", "prince", "princess", "princesse",
+    "procureur", "prof", "professeur", "professor", "proprietaire", "prosecutor", "protester",
+    "proviseur", "proviseure", "rabbi", "rapporteur", "rapporteuse", "recteur", "rectrice",
+    "redacteur", "reine", "rep", "representative", "researcher", "responsable", "roi",
+    "romancier", "romanciere", "scientist", "secretaire", "secretaire-general",
+    "secretaire-generale", "secretary", "secretary-general", "selectionneur", "sen", "senateur",
+    "senator", "senatrice", "sergent", "sgt", "sheikh", "sheriff", "singer", "sir", "skipper",
+    "sociologist", "sociologue", "sous-prefet", "spokesman", "spokesperson", "spokeswoman",
+    "star", "striker", "superintendent", "surgeon", "teacher", "technicien", "temoin",
+    "then-manager", "treasurer", "tresorier", "tresoriere", "vice-president", "vice-presidente",
     "victim", "victime", "witness", "writer",
 };
 
 
+/* A title in a form for someone elected or appointed to it, or who held
+ * it: "mayor-elect", "premier-designate", "ex-ministre", "then-coach",
+ * "former-president". */
+size_t lex_speech_title_base(const char *w, size_t n, size_t *skip)
+{
+    static const char *const pre[] = {"ex-", "then-", "former-", "future-", "outgoing-"};
+    static const char *const post[] = {"-elect", "-designate", "-elu", "-elue", "-sortant", "-sortante"};
+    *skip = 0;
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
+        size_t l = strlen(pre[i]);
+        if (n > l + 1 && memcmp(w, pre[i], l) == 0) {
+            *skip = l;
+            return n - l;
+        }
+    }
+    for (size_t i = 0; i < sizeof post / sizeof post[0]; i++) {
+        size_t l = strlen(post[i]);
+        if (n > l + 1 && memcmp(w + n - l, post[i], l) == 0)
+            return n - l;
+    }
+    return n;
+}
+
 bool lex_speech_is_title(const char *w, size_t n)
 {
-    return IN(titles, w, n);
+    if (IN(titles, w, n))
+        return true;
+    size_t skip, m = lex_speech_title_base(w, n, &skip);
+    return m < n && IN(titles, w + skip, m);
 }
 static const char *const heads[] = {
     "administration", "agence", "agency", "alliance", "ambassade", "armee", "army",
     "assemblee", "assembly", "association", "authority", "autorite", "bank", "banque",
-    "bureau", "cabinet", "chaine", "channel", "club", "collectif", "comite", "commission",
+    "bureau", "cabinet", "chaine", "chamber", "chambre", "channel", "club", "collectif", "comite", "commission",
     "committee", "commune", "compagnie", "company", "congres", "congress", "conseil",
     "corporation", "council", "cour", "court", "departement", "department", "elysee",
     "embassy", "entreprise", "federation", "fondation", "fonds", "forces", "foundation",

@@ -58,8 +58,14 @@ size_t lex_speech_marker(enum extract_lang lang, const char *const *words,
 bool lex_speech_is_determiner(const char *w, size_t n);
 
 /* Titles and functions that stand before or beside a name ("président",
- * "ministre", "Dr", "coach", "porte-parole"). */
+ * "ministre", "Dr", "coach", "porte-parole"), also in the forms of
+ * lex_speech_title_base(). */
 bool lex_speech_is_title(const char *w, size_t n);
+
+/* The title inside a form for someone elected or appointed to it, or who
+ * held it ("mayor-elect", "ex-ministre", "then-coach"): its length, with
+ * *skip set to the bytes before it; n and 0 for any other word. */
+size_t lex_speech_title_base(const char *w, size_t n, size_t *skip);
 
 /* Nouns heading an organisation's name, which may be written in lower case
  * ("ministère de l'Intérieur", "agence Spunik") or upper case ("Union

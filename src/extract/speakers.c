@@ -413,6 +413,51 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
     return j;
 }
 
+/* A known organisation or medium written at the front of the name run
+ * [s,e) and followed by more capitalised name words that are no known
+ * entity: "AFP Jean Vanhoutte", "Reuters Smith" (but not "HP France").
+ * Returns the first token after the organisation, or s when there is none. */
+static size_t org_prefix_end(const struct ctx *c, size_t s, size_t e)
+{
+    char buf[256], w[WORD_MAX];
+    size_t ends[MAX_NAME_WORDS];
+    size_t n = 0, nt = 0;
+    if (e <= s + 1 || !is_word(c, s))
+        return s;
+    for (size_t k = s; k < e && nt < MAX_NAME_WORDS; k++, nt++) {
+        size_t wn = fw(c, k, w);
+        if (k > s && (c->d->tokens[k].flags & TF_SPACE_BEFORE) && n + 1 < sizeof buf)
+            buf[n++] = ' ';
+        if (n + wn >= sizeof buf)
+            break;
+        memcpy(buf + n, w, wn);
+        n += wn;
+        ends[nt] = n;
+    }
+    for (size_t i = nt - 1; i > 0; i--) {
+        size_t k = s + i; /* first token after the candidate prefix [s,k) */
+        if (!is_word(c, k) || !(c->d->tokens[k].flags & TF_CAP) || !is_word(c, k - 1))
+            continue;
+        const struct lex_entity *en = lex_entity_find(buf, ends[i - 1]);
+        if (!en || en->type != ACTOR_ORGANIZATION)
+            continue;
+        if (en->acronym) {
+            bool caps = true;
+            for (size_t j = s; j < k; j++)
+                if (is_word(c, j) && !(c->d->tokens[j].flags & TF_ALLCAPS))
+                    caps = false;
+            if (!caps)
+                continue;
+        }
+        /* the rest must not be a known entity itself */
+        size_t rn = fw(c, k, w);
+        if (lex_entity_find(w, rn) || lex_speech_is_org_head(w, rn))
+            return s;
+        return k;
+    }
+    return s;
+}
+
 /* Strip what is not the name from run [*s,*e): a determiner opening a
  * sentence ("Le Kremlin"), leading titles ("Iranian President"), an
  * organisation before a person ("Amnesty International Man-kei Tam"). */
@@ -447,6 +492,10 @@ static void strip_run(const struct ctx *c, size_t *s, size_t *e)
     }
     while (*s + 1 < *e && !is_name_word(c, *s))
         (*s)++;
+    /* a medium or agency glued to the person after it: "AFP Jean Vanhoutte" */
+    size_t op = org_prefix_end(c, *s, *e);
+    if (op > *s)
+        *s = op;
     /* an organisation name before a person's name */
     size_t words = 0;
     for (size_t k = *s; k < *e; k++)
@@ -869,9 +918,12 @@ static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
                 j++;
             if (is_apos(c, j))
                 j++;
-            if (j < lim && is_name_word(c, j))
-                j = run_end(c, j, lim);
-            else if (j < lim)
+            if (j < lim && is_name_word(c, j)) {
+                /* "à l'AFP Jean Vanhoutte": the medium is the complement,
+                 * the person after it the subject */
+                size_t re = run_end(c, j, lim), op = org_prefix_end(c, j, re);
+                j = op > j ? op : re;
+            } else if (j < lim)
                 j++;
             k = j;
             continue;
@@ -1282,11 +1334,34 @@ static int resolve_demonym(struct ctx *c, size_t k, const char *country)
     return -1;
 }
 
+/* Does the name at [s,e) name an event, a law or a work ("Australian
+ * Open", "Brisbane International", "Paris Agreement"), which says nothing? */
+static bool names_thing(const struct ctx *c, size_t s, size_t e)
+{
+    char w[WORD_MAX];
+    size_t last = e;
+    for (size_t k = s; k < e; k++)
+        if (is_word(c, k))
+            last = k;
+    if (last == e || last == s)
+        return false;
+    size_t n = fw(c, last, w);
+    if (lex_entity_find(w, n))
+        return false;
+    if (lex_word(w, n) & LW_THING)
+        return true;
+    if (n == 13 && !memcmp(w, "international", 13) && count_name_words(c, s, e) == 2) {
+        const struct lex_entity *en = lex_entity_find(w, fw(c, s, w));
+        return en && en->type == ACTOR_PLACE;
+    }
+    return false;
+}
+
 /* A name at [s,e): expanded to its fullest form, then an actor. */
 static int resolve_name(struct ctx *c, size_t s, size_t e)
 {
     size_t fs, fe;
-    if (e <= s)
+    if (e <= s || names_thing(c, s, e))
         return -1;
     if (e == s + 1) {
         const char *country = demonym_at(c, s);
@@ -1388,6 +1463,55 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
             if (r.alt_e > r.alt_s)
                 return resolve_name(c, r.alt_s, r.alt_e);
         }
+    }
+    return -1;
+}
+
+/* A bare title ("the mayor-elect", "l'ex-ministre", "le porte-parole")
+ * at tokens [s,e): the person the text last named with the same title,
+ * written before the name ("Mayor Jane Holloway") or in the sentence
+ * around it ("Jane Holloway was elected mayor", "Paul Vidal, ministre
+ * de…"). -1 when the title was not used before. */
+static int title_holder(struct ctx *c, size_t s, size_t e)
+{
+    struct doc *d = c->d;
+    char w[WORD_MAX], x[WORD_MAX];
+    size_t h = e, hn = 0, hs = 0;
+    for (size_t k = s; k < e; k++) {
+        size_t n = fw(c, k, x);
+        if (is_word(c, k) && n >= 4 && lex_speech_is_title(x, n)) {
+            h = k;
+            memcpy(w, x, n + 1);
+            hn = lex_speech_title_base(w, n, &hs);
+        }
+    }
+    if (h == e)
+        return -1;
+    size_t lo = s > TITLE_WINDOW ? s - TITLE_WINDOW : 0;
+    for (size_t p = s; p-- > lo;) {
+        if (!is_word(c, p))
+            continue;
+        size_t pn = fw(c, p, x), ps;
+        if (pn < 4 || x[0] != w[hs])
+            continue;
+        size_t pb = lex_speech_title_base(x, pn, &ps);
+        if (pb != hn || memcmp(x + ps, w + hs, hn) != 0)
+            continue;
+        /* "Mayor Jane Holloway" */
+        size_t q = p + 1;
+        if (is_punct(c, q, '.'))
+            q++;
+        int a = q < d->n_tokens && is_name_word(c, q) ? actors_at(d, d->tokens[q].start, d->tokens[q].end) : -1;
+        if (a >= 0 && d->out->actors[a].type == ACTOR_PERSON)
+            return a;
+        /* the person named last before it in its sentence */
+        size_t si = doc_sentence_at(d, d->tokens[p].start);
+        size_t a0 = sentence_first_tok(c, si);
+        const struct actor_mention *m;
+        size_t nm = actors_mentions_in(d, d->tokens[a0].start, d->tokens[p].start, &m);
+        for (size_t i = nm; i-- > 0;)
+            if (d->out->actors[m[i].actor].type == ACTOR_PERSON && stretch_at(c, doc_token_at(d, m[i].start)) < 0)
+                return m[i].actor;
     }
     return -1;
 }
@@ -1636,6 +1760,8 @@ static int resolve_ref(struct ctx *c, const struct ref *r, int depth)
         if (r->alt_e > r->alt_s)
             a = resolve_name(c, r->alt_s, r->alt_e);
         if (a < 0 && bare && has_title)
+            a = title_holder(c, r->s, r->e);
+        if (a < 0 && bare && has_title)
             a = resolve_pronoun(c, r->s, depth);
         if (a < 0)
             a = resolve_title(c, r->s, r->e);
@@ -1718,6 +1844,21 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
             s--;
         while (s < j && !is_name_word(c, s))
             s++;
+        /* the tail of an organisation's name that the actors pass read
+         * whole: "the Office of the Information Commissioner said" */
+        {
+            const struct actor_mention *m;
+            size_t from = c->d->tokens[lo].start, nm;
+            nm = actors_mentions_in(c->d, from, c->d->tokens[s].start, &m);
+            for (size_t i = 0; i < nm; i++)
+                if (m[i].end >= c->d->tokens[j].end && c->d->out->actors[m[i].actor].type == ACTOR_ORGANIZATION) {
+                    size_t os = doc_token_at(c->d, m[i].start), oe = doc_token_at(c->d, m[i].end);
+                    if (os < s && oe == j + 1 && is_name_word(c, os)) {
+                        struct ref r = {REF_NAME, os, oe, 0, 0, false};
+                        return r;
+                    }
+                }
+        }
         size_t s2 = s, e2 = j + 1;
         strip_run(c, &s2, &e2);
         if (!all_titles(c, s2, e2)) {

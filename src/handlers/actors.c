@@ -19,11 +19,7 @@ static void list_actors(const struct request *req, struct reply *rep, bool quote
         return;
     struct db_list list = {0};
     enum db_status st = db_actors_list(req->db, &f, &page, &list);
-    if (st != DB_OK) {
-        reply_db_status(rep, req->db, st, "actor");
-        return;
-    }
-    reply_list(req, rep, &list, page.limit);
+    reply_db_list(req, rep, st, &list, page.limit, "actor");
 }
 
 void actors_list(const struct request *req, struct reply *rep)
@@ -38,16 +34,5 @@ void speakers_list(const struct request *req, struct reply *rep)
 
 void actors_get(const struct request *req, struct reply *rep)
 {
-    int64_t id;
-    if (!path_id(req, &id)) {
-        reply_bad_id(req, rep, "actor");
-        return;
-    }
-    json_t *a = NULL;
-    enum db_status st = db_actor_get(req->db, id, &a);
-    if (st != DB_OK) {
-        reply_db_status(rep, req->db, st, "actor");
-        return;
-    }
-    reply_json(rep, 200, a);
+    reply_item(req, rep, db_actor_get, "actor");
 }

@@ -262,27 +262,12 @@ void articles_list(const struct request *req, struct reply *rep)
         return;
     struct db_list list = {0};
     enum db_status st = db_articles_list(req->db, &f, &page, &list);
-    if (st != DB_OK) {
-        reply_db_status(rep, req->db, st, "article");
-        return;
-    }
-    reply_list(req, rep, &list, page.limit);
+    reply_db_list(req, rep, st, &list, page.limit, "article");
 }
 
 void articles_get(const struct request *req, struct reply *rep)
 {
-    int64_t id;
-    if (!path_id(req, &id)) {
-        reply_bad_id(req, rep, "article");
-        return;
-    }
-    json_t *article = NULL;
-    enum db_status st = db_article_get(req->db, id, &article);
-    if (st != DB_OK) {
-        reply_db_status(rep, req->db, st, "article");
-        return;
-    }
-    reply_json(rep, 200, article);
+    reply_item(req, rep, db_article_get, "article");
 }
 
 void articles_delete(const struct request *req, struct reply *rep)

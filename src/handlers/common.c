@@ -257,3 +257,30 @@ void reply_bad_id(const struct request *req, struct reply *rep, const char *what
 {
     reply_problem(rep, 404, "no %s at %s: ids are positive integers", what, req->path);
 }
+
+void reply_db_list(const struct request *req, struct reply *rep, enum db_status st,
+                   struct db_list *list, int limit, const char *what)
+{
+    if (st != DB_OK) {
+        db_list_free(list);
+        reply_db_status(rep, req->db, st, what);
+        return;
+    }
+    reply_list(req, rep, list, limit);
+}
+
+void reply_item(const struct request *req, struct reply *rep, db_get_fn get, const char *what)
+{
+    int64_t id;
+    if (!path_id(req, &id)) {
+        reply_bad_id(req, rep, what);
+        return;
+    }
+    json_t *item = NULL;
+    enum db_status st = get(req->db, id, &item);
+    if (st != DB_OK) {
+        reply_db_status(rep, req->db, st, what);
+        return;
+    }
+    reply_json(rep, 200, item);
+}

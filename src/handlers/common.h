@@ -31,6 +31,18 @@ void speaker_param(const struct request *req, int64_t *id, const char **name, st
 #define SEARCH_MAX 500
 void search_param(const struct request *req, const char **q, struct problems *p);
 
+/* A page of a list just read: on DB_OK answer it (see reply_list, `list`
+ * is consumed), else answer the failure (see reply_db_status). */
+void reply_db_list(const struct request *req, struct reply *rep, enum db_status st,
+                   struct db_list *list, int limit, const char *what);
+
+/* A function that reads one item by id (db_article_get, db_quote_get...). */
+typedef enum db_status (*db_get_fn)(struct db *r, int64_t id, json_t **out);
+
+/* GET /{resource}/{id}: read the item with `get` and answer it, or 404
+ * for an id that is not a positive integer or names nothing. */
+void reply_item(const struct request *req, struct reply *rep, db_get_fn get, const char *what);
+
 /* The 404 of a path id that is not a positive integer. */
 void reply_bad_id(const struct request *req, struct reply *rep, const char *what);
 

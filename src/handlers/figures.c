@@ -43,9 +43,5 @@ void figures_list(const struct request *req, struct reply *rep)
         return;
     struct db_list list = {0};
     enum db_status st = db_figures_list(req->db, &f, &page, &list);
-    if (st != DB_OK) {
-        reply_db_status(rep, req->db, st, "figure");
-        return;
-    }
-    reply_list(req, rep, &list, page.limit);
+    reply_db_list(req, rep, st, &list, page.limit, "figure");
 }

@@ -53,11 +53,7 @@ static void list_with(const struct request *req, struct reply *rep, int64_t spea
         f.speaker_id = speaker_id;
     struct db_list list = {0};
     enum db_status st = db_quotes_list(req->db, &f, &page, &list);
-    if (st != DB_OK) {
-        reply_db_status(rep, req->db, st, "quote");
-        return;
-    }
-    reply_list(req, rep, &list, page.limit);
+    reply_db_list(req, rep, st, &list, page.limit, "quote");
 }
 
 void quotes_list(const struct request *req, struct reply *rep)
@@ -84,18 +80,7 @@ void actors_quotes(const struct request *req, struct reply *rep)
 
 void quotes_get(const struct request *req, struct reply *rep)
 {
-    int64_t id;
-    if (!path_id(req, &id)) {
-        reply_bad_id(req, rep, "quote");
-        return;
-    }
-    json_t *q = NULL;
-    enum db_status st = db_quote_get(req->db, id, &q);
-    if (st != DB_OK) {
-        reply_db_status(rep, req->db, st, "quote");
-        return;
-    }
-    reply_json(rep, 200, q);
+    reply_item(req, rep, db_quote_get, "quote");
 }
 
 void quotes_random(const struct request *req, struct reply *rep)

@@ -621,9 +621,76 @@ TEST(test_fr_lower_case_heads)
     extraction_free(&x);
 }
 
+/* Organisation names that go on in lower case up to an acronym in
+ * brackets, or through "of" up to a title word; the short form met later
+ * is the same organisation. */
+TEST(test_org_complement_to_acronym)
+{
+    struct extraction x = run("fr",
+                              "L'Institut fédéral des eaux souterraines (IFES) publie ses relevés. "
+                              "Selon l'Institut fédéral, la nappe baisse. Le Bureau cantonal des "
+                              "affaires rurales (BCAR) a réagi.");
+    CHECK_ACTOR(x, "Institut fédéral des eaux souterraines", ACTOR_ORGANIZATION);
+    CHECK(has_alias(find(&x, "Institut fédéral des eaux souterraines"), "IFES"));
+    CHECK_INT(count(&x, "Institut fédéral"), 1);
+    CHECK(has_alias(find(&x, "Institut fédéral"), "Institut fédéral des eaux souterraines"));
+    CHECK_ACTOR(x, "Bureau cantonal des affaires rurales", ACTOR_ORGANIZATION);
+    extraction_free(&x);
+    x = run("en", "The Office of the Regional Water Commissioner met the Dunmore Chamber of Commerce on Friday.");
+    CHECK_ACTOR(x, "Office of the Regional Water Commissioner", ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Dunmore Chamber of Commerce", ACTOR_ORGANIZATION);
+    extraction_free(&x);
+}
+
+/* Words that look like names but are not actors: people of a place,
+ * place-based adjectives, currency prefixes, tournaments. */
+TEST(test_not_actors_demonyms_currency_events)
+{
+    struct extraction x = run("fr", "Les Toulonnais ont voté. Des Grenobloises sont venues à Toulon. Un Nantais a gagné.");
+    CHECK_INT(count(&x, "Toulonnais"), 0);
+    CHECK_INT(count(&x, "Grenobloises"), 0);
+    CHECK_INT(count(&x, "Nantais"), 0);
+    CHECK_ACTOR(x, "Toulon", ACTOR_PLACE);
+    extraction_free(&x);
+    x = run("en", "The Perth-based miner paid US$12 million and C$4 million. Lena Cho won the Adelaide "
+                  "International and the Australian Open.");
+    CHECK_INT(count(&x, "Perth-based"), 0);
+    CHECK_ACTOR(x, "Perth", ACTOR_PLACE);
+    CHECK_INT(count(&x, "US"), 0);
+    CHECK_INT(count(&x, "C"), 0);
+    CHECK_INT(count(&x, "Adelaide International"), 0);
+    CHECK_INT(count(&x, "Australian Open"), 0);
+    CHECK_INT(count(&x, "Open"), 0);
+    extraction_free(&x);
+}
+
+/* Organisations known only from the words around them or from a company
+ * suffix, and newspapers. */
+TEST(test_org_from_context_words)
+{
+    struct extraction x = run("fr", "La société Morvalis a licencié. L'entreprise Quentrel recrute. Le quotidien "
+                                    "Sud Ouest et Le Nouvelliste l'ont écrit.");
+    CHECK_ACTOR(x, "Morvalis", ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Quentrel", ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Sud Ouest", ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Le Nouvelliste", ACTOR_ORGANIZATION);
+    extraction_free(&x);
+    x = run("en", "The company Fennick said it would appeal. Tarrow Analytics and Belcombe Mining lost money. "
+                  "Later, Tarrow cut jobs. Ruddle said in a statement it was sorry.");
+    CHECK_ACTOR(x, "Fennick", ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Tarrow Analytics", ACTOR_ORGANIZATION);
+    CHECK_ACTOR(x, "Belcombe Mining", ACTOR_ORGANIZATION);
+    CHECK(has_alias(find(&x, "Tarrow Analytics"), "Tarrow"));
+    CHECK_ACTOR(x, "Ruddle", ACTOR_ORGANIZATION);
+    extraction_free(&x);
+}
+
 int main(void)
 {
     RUN(test_seed_merges);
+    RUN(test_org_complement_to_acronym);
+    RUN(test_not_actors_demonyms_currency_events);
+    RUN(test_org_from_context_words);
     RUN(test_particles_fr);
     RUN(test_given_name_that_is_an_org_word);
     RUN(test_particles_en);

@@ -677,6 +677,85 @@ TEST(test_ten_megabytes_without_full_stop)
     free(big);
 }
 
+/* A medium or agency written right before the person who speaks to it. */
+TEST(test_medium_glued_to_person)
+{
+    struct extraction x;
+    CHECK_INT(run("fr",
+                  "« Le chantier reprendra dès lundi », a confié à l'AFP Lucien Ferrandou, maire de la "
+                  "commune. « Rien n'est encore signé », a précisé Reuters Mazaudier.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "Le chantier reprendra", "Lucien Ferrandou", QUOTE_DIRECT);
+    CHECK_QUOTE(&x, "Rien n'est encore", "Mazaudier", QUOTE_DIRECT);
+    extraction_free(&x);
+    CHECK_INT(run("en", "\"The bridge will reopen on Monday,\" said Reuters Tom Hallworth.", &x), EXTRACT_OK);
+    CHECK_QUOTE(&x, "The bridge will reopen", "Tom Hallworth", QUOTE_DIRECT);
+    extraction_free(&x);
+}
+
+/* An organisation whose name ends on a title word or goes on in lower case
+ * is the speaker, not the title or the cut name. */
+TEST(test_long_organisation_speakers)
+{
+    struct extraction x;
+    CHECK_INT(run("en",
+                  "The Office of the Regional Water Commissioner said: \"We will publish the "
+                  "figures next week.\"",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "We will publish", "Office of the Regional Water Commissioner", QUOTE_DIRECT);
+    extraction_free(&x);
+    CHECK_INT(run("fr",
+                  "L'Institut fédéral des eaux souterraines (IFES) publie ses relevés. « La nappe "
+                  "baisse depuis trois ans », a indiqué l'Institut fédéral des eaux souterraines.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "La nappe baisse", "Institut fédéral des eaux souterraines", QUOTE_DIRECT);
+    extraction_free(&x);
+}
+
+/* Role nouns, with the forms for someone elected to a post or who held
+ * it, refer to the person last named with the same title. */
+TEST(test_role_nouns_refer_back)
+{
+    struct extraction x;
+    CHECK_INT(run("en",
+                  "Rita Okafor was elected mayor on Sunday, defeating Dan Pruitt. Pruitt thanked his "
+                  "volunteers. \"The buses come first,\" the mayor-elect said.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "The buses come first", "Rita Okafor", QUOTE_DIRECT);
+    extraction_free(&x);
+    CHECK_INT(run("fr",
+                  "La procureure Anne Rivaud a ouvert une enquête. Le maire, Hugo Sellier, s'est tu. "
+                  "« Les faits sont graves et établis », a dit la procureure.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "Les faits sont graves", "Anne Rivaud", QUOTE_DIRECT);
+    extraction_free(&x);
+    CHECK_INT(run("fr",
+                  "Bruno Lacaze a quitté le gouvernement en mai. « Je pars serein et fier », a dit "
+                  "l'ex-ministre.",
+                  &x),
+              EXTRACT_OK);
+    CHECK_QUOTE(&x, "Je pars serein", "Bruno Lacaze", QUOTE_DIRECT);
+    extraction_free(&x);
+    CHECK(lex_speech_is_title("mayor-elect", 11));
+    CHECK(lex_speech_is_title("ex-ministre", 11));
+    CHECK(lex_speech_is_title("then-coach", 10));
+    CHECK(!lex_speech_is_title("ex-voiture", 10));
+}
+
+/* A tournament is never a speaker. */
+TEST(test_event_not_speaker)
+{
+    struct extraction x;
+    CHECK_INT(run("en", "The Adelaide International said \"every ticket is sold out now\".", &x), EXTRACT_OK);
+    CHECK_QUOTE(&x, "every ticket", "(none)", QUOTE_PARTIAL);
+    extraction_free(&x);
+}
+
 int main(void)
 {
     RUN(test_fr_guillemets_inner_spaces);
@@ -703,6 +782,10 @@ int main(void)
     RUN(test_en_curly_pull_title_not_quotes);
     RUN(test_fr_organisations);
     RUN(test_unnamed_sources);
+    RUN(test_medium_glued_to_person);
+    RUN(test_long_organisation_speakers);
+    RUN(test_role_nouns_refer_back);
+    RUN(test_event_not_speaker);
     RUN(test_lexicon_tables);
     RUN(test_seed_idlib);
     RUN(test_invalid_utf8);
