@@ -105,13 +105,39 @@ static int best_type(const float v[3])
 /* ---------------------------------------------------------------------- */
 /* Forms. */
 
+/* utf8_fold_into() of candidate c's text into buf (cap bytes). When c is
+ * whole tokens apart by nothing or one plain space, that is their stored
+ * folds joined as the text joins them, as long as it fits. */
+static size_t cand_fold(const struct actx *ctx, const struct cand *c, char *buf, size_t cap)
+{
+    const struct doc *d = ctx->d;
+    const struct token *tk = d->tokens;
+    if (c->t0 < c->t1 && c->t1 <= d->n_tokens && tk[c->t0].start == c->start && tk[c->t1 - 1].end == c->end) {
+        size_t n = 0, k = c->t0;
+        for (; k < c->t1; k++) {
+            size_t gap = k > c->t0 ? tk[k].start - tk[k - 1].end : 0;
+            size_t fl = tk[k].flen;
+            if (fl == 0 || gap > 1 || (gap == 1 && d->text[tk[k].start - 1] != ' ') || n + gap + fl + 1 > cap)
+                break;
+            if (gap)
+                buf[n++] = ' ';
+            memcpy(buf + n, d->fold + tk[k].foff, fl);
+            n += fl;
+        }
+        if (k == c->t1) {
+            buf[n] = '\0';
+            return n;
+        }
+    }
+    return utf8_fold_into(d->text + c->start, c->end - c->start, buf, cap);
+}
+
 static int build_forms(struct actx *ctx)
 {
-    const char *text = ctx->d->text;
     for (size_t i = 0; i < ctx->n_cands; i++) {
         struct cand *c = &ctx->cands[i];
         char buf[512];
-        size_t n = utf8_fold_into(text + c->start, c->end - c->start, buf, sizeof buf);
+        size_t n = cand_fold(ctx, c, buf, sizeof buf);
         if (n == 0) {
             c->form = -1;
             continue;
@@ -723,19 +749,18 @@ static int actor_mention(struct actor *a, size_t start, size_t end)
 
 static int index_keys_for(struct actors_index *ix, const struct actor *a, int idx)
 {
-    char buf[512];
+    char buf[512], abuf[512];
     size_t n = utf8_fold_into(a->name, strlen(a->name), buf, sizeof buf);
     if (key_put(&ix->keys, 'n', buf, n, idx))
         return -1;
     for (size_t k = 0; k < a->n_aliases; k++) {
-        n = utf8_fold_into(a->aliases[k], strlen(a->aliases[k]), buf, sizeof buf);
-        if (key_put(&ix->keys, 'n', buf, n, idx))
+        size_t an = utf8_fold_into(a->aliases[k], strlen(a->aliases[k]), abuf, sizeof abuf);
+        if (key_put(&ix->keys, 'n', abuf, an, idx))
             return -1;
     }
     if (a->type != ACTOR_PERSON)
         return 0;
-    n = utf8_fold_into(a->name, strlen(a->name), buf, sizeof buf);
-    buf[n < sizeof buf ? n : sizeof buf - 1] = '\0';
+    /* buf still holds the folded name, NUL-terminated */
     const char *w[16];
     size_t wl[16];
     int nw = split_words(buf, w, wl, 16);

@@ -14,11 +14,21 @@
 /* Per token: its folded text (in actx.fold) and lexicon flags. */
 struct tinfo {
     uint32_t foff;      /* offset of the folded word in actx.fold */
-    uint16_t flen;      /* folded length, 0 for punctuation and numbers */
+    uint16_t flen;      /* folded length (at most 0xFFFF), 0 for
+                         * punctuation and numbers */
     bool cap;           /* capitalised word, or "al-Assad"-like name word */
     bool ent;           /* the word alone is a known entity */
     bool nation;        /* the word is a nationality adjective */
     unsigned lw;        /* lex_word() flags of the folded word */
+    uint32_t seen;      /* words: its slot in actx.seen */
+};
+
+/* A distinct folded word of the article: the key is the word's fold in
+ * the document's buffer (actx.fold + foff, len bytes), not a copy. */
+struct seen_slot {
+    uint32_t foff, len1;    /* len1: length + 1, 0 for an empty slot */
+    unsigned hash;
+    int value;              /* SEEN_* bits and lexicon flags */
 };
 
 /* One place where a name is written. */
@@ -62,8 +72,9 @@ struct form {
 struct actx {
     struct doc *d;
     struct tinfo *ti;
-    char *fold;         /* folded words, back to back */
-    struct strmap seen; /* folded word -> SEEN_* bits */
+    const char *fold;   /* the folded tokens, d->fold (borrowed) */
+    struct seen_slot *seen; /* folded word -> SEEN_* bits, open addressing */
+    size_t seen_mask;       /* slots - 1 (a power of two minus one) */
     struct strmap ent_cache;            /* folded name -> index in ents, or -1 */
     const struct lex_entity **ents;
     size_t n_ents, ents_cap;

@@ -187,34 +187,57 @@ static unsigned word_flags(const char *w, size_t n)
     return lw;
 }
 
+/* The slot of word w[0..n) (hash h) in ctx->seen: its own, or the empty
+ * slot where it belongs. */
+static struct seen_slot *seen_slot(const struct actx *ctx, const char *w, size_t n, unsigned h)
+{
+    for (size_t i = h & ctx->seen_mask;; i = (i + 1) & ctx->seen_mask) {
+        struct seen_slot *x = &ctx->seen[i];
+        if (!x->len1 || (x->hash == h && x->len1 == n + 1 && memcmp(ctx->fold + x->foff, w, n) == 0))
+            return x;
+    }
+}
+
+/* SEEN_* value of word w[0..n), 0 when the article does not write it. */
+static int seen_word(const struct actx *ctx, const char *w, size_t n)
+{
+    const struct seen_slot *x = seen_slot(ctx, w, n, strmap_hash(w, n));
+    return x->len1 ? x->value : 0;
+}
+
 static int prepare(struct actx *ctx)
 {
     struct doc *d = ctx->d;
     ctx->ti = calloc(d->n_tokens ? d->n_tokens : 1, sizeof *ctx->ti);
-    ctx->fold = malloc(3 * d->len + 16);
-    if (!ctx->ti || !ctx->fold)
+    ctx->fold = d->fold;
+    if (!ctx->ti)
         return -1;
-    /* about one distinct word in two tokens: sized once, no rehash */
-    if (strmap_reserve(&ctx->seen, d->n_tokens / 2 + 16, d->len + d->n_tokens))
+    /* at most one distinct word per token: sized once, at most half full */
+    size_t slots = 64;
+    while (slots < 2 * d->n_tokens)
+        slots *= 2;
+    ctx->seen = calloc(slots, sizeof *ctx->seen);
+    if (!ctx->seen)
         return -1;
-    size_t off = 0;
+    ctx->seen_mask = slots - 1;
     for (size_t i = 0; i < d->n_tokens; i++) {
         const struct token *t = &d->tokens[i];
         if (t->kind != TOK_WORD)
             continue;
-        size_t n = t->end - t->start;
-        size_t fl = fold_word(d->text + t->start, n, ctx->fold + off, 3 * n + 4);
+        size_t off = t->foff, fl = t->flen;
         if (fl > 0xFFFF)
             fl = 0xFFFF;
         struct tinfo *x = &ctx->ti[i];
         x->foff = (uint32_t)off;
         x->flen = (uint16_t)fl;
         /* one lexicon lookup per distinct word: the map keeps its flags */
-        int *v = strmap_put(&ctx->seen, ctx->fold + off, fl, -1);
-        if (!v)
-            return -1;
-        if (*v == -1)
-            *v = (int)(word_flags(ctx->fold + off, fl) << SEEN_SHIFT);
+        unsigned h = strmap_hash(ctx->fold + off, fl);
+        struct seen_slot *sl = seen_slot(ctx, ctx->fold + off, fl, h);
+        if (!sl->len1)
+            *sl = (struct seen_slot){(uint32_t)off, (uint32_t)fl + 1, h,
+                                     (int)(word_flags(ctx->fold + off, fl) << SEEN_SHIFT)};
+        x->seen = (uint32_t)(sl - ctx->seen);
+        int *v = &sl->value;
         x->lw = (unsigned)*v >> SEEN_SHIFT;
         x->ent = (x->lw & LW_ENTITY) != 0;
         x->nation = (x->lw & LW_NATION) != 0;
@@ -227,7 +250,6 @@ static int prepare(struct actx *ctx)
         }
         if (x->cap && !name_word(ctx->fold + off, fl))
             x->cap = false;
-        off += fl;
         unsigned bit = !x->cap ? SEEN_LOWER : !sent_initial(ctx, i) ? SEEN_CAP_MID : 0;
         *v |= (int)bit;
     }
@@ -236,10 +258,7 @@ static int prepare(struct actx *ctx)
 
 static int seen(const struct actx *ctx, size_t i)
 {
-    size_t n;
-    const char *w = actx_word(ctx, i, &n);
-    const int *v = strmap_get(&ctx->seen, w, n);
-    return v ? *v : 0;
+    return is_word(ctx, i) ? ctx->seen[ctx->ti[i].seen].value : 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -254,8 +273,7 @@ static bool stem_seen_alone(const struct actx *ctx, size_t i)
     const char *w = actx_word(ctx, i, &n);
     if (n < 3)
         return false;
-    const int *v = strmap_get(&ctx->seen, w, n - 2);
-    return v && (*v & SEEN_CAP_MID);
+    return (seen_word(ctx, w, n - 2) & SEEN_CAP_MID) != 0;
 }
 
 /* A French or English adjective that can sit inside an organisation name
@@ -865,8 +883,8 @@ static bool compound_of_names(const struct actx *ctx, size_t i)
             size_t k = tp;
             caps += cp_is_upper(utf8_next(text, tn, &k));
         }
-        const int *sv = strmap_get(&ctx->seen, w + p, q - p);
-        if (lex_entity_find(w + p, q - p) || lex_nationality(w + p, q - p) || (sv && (*sv & SEEN_CAP_MID)))
+        if (lex_entity_find(w + p, q - p) || lex_nationality(w + p, q - p) ||
+            (seen_word(ctx, w + p, q - p) & SEEN_CAP_MID))
             named++;
         p = q + 1;
         tp = tq + 1;
@@ -1435,8 +1453,7 @@ int actors_scan(struct actx *ctx)
 void actx_free(struct actx *ctx)
 {
     free(ctx->ti);
-    free(ctx->fold);
-    strmap_free(&ctx->seen);
+    free(ctx->seen);
     strmap_free(&ctx->ent_cache);
     free(ctx->ents);
     free(ctx->cands);

@@ -33,6 +33,8 @@ struct token {
     uint32_t cp;            /* TOK_PUNCT: its code point; else first code point */
     uint16_t kind;          /* enum token_kind */
     uint16_t flags;         /* enum token_flag bits */
+    uint32_t foff, flen;    /* folded text (utf8_fold_into, never cut) at
+                             * doc.fold + foff, flen bytes, NUL-terminated */
 };
 
 struct doc {
@@ -43,6 +45,7 @@ struct doc {
 
     struct token *tokens;
     size_t n_tokens;
+    char *fold;             /* every token folded once, back to back */
     struct span *sentences; /* sentence byte spans, in order, covering tokens */
     size_t n_sentences;
 
@@ -60,7 +63,8 @@ size_t doc_sentence_at(const struct doc *d, size_t off);
 size_t doc_token_at(const struct doc *d, size_t off);
 /* True when token t's text equals `word` (ASCII, case-insensitive). */
 bool tok_is(const struct doc *d, const struct token *t, const char *word);
-/* Folded text of token t into buf (cap bytes); returns length. */
+/* Folded text of token t into buf (cap bytes, NUL-terminated, cut at a code
+ * point as utf8_fold_into() cuts); returns its length. */
 size_t tok_fold(const struct doc *d, const struct token *t, char *buf, size_t cap);
 
 /* The passes. Each returns 0, or -1 on allocation failure. */

@@ -8,10 +8,19 @@
  * words are folded (lower case, accents removed), so "déclaré", "DÉCLARÉ"
  * and "declare" look alike; a few forms then coincide, which is harmless
  * for finding attributions. Every table is kept in strcmp() order and
- * searched by bisection; lex_speech_tables_sorted() checks that order. */
+ * searched by bisection; lex_speech_tables_sorted() checks that order.
+ *
+ * lex_speech_verb() answers from a hash index of every form of every verb
+ * (irregular forms, stems with their endings), built once per process
+ * under pthread_once and only read afterwards; the bisection of the tables
+ * stays as the answer when that index could not be allocated. */
 #include "lexicon_speech.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "strmap.h"
 
 /* ---- Conjugation classes: ending and the form it marks ---------------- */
 
@@ -450,14 +459,16 @@ static const struct speech_verb *by_stem(const struct stem *stems, size_t n_stem
 }
 
 /* English regular verbs: "add", "adds", "added", "adding"; "state",
- * "states", "stated", "stating". */
+ * "states", "stated", "stating": a form cut of its ending, plus what the
+ * rule adds, is the infinitive. */
+static const struct { const char *cut, *add; unsigned form; } rules[] = {
+    {"", "", SF_FINITE | SF_INFINITIVE}, {"s", "", SF_FINITE}, {"es", "", SF_FINITE},
+    {"ed", "", SF_FINITE | SF_PARTICIPLE}, {"d", "", SF_FINITE | SF_PARTICIPLE},
+    {"ing", "", SF_GERUND}, {"ing", "e", SF_GERUND},
+};
+
 static const struct speech_verb *en_regular(const char *w, size_t n, unsigned *form)
 {
-    static const struct { const char *cut, *add; unsigned form; } rules[] = {
-        {"", "", SF_FINITE | SF_INFINITIVE}, {"s", "", SF_FINITE}, {"es", "", SF_FINITE},
-        {"ed", "", SF_FINITE | SF_PARTICIPLE}, {"d", "", SF_FINITE | SF_PARTICIPLE},
-        {"ing", "", SF_GERUND}, {"ing", "e", SF_GERUND},
-    };
     char buf[32];
     for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
         size_t cl = strlen(rules[r].cut), al = strlen(rules[r].add);
@@ -474,8 +485,10 @@ static const struct speech_verb *en_regular(const char *w, size_t n, unsigned *f
     return NULL;
 }
 
-const struct speech_verb *lex_speech_verb(enum extract_lang lang, const char *w, size_t n,
-                                          unsigned *form)
+/* lex_speech_verb() by bisection of the tables: the definition of the
+ * answer, which the index below reproduces form by form. */
+static const struct speech_verb *verb_search(enum extract_lang lang, const char *w, size_t n,
+                                             unsigned *form)
 {
     unsigned f = 0;
     const struct speech_verb *v = NULL;
@@ -503,6 +516,135 @@ const struct speech_verb *lex_speech_verb(enum extract_lang lang, const char *w,
     if (v && form)
         *form = f;
     return v;
+}
+
+/* ---- The form index ----------------------------------------------------- */
+
+/* One form: its folded text, the verb and the SF_* bits it answers. */
+struct vform {
+    const char *w;      /* NULL for an empty slot */
+    size_t n;
+    unsigned form;
+    const struct speech_verb *verb;
+};
+
+struct vindex {
+    struct vform *slots;
+    size_t mask;        /* slots - 1, a power of two minus one */
+    char *text;         /* the generated forms, back to back */
+    size_t used, cap;
+};
+
+static struct vindex vix[2]; /* LANG_FR, LANG_EN; read-only once built */
+static pthread_once_t vix_once = PTHREAD_ONCE_INIT;
+static bool vix_ok;
+
+static struct vindex *vix_of(enum extract_lang lang)
+{
+    return &vix[lang == LANG_FR ? 0 : 1];
+}
+
+static const struct vform *vix_find(const struct vindex *x, const char *w, size_t n)
+{
+    for (size_t i = strmap_hash(w, n) & x->mask;; i = (i + 1) & x->mask) {
+        const struct vform *v = &x->slots[i];
+        if (!v->w || (v->n == n && memcmp(v->w, w, n) == 0))
+            return v;
+    }
+}
+
+/* Record prefix p[0..pn) + suffix q[0..qn) as a form, unless a form of the
+ * same text came first: the search order of verb_search() is the order of
+ * the calls, so the first one is the answer it gives. */
+static void vix_add(struct vindex *x, const char *p, size_t pn, const char *q, size_t qn,
+                    unsigned form, const struct speech_verb *verb)
+{
+    size_t n = pn + qn;
+    if (n < 2 || n > 24 || x->used + n > x->cap) /* never looked up; no room: sized below */
+        return;
+    char *w = x->text + x->used;
+    memcpy(w, p, pn);
+    memcpy(w + pn, q, qn);
+    struct vform *v = (struct vform *)vix_find(x, w, n);
+    if (v->w)
+        return;
+    *v = (struct vform){w, n, form, verb};
+    x->used += n;
+}
+
+/* Room for `forms` forms of at most 32 bytes each. */
+static bool vix_alloc(struct vindex *x, size_t forms)
+{
+    size_t slots = 64;
+    while (slots < 2 * forms)
+        slots *= 2;
+    x->slots = calloc(slots, sizeof *x->slots);
+    x->cap = 32 * forms;
+    x->text = malloc(x->cap);
+    x->mask = slots - 1;
+    return x->slots && x->text;
+}
+
+static size_t count_endings(const struct ending *e)
+{
+    size_t k = 0;
+    while (e[k].s)
+        k++;
+    return k;
+}
+
+#define COUNT(list) (sizeof list / sizeof list[0])
+
+static void vix_stems(struct vindex *x, const struct stem *stems, size_t n_stems, const struct ending *ends)
+{
+    /* ending by ending, as by_stem() tries them */
+    for (size_t e = 0; ends[e].s; e++)
+        for (size_t k = 0; k < n_stems; k++)
+            vix_add(x, stems[k].stem, strlen(stems[k].stem), ends[e].s, strlen(ends[e].s), ends[e].form,
+                    &stems[k].verb);
+}
+
+static void vix_build(void)
+{
+    struct vindex *fr = &vix[0], *en = &vix[1];
+    size_t n_fr = COUNT(fr_forms) + COUNT(fr_er_stems) * count_endings(fr_er) +
+                  COUNT(fr_ir_stems) * count_endings(fr_ir);
+    size_t n_en = COUNT(en_forms) + COUNT(en_stems) * COUNT(rules);
+    if (!vix_alloc(fr, n_fr) || !vix_alloc(en, n_en))
+        return; /* verb_search() answers */
+    for (size_t k = 0; k < COUNT(fr_forms); k++)
+        vix_add(fr, fr_forms[k].s, strlen(fr_forms[k].s), "", 0, fr_forms[k].form, &fr_forms[k].verb);
+    vix_stems(fr, fr_er_stems, COUNT(fr_er_stems), fr_er);
+    vix_stems(fr, fr_ir_stems, COUNT(fr_ir_stems), fr_ir);
+    for (size_t k = 0; k < COUNT(en_forms); k++)
+        vix_add(en, en_forms[k].s, strlen(en_forms[k].s), "", 0, en_forms[k].form, &en_forms[k].verb);
+    /* en_regular(): rule by rule, a stem that ends with the rule's
+     * addition, without it, plus the rule's cut */
+    for (size_t r = 0; r < COUNT(rules); r++)
+        for (size_t k = 0; k < COUNT(en_stems); k++) {
+            const char *st = en_stems[k].stem;
+            size_t sl = strlen(st), al = strlen(rules[r].add);
+            if (sl >= 32 || sl <= al || strcmp(st + sl - al, rules[r].add) != 0)
+                continue;
+            vix_add(en, st, sl - al, rules[r].cut, strlen(rules[r].cut), rules[r].form, &en_stems[k].verb);
+        }
+    vix_ok = true;
+}
+
+const struct speech_verb *lex_speech_verb(enum extract_lang lang, const char *w, size_t n,
+                                          unsigned *form)
+{
+    pthread_once(&vix_once, vix_build);
+    if (!vix_ok)
+        return verb_search(lang, w, n, form);
+    if (n < 2 || n > 24)
+        return NULL;
+    const struct vform *v = vix_find(vix_of(lang), w, n);
+    if (!v->w)
+        return NULL;
+    if (form)
+        *form = v->form;
+    return v->verb;
 }
 static const char *const auxiliary_fr[] = {
     "a", "ai", "allait", "aura", "auraient", "aurait", "auront", "avaient", "avait",

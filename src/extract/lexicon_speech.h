@@ -5,7 +5,9 @@
  *
  * Every list is a constant table in lexicon_speech.c, looked up on folded
  * words (utf8_fold: lower case, no accents, ' for every apostrophe). The
- * lookups are pure functions over those tables: no state, thread-safe. */
+ * lookups are pure functions over those tables, thread-safe; the speech
+ * verbs' form index is built from them once (pthread_once) and only read
+ * afterwards. */
 #ifndef QUOTED_LEXICON_SPEECH_H
 #define QUOTED_LEXICON_SPEECH_H
 

@@ -20,8 +20,16 @@ const char *nx_word(const struct numctx *c, size_t i)
         return "";
     size_t slot = i % NX_CACHE;
     char *out = c->cache->word[slot];
+    const struct token *t = &c->d->tokens[i];
+    /* a fold of at most NX_WORD - 5 bytes comes out whole below too */
+    if (c->d->fold && t->flen + 5 <= NX_WORD) {
+        if (c->cache->tag[slot] != i) {
+            c->cache->tag[slot] = i;
+            c->cache->known[slot] = 0;
+        }
+        return c->d->fold + t->foff;
+    }
     if (c->cache->tag[slot] != i) {
-        const struct token *t = &c->d->tokens[i];
         size_t n = t->end - t->start, k = 0;
         const unsigned char *s = (const unsigned char *)c->d->text + t->start;
         size_t o = 0;

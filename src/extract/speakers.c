@@ -105,6 +105,11 @@ static size_t fw(const struct ctx *c, size_t k, char *w)
         w[0] = '\0';
         return 0;
     }
+    const struct token *t = &c->d->tokens[k];
+    if (c->d->fold && t->flen < WORD_MAX) {
+        memcpy(w, c->d->fold + t->foff, t->flen + 1);
+        return t->flen;
+    }
     struct fold_cache *f = c->fc;
     if (f && f->n[k] != FOLD_UNKNOWN) {
         memcpy(w, f->buf + f->off[k], f->n[k]);

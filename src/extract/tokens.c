@@ -43,6 +43,21 @@ static bool ascii_alnum(char ch)
     return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
 }
 
+/* Append the fold of code point c (not ASCII) at o, as utf8_fold_into()
+ * folds it inside a word; returns the new end. A code point that folds to
+ * a space sets *slow instead: the token is then folded again, whole. */
+static char *fold_cp(uint32_t c, char *o, bool *slow)
+{
+    if (c >= 0x300 && c <= 0x36F) /* combining marks: dropped */
+        return o;
+    size_t k = cp_fold(c, o);
+    if (k == 1 && *o == ' ') {
+        *slow = true;
+        return o;
+    }
+    return o + k;
+}
+
 static int push(struct doc *d, size_t *cap, struct token t)
 {
     if (d->n_tokens >= *cap && grow((void **)&d->tokens, cap, d->n_tokens, sizeof *d->tokens))
@@ -92,6 +107,12 @@ int doc_tokenize(struct doc *d)
 
     d->tokens = NULL;
     d->n_tokens = 0;
+    /* a fold is never longer than the text it folds: the text's length and
+     * a NUL per token (at most one per byte) */
+    size_t foff = 0, fcap = 2 * n + 16;
+    d->fold = malloc(fcap);
+    if (!d->fold)
+        return -1;
     /* about one token per five bytes of text: one allocation, seldom two */
     if (grow((void **)&d->tokens, &cap, n / 5 + 16, sizeof *d->tokens))
         return -1;
@@ -110,7 +131,7 @@ int doc_tokenize(struct doc *d)
             }
             continue;
         }
-        struct token t = {(uint32_t)st, 0, c, TOK_PUNCT, 0};
+        struct token t = {(uint32_t)st, 0, c, TOK_PUNCT, 0, 0, 0};
         if (space)
             t.flags |= TF_SPACE_BEFORE;
         if (para)
@@ -118,6 +139,13 @@ int doc_tokenize(struct doc *d)
         if (line)
             t.flags |= TF_LINE_BEFORE;
         space = para = line = false;
+        /* the fold is written as the token is read */
+        char *fo = d->fold + foff, *o = fo;
+        bool slow = false;
+        if (c < 0x80)
+            *o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        else
+            o = fold_cp(c, o, &slow);
         if (cp_is_letter(c)) {
             int letters = 1, uppers = cp_is_upper(c);
             t.kind = TOK_WORD;
@@ -127,8 +155,10 @@ int doc_tokenize(struct doc *d)
                 /* ASCII letters and digits, the bulk of most words */
                 while (i < n && ascii_alnum(s[i])) {
                     unsigned char b = (unsigned char)s[i++];
+                    int up = b >= 'A' && b <= 'Z';
                     letters += b > '9';
-                    uppers += b >= 'A' && b <= 'Z';
+                    uppers += up;
+                    *o++ = (char)(b + 32 * up);
                 }
                 size_t k = i;
                 if (k >= n)
@@ -137,6 +167,7 @@ int doc_tokenize(struct doc *d)
                 if (cp_is_letter(c2) || (c2 >= 0x300 && c2 <= 0x36F) || cp_is_digit(c2)) {
                     letters += cp_is_letter(c2);
                     uppers += cp_is_upper(c2);
+                    o = fold_cp(c2, o, &slow); /* not ASCII: those were read above */
                     i = k;
                     continue;
                 }
@@ -145,6 +176,10 @@ int doc_tokenize(struct doc *d)
                     if (k2 < n && cp_is_letter(utf8_next(s, n, &k2))) {
                         if (is_apostrophe(c2) && is_elision(s + st, i - st))
                             break;
+                        if (c2 < 0x80)
+                            *o++ = (char)c2;
+                        else
+                            o = fold_cp(c2, o, &slow);
                         i = k;
                         continue;
                     }
@@ -157,17 +192,25 @@ int doc_tokenize(struct doc *d)
             t.kind = TOK_NUMBER;
             while (i < n) {
                 if (cp_is_digit((unsigned char)s[i])) {
-                    i++;
+                    *o++ = s[i++];
                     continue;
                 }
                 if ((s[i] == ',' || s[i] == '.') && i + 1 < n && cp_is_digit((unsigned char)s[i + 1])) {
-                    i++;
+                    *o++ = s[i++];
                     continue;
                 }
                 break;
             }
         }
         t.end = (uint32_t)i;
+        t.foff = (uint32_t)foff;
+        if (slow) {
+            t.flen = (uint32_t)utf8_fold_into(s + st, i - st, fo, fcap - foff);
+        } else {
+            *o = '\0';
+            t.flen = (uint32_t)(o - fo);
+        }
+        foff += t.flen + 1;
         if (push(d, &cap, t))
             return -1;
     }
@@ -223,6 +266,8 @@ void doc_free_tokens(struct doc *d)
 {
     free(d->tokens);
     free(d->sentences);
+    free(d->fold);
+    d->fold = NULL;
     d->tokens = NULL;
     d->sentences = NULL;
     d->n_tokens = d->n_sentences = 0;
@@ -262,5 +307,10 @@ bool tok_is(const struct doc *d, const struct token *t, const char *word)
 
 size_t tok_fold(const struct doc *d, const struct token *t, char *buf, size_t cap)
 {
+    /* a fold that fits is the same whole or cut */
+    if (d->fold && t->flen < cap) {
+        memcpy(buf, d->fold + t->foff, t->flen + 1);
+        return t->flen;
+    }
     return utf8_fold_into(d->text + t->start, t->end - t->start, buf, cap);
 }
