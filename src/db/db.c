@@ -413,6 +413,17 @@ void sb_bind(struct db *db, sqlite3_stmt *st, const struct sqlbuf *b, int *rc)
     }
 }
 
+int64_t sb_count(struct db *db, const struct sqlbuf *b, int *rc)
+{
+    int64_t n = 0;
+    sqlite3_stmt *st = db_stmt(db, b->sql, rc);
+    sb_bind(db, st, b, rc);
+    if (db_step(db, st, rc))
+        n = sqlite3_column_int64(st, 0);
+    db_done(st);
+    return n;
+}
+
 void sb_free(struct sqlbuf *b)
 {
     free(b->sql);

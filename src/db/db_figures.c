@@ -150,13 +150,9 @@ enum db_status db_figures_list(struct db *r, const struct db_figure_filter *f,
     sb_i64(&lst, p->limit + 1, &rc);
 
     if (!empty && !rc) {
-        sqlite3_stmt *st = db_stmt(r, cnt.sql, &rc);
-        sb_bind(r, st, &cnt, &rc);
-        if (db_step(r, st, &rc))
-            out->total = sqlite3_column_int64(st, 0);
-        db_done(st);
+        out->total = sb_count(r, &cnt, &rc);
 
-        st = db_stmt(r, lst.sql, &rc);
+        sqlite3_stmt *st = db_stmt(r, lst.sql, &rc);
         sb_bind(r, st, &lst, &rc);
         int n = 0;
         int64_t last = 0;

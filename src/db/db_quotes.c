@@ -155,11 +155,7 @@ static int64_t quotes_count(struct db *r, const struct db_quote_filter *f, struc
         sb_add(&b, "SELECT count(*)", rc);
         from_where(&b, f, qq, true, false, rc);
     }
-    sqlite3_stmt *st = db_stmt(r, b.sql, rc);
-    sb_bind(r, st, &b, rc);
-    if (db_step(r, st, rc))
-        n = sqlite3_column_int64(st, 0);
-    db_done(st);
+    n = sb_count(r, &b, rc);
     sb_free(&b);
     if (cap > 0 && n > cap) {
         n = cap;
