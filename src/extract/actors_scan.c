@@ -622,6 +622,43 @@ static const struct lex_entity *find_entity(struct actx *ctx, const char *s, siz
     return *v >= 0 ? ctx->ents[*v] : NULL;
 }
 
+/* The memo slot of tokens [t0,t1): its own, or the empty slot where it
+ * belongs; NULL when there is no memo (it could not be allocated). The
+ * memo doubles when half full. */
+static struct ent_memo *entity_memo(struct actx *ctx, size_t t0, size_t t1)
+{
+    if ((ctx->memo_count + 1) * 2 > ctx->memo_mask + 1 || !ctx->memo) {
+        size_t nc = ctx->memo ? 2 * (ctx->memo_mask + 1) : 256;
+        struct ent_memo *nm = calloc(nc, sizeof *nm);
+        if (!nm)
+            return NULL;
+        for (size_t i = 0; ctx->memo && i <= ctx->memo_mask; i++)
+            if (ctx->memo[i].t1) {
+                size_t j = (ctx->memo[i].t0 * 0x9E3779B1u + ctx->memo[i].t1) & (nc - 1);
+                while (nm[j].t1)
+                    j = (j + 1) & (nc - 1);
+                nm[j] = ctx->memo[i];
+            }
+        free(ctx->memo);
+        ctx->memo = nm;
+        ctx->memo_mask = nc - 1;
+    }
+    size_t j = ((uint32_t)t0 * 0x9E3779B1u + (uint32_t)t1) & ctx->memo_mask;
+    while (ctx->memo[j].t1 && (ctx->memo[j].t0 != t0 || ctx->memo[j].t1 != t1))
+        j = (j + 1) & ctx->memo_mask;
+    return &ctx->memo[j];
+}
+
+/* Record e as the entity written at [t0,t1) in the empty slot m (may be
+ * NULL: nothing is kept). */
+static void memo_set(struct actx *ctx, struct ent_memo *m, size_t t0, size_t t1, const struct lex_entity *e)
+{
+    if (!m)
+        return;
+    *m = (struct ent_memo){(uint32_t)t0, (uint32_t)t1, e};
+    ctx->memo_count++;
+}
+
 /* Is entity e, found for tokens [t0,t1), really written there? An acronym
  * entry needs capitals ("Un" is not "UN"), and an entry that starts with an
  * article needs a capital after it ("La presse internationale" is not La
@@ -658,12 +695,18 @@ static bool entity_of(struct actx *ctx, size_t t0, size_t t1, const struct lex_e
         return false;
     if (t1 - t0 > 1 && !(ctx->ti[t0].lw & LW_ENTSTART))
         return false;
+    struct ent_memo *m = entity_memo(ctx, t0, t1);
+    if (m && m->t1) {
+        *e = m->e;
+        return *e != NULL;
+    }
     size_t n = fold_tokens(ctx, t0, t1, buf, sizeof buf, NULL);
     if (n == (size_t)-1)
-        return false;
+        return false; /* not memoised: a longer fold fails as well */
     *e = find_entity(ctx, buf, n);
     if (*e && !entity_ok(ctx, t0, t1, *e))
         *e = NULL;
+    memo_set(ctx, m, t0, t1, *e);
     return *e != NULL;
 }
 
@@ -689,8 +732,18 @@ static size_t entity_ahead(struct actx *ctx, size_t i)
     for (size_t k = end; k > i; k--) {
         if (!is_word(ctx, k - 1))
             continue;
-        e = find_entity(ctx, buf, ends[k - 1 - i]);
-        if (e && entity_ok(ctx, i, k, e))
+        /* the same lookup as entity_of() but for the one-word filter: the
+         * memo holds what this lookup gives */
+        struct ent_memo *m = entity_memo(ctx, i, k);
+        if (m && m->t1) {
+            e = m->e;
+        } else {
+            e = find_entity(ctx, buf, ends[k - 1 - i]);
+            if (e && !entity_ok(ctx, i, k, e))
+                e = NULL;
+            memo_set(ctx, m, i, k, e);
+        }
+        if (e)
             return k;
     }
     return i;
@@ -1455,6 +1508,7 @@ void actx_free(struct actx *ctx)
     free(ctx->ti);
     free(ctx->seen);
     strmap_free(&ctx->ent_cache);
+    free(ctx->memo);
     free(ctx->ents);
     free(ctx->cands);
     free(ctx->titles);
