@@ -150,7 +150,7 @@ static int build_forms(struct actx *ctx)
                 return -1;
             struct form *f = &ctx->forms[ctx->n_forms++];
             memset(f, 0, sizeof *f);
-            f->fold = xstrndup(buf, n);
+            f->fold = arena_strndup(&ctx->arena, buf, n);
             if (!f->fold)
                 return -1;
             f->start = c->start;
@@ -772,10 +772,11 @@ static const struct actor_mention *overlap_in(const struct actor_mention *m, siz
 /* Append a mention to actor `a`, keeping its mentions sorted. */
 static int actor_mention(struct actor *a, size_t start, size_t end)
 {
-    /* the capacity is the next power of two: grow when n is one */
+    /* the capacity is 4, then the next power of two: grow when n is 0 or
+     * a power of two of at least 4 */
     size_t n = a->n_mentions;
-    if (n == 0 || (n & (n - 1)) == 0) {
-        void *p = realloc(a->mentions, (n ? 2 * n : 1) * sizeof *a->mentions);
+    if (n == 0 || (n >= 4 && (n & (n - 1)) == 0)) {
+        void *p = realloc(a->mentions, (n ? 2 * n : 4) * sizeof *a->mentions);
         if (!p)
             return -1;
         a->mentions = p;

@@ -63,7 +63,7 @@ struct title_ref {
 
 /* A distinct folded name and what is known about it. */
 struct form {
-    char *fold;         /* owned */
+    char *fold;         /* in actx.arena */
     size_t start, end;  /* first place it is written (for display) */
     size_t mstart;      /* with its title prefix, when it had one */
     int nwords;
@@ -95,6 +95,7 @@ struct actx {
     struct form *forms;
     size_t n_forms, forms_cap;
     struct strmap form_ix; /* folded name -> form index */
+    struct arena arena;    /* the forms' folds; freed by actx_free() */
 };
 
 /* actx.seen values: how a word is written in the article, and its lexicon

@@ -628,7 +628,7 @@ static const struct lex_entity *find_entity(struct actx *ctx, const char *s, siz
 static struct ent_memo *entity_memo(struct actx *ctx, size_t t0, size_t t1)
 {
     if ((ctx->memo_count + 1) * 2 > ctx->memo_mask + 1 || !ctx->memo) {
-        size_t nc = ctx->memo ? 2 * (ctx->memo_mask + 1) : 256;
+        size_t nc = ctx->memo ? 2 * (ctx->memo_mask + 1) : 64;
         struct ent_memo *nm = calloc(nc, sizeof *nm);
         if (!nm)
             return NULL;
@@ -1512,9 +1512,8 @@ void actx_free(struct actx *ctx)
     free(ctx->ents);
     free(ctx->cands);
     free(ctx->titles);
-    for (size_t i = 0; i < ctx->n_forms; i++)
-        free(ctx->forms[i].fold);
     free(ctx->forms);
+    arena_free(&ctx->arena);
     strmap_free(&ctx->form_ix);
     memset(ctx, 0, sizeof *ctx);
 }

@@ -94,6 +94,24 @@ struct actor_mention {
  * a pass can look around each quote without scanning every actor. */
 size_t actors_mentions_in(struct doc *d, size_t start, size_t end, const struct actor_mention **first);
 
+/* extract.c — a bump allocator for the many small blocks a pass needs only
+ * while it runs (never for what goes into struct extraction, which stays
+ * malloc'd for extraction_free()). Blocks come from chunks of at least
+ * ARENA_CHUNK bytes; arena_free() releases them all at once. One owner at a
+ * time (no locking); a zeroed struct arena is an empty arena. */
+#define ARENA_CHUNK 8192
+struct arena_chunk;
+struct arena {
+    struct arena_chunk *head;   /* the chunk being filled, linked to the older ones */
+    size_t used, cap;           /* bytes taken and available in head */
+};
+/* n bytes aligned for any object, valid until arena_free(); NULL on
+ * allocation failure. */
+void *arena_alloc(struct arena *a, size_t n);
+/* A NUL-terminated copy of s[0..n) in the arena; NULL on failure. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+void arena_free(struct arena *a);
+
 /* extract.c — small shared helpers. */
 char *xstrndup(const char *s, size_t n);   /* NULL on allocation failure */
 /* Grow *arr (element size `size`) so that index `n` fits; 0 or -1. */
