@@ -170,13 +170,14 @@ static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
 
 /* lex_word() flags of a folded word, without its possessive "'s"; a
  * compound of two first names ("jean-yves", "marie-claude") is a first
- * name too. */
-static unsigned word_flags(const char *w, size_t n)
+ * name too. `hyphen`: the word may hold a '-' (false: it holds none, see
+ * TF_HYPHEN). */
+static unsigned word_flags(const char *w, size_t n, bool hyphen)
 {
     if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
         n -= 2; /* "House's" has the flags of "House" */
     unsigned lw = lex_word(w, n);
-    const char *h = memchr(w, '-', n);
+    const char *h = hyphen ? memchr(w, '-', n) : NULL;
     if (h && !(lw & LW_FIRSTNAME) && (lex_word(w, (size_t)(h - w)) & LW_FIRSTNAME) &&
         (lex_word(h + 1, n - (size_t)(h - w) - 1) & LW_FIRSTNAME))
         lw |= LW_FIRSTNAME;
@@ -187,13 +188,24 @@ static unsigned word_flags(const char *w, size_t n)
     return lw;
 }
 
+/* memcmp(a, b, n) == 0 without a call for the short words most are. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    if (n > 16)
+        return memcmp(a, b, n) == 0;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 /* The slot of word w[0..n) (hash h) in ctx->seen: its own, or the empty
  * slot where it belongs. */
 static struct seen_slot *seen_slot(const struct actx *ctx, const char *w, size_t n, unsigned h)
 {
     for (size_t i = h & ctx->seen_mask;; i = (i + 1) & ctx->seen_mask) {
         struct seen_slot *x = &ctx->seen[i];
-        if (!x->len1 || (x->hash == h && x->len1 == n + 1 && memcmp(ctx->fold + x->foff, w, n) == 0))
+        if (!x->len1 || (x->hash == h && x->len1 == n + 1 && same_bytes(ctx->fold + x->foff, w, n)))
             return x;
     }
 }
@@ -235,7 +247,7 @@ static int prepare(struct actx *ctx)
         struct seen_slot *sl = seen_slot(ctx, ctx->fold + off, fl, h);
         if (!sl->len1)
             *sl = (struct seen_slot){(uint32_t)off, (uint32_t)fl + 1, h,
-                                     (int)(word_flags(ctx->fold + off, fl) << SEEN_SHIFT)};
+                                     (int)(word_flags(ctx->fold + off, fl, t->flags & TF_HYPHEN) << SEEN_SHIFT)};
         x->seen = (uint32_t)(sl - ctx->seen);
         int *v = &sl->value;
         x->lw = (unsigned)*v >> SEEN_SHIFT;
@@ -1317,6 +1329,8 @@ static int hyphen_entity(struct actx *ctx, size_t i)
 {
     const struct token *t = &ctx->d->tokens[i];
     const char *s = ctx->d->text;
+    if (!(t->flags & TF_HYPHEN))
+        return 0;
     const char *h = memchr(s + t->start, '-', t->end - t->start);
     if (!h)
         return 0;
@@ -1345,6 +1359,8 @@ static int hyphen_adjective(const struct actx *ctx, size_t i, size_t *pend)
     const struct token *t = &ctx->d->tokens[i];
     const char *s = ctx->d->text;
     const char *h = NULL;
+    if (!(t->flags & TF_HYPHEN))
+        return 0;
     for (const char *p = s + t->start; p < s + t->end; p++)
         if (*p == '-')
             h = p;

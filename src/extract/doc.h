@@ -26,6 +26,9 @@ enum token_flag {
     TF_PARA_START = 1 << 3, /* first token after a blank line or text start */
     TF_SPACE_BEFORE = 1 << 4,
     TF_LINE_BEFORE = 1 << 5,  /* a line break between the previous token and this one */
+    TF_HYPHEN = 1 << 6,     /* a word joined by a hyphen ('-', U+2010, U+2011):
+                             * without it, neither its text nor its fold
+                             * holds a '-' */
 };
 
 struct token {

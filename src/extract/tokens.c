@@ -198,6 +198,8 @@ int doc_tokenize(struct doc *d)
                     if (k2 < n && cp_is_letter(utf8_next(s, n, &k2))) {
                         if (is_apostrophe(c2) && is_elision(s + st, i - st))
                             break;
+                        if (is_hyphen(c2))
+                            t.flags |= TF_HYPHEN;
                         if (c2 < 0x80)
                             *o++ = (char)c2;
                         else
