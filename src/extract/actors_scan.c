@@ -326,12 +326,14 @@ static bool org_adjective(const struct actx *ctx, size_t i)
 /* Particles that always belong to the name around them. */
 static bool name_particle(const struct actx *ctx, size_t i)
 {
-    static const char *const p[] = {"von", "van", "der", "den", "ter", "bin", "ben", "ibn", "bint",
-                                    "al", "el", "dos", "das", "del", "della", "zu", "di", "da"};
-    if (!is_word(ctx, i) || ctx->ti[i].cap || !(ctx->ti[i].lw & LW_PARTICLE))
+    static const struct { char w[6]; unsigned char n; } p[] = {
+        {"von", 3}, {"van", 3}, {"der", 3}, {"den", 3}, {"ter", 3}, {"bin", 3}, {"ben", 3},
+        {"ibn", 3}, {"bint", 4}, {"al", 2}, {"el", 2}, {"dos", 3}, {"das", 3}, {"del", 3},
+        {"della", 5}, {"zu", 2}, {"di", 2}, {"da", 2}};
+    if (!is_word(ctx, i) || ctx->ti[i].cap || !(ctx->ti[i].lw & LW_PARTICLE) || ctx->ti[i].flen > 5)
         return false;
     for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
-        if (word_is_n(ctx, i, p[k], strlen(p[k])))
+        if (word_is_n(ctx, i, p[k].w, p[k].n))
             return true;
     return false;
 }
