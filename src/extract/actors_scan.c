@@ -220,13 +220,18 @@ static int seen_word(const struct actx *ctx, const char *w, size_t n)
 static int prepare(struct actx *ctx)
 {
     struct doc *d = ctx->d;
-    ctx->ti = calloc(d->n_tokens ? d->n_tokens : 1, sizeof *ctx->ti);
+    /* every entry is written below: zero for punctuation and numbers */
+    ctx->ti = malloc((d->n_tokens ? d->n_tokens : 1) * sizeof *ctx->ti);
     ctx->fold = d->fold;
     if (!ctx->ti)
         return -1;
-    /* at most one distinct word per token: sized once, at most half full */
+    /* at most one distinct word per word token: sized once, at most half
+     * full */
+    size_t words = 0;
+    for (size_t i = 0; i < d->n_tokens; i++)
+        words += d->tokens[i].kind == TOK_WORD;
     size_t slots = 64;
-    while (slots < 2 * d->n_tokens)
+    while (slots < 2 * words)
         slots *= 2;
     ctx->seen = calloc(slots, sizeof *ctx->seen);
     if (!ctx->seen)
@@ -234,8 +239,10 @@ static int prepare(struct actx *ctx)
     ctx->seen_mask = slots - 1;
     for (size_t i = 0; i < d->n_tokens; i++) {
         const struct token *t = &d->tokens[i];
-        if (t->kind != TOK_WORD)
+        if (t->kind != TOK_WORD) {
+            ctx->ti[i] = (struct tinfo){0};
             continue;
+        }
         size_t off = t->foff, fl = t->flen;
         if (fl > 0xFFFF)
             fl = 0xFFFF;

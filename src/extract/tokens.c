@@ -193,13 +193,13 @@ int doc_tokenize(struct doc *d)
                     i = k;
                     continue;
                 }
-                if (is_hyphen(c2) || is_apostrophe(c2)) {
+                bool hyphen = is_hyphen(c2);
+                if (hyphen || is_apostrophe(c2)) {
                     size_t k2 = k;
                     if (k2 < n && cp_is_letter(utf8_next(s, n, &k2))) {
-                        if (is_apostrophe(c2) && is_elision(s + st, i - st))
+                        if (!hyphen && is_elision(s + st, i - st))
                             break;
-                        if (is_hyphen(c2))
-                            t.flags |= TF_HYPHEN;
+                        t.flags |= hyphen ? TF_HYPHEN : 0;
                         if (c2 < 0x80)
                             *o++ = (char)c2;
                         else
