@@ -428,6 +428,9 @@ static int merge_forms(struct merge *m)
     for (size_t i = 0; i < n; i++)
         idx[i] = (int)i;
     sort_forms(idx, tmp, n, ctx);
+    /* a few keys per form (its fold, its words, its acronym): room for
+     * them at once spares the rehashes (a failure here only costs them) */
+    strmap_reserve(&m->keys, 4 * n, 48 * n);
     int rc = 0;
     for (size_t k = 0; k < n && !rc; k++) {
         int fi = idx[k];
@@ -910,9 +913,14 @@ static int build_index(struct doc *d)
         return -1;
     d->actors_ix = ix;
     struct extraction *x = d->out;
-    size_t total = 0;
-    for (size_t i = 0; i < x->n_actors; i++)
+    size_t total = 0, aliases = 0;
+    for (size_t i = 0; i < x->n_actors; i++) {
         total += x->actors[i].n_mentions;
+        aliases += x->actors[i].n_aliases;
+    }
+    /* the names, the aliases and a person's words (see index_keys_for());
+     * a failure here only costs rehashes */
+    strmap_reserve(&ix->keys, 4 * x->n_actors + aliases, 32 * (4 * x->n_actors + aliases));
     ix->ments = malloc((total ? total : 1) * sizeof *ix->ments);
     if (!ix->ments)
         return -1;
