@@ -174,14 +174,23 @@ int doc_tokenize(struct doc *d)
             if (up)
                 t.flags |= TF_CAP;
             for (;;) {
-                /* ASCII letters and digits, the bulk of most words */
+                /* ASCII letters and digits, the bulk of most words, with
+                 * copies of the counters that can stay in registers (i's
+                 * address is taken by utf8_next()) */
                 unsigned bc;
-                while (i < n && ((bc = byte_class[(unsigned char)s[i]]) & (C_LETTER | C_DIGIT))) {
-                    unsigned char b = (unsigned char)s[i++];
-                    letters += (int)(bc & C_LETTER);
-                    uppers += (int)(bc >> 5);
-                    *o++ = (char)(b | (bc & C_UPPER));
+                size_t j = i;
+                int la = 0, ua = 0;
+                char *w = o;
+                while (j < n && ((bc = byte_class[(unsigned char)s[j]]) & (C_LETTER | C_DIGIT))) {
+                    unsigned char b = (unsigned char)s[j++];
+                    la += (int)(bc & C_LETTER);
+                    ua += (int)(bc >> 5);
+                    *w++ = (char)(b | (bc & C_UPPER));
                 }
+                i = j;
+                o = w;
+                letters += la;
+                uppers += ua;
                 size_t k = i;
                 if (k >= n)
                     break;
