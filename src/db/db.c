@@ -65,9 +65,22 @@ sqlite3_stmt *db_stmt(struct db *db, const char *sql, int *rc)
         db_fail(db, rc, SQLITE_NOMEM, "out of memory");
         return NULL;
     }
-    if (free_slot == DB_STMT_CACHE) { /* full: evict round-robin */
-        free_slot = db->next_evict;
-        db->next_evict = (db->next_evict + 1) % DB_STMT_CACHE;
+    if (free_slot == DB_STMT_CACHE) {
+        /* full: evict round-robin, passing over statements still being
+         * stepped (a row loop that reads more per row, like an actor with
+         * its aliases), which their caller has not db_done() yet */
+        for (size_t k = 0; k < DB_STMT_CACHE && free_slot == DB_STMT_CACHE; k++) {
+            size_t i = (db->next_evict + k) % DB_STMT_CACHE;
+            if (!sqlite3_stmt_busy(db->cache[i].stmt))
+                free_slot = i;
+        }
+        if (free_slot == DB_STMT_CACHE) {
+            sqlite3_finalize(st);
+            free(key);
+            db_fail(db, rc, SQLITE_NOMEM, "every cached statement is in use");
+            return NULL;
+        }
+        db->next_evict = (free_slot + 1) % DB_STMT_CACHE;
         sqlite3_finalize(db->cache[free_slot].stmt);
         free(db->cache[free_slot].sql);
     }

@@ -47,7 +47,8 @@ void db_fail(struct db *db, int *rc, int code, const char *msg);
 
 /* The cached prepared statement for `sql` (prepared on first use). The
  * statement is borrowed: the caller must db_done() it before the same SQL is
- * asked for again. NULL when *rc is set or preparation fails. */
+ * asked for again. A statement being stepped is never evicted to make room
+ * for another. NULL when *rc is set or preparation fails. */
 sqlite3_stmt *db_stmt(struct db *db, const char *sql, int *rc);
 /* Reset and clear the bindings of a cached statement; NULL is fine. */
 void db_done(sqlite3_stmt *st);

@@ -480,6 +480,12 @@ static void run_add_word(const struct actx *ctx, struct run_state *rs, size_t i)
 
 /* Extend the name run that starts at token i (a capitalised word or an
  * organisation head); returns the token after it. */
+/* The longest name run read, in tokens. The longest real names
+ * ("Organisation des Nations unies pour l'alimentation et l'agriculture")
+ * take about ten; the bound keeps the work per run constant when a text
+ * strings capitalised words together without end. */
+#define MAX_RUN_TOKENS 24
+
 static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
 {
     bool fr = ctx->d->lang == LANG_FR;
@@ -488,7 +494,7 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
     int adjectives = 0;
     bool last_adj = false;
     for (;;) {
-        if (j >= ctx->d->n_tokens || sent_start(ctx, j))
+        if (j >= ctx->d->n_tokens || sent_start(ctx, j) || j - i >= MAX_RUN_TOKENS)
             break;
         if (is_cap(ctx, j) && last_adj)
             break; /* "Conseil européen | Charles Michel" */

@@ -645,6 +645,38 @@ static bool unit_after(const struct fx *x, struct cand *c)
 
 /* ---- emitting ----------------------------------------------------------------- */
 
+/* The sentence kept with a figure: the whole sentence, or of a longer one
+ * the words within FIGURE_CONTEXT bytes either side of the figure. Every
+ * figure has its own copy, so with whole sentences a long sentence full of
+ * numbers (a list, a table flattened to text) made the output, and the
+ * database, grow with the square of the text. */
+#define FIGURE_CONTEXT 200
+
+static bool blank_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static struct span figure_context(const char *text, struct span sent, size_t start, size_t end)
+{
+    struct span w = sent;
+    if (start > sent.start + FIGURE_CONTEXT) { /* begin at a word after start - FIGURE_CONTEXT */
+        w.start = start - FIGURE_CONTEXT;
+        while (w.start < start && !blank_byte(text[w.start]))
+            w.start++;
+        while (w.start < start && blank_byte(text[w.start]))
+            w.start++;
+    }
+    if (end + FIGURE_CONTEXT < sent.end) { /* end at a word before end + FIGURE_CONTEXT */
+        w.end = end + FIGURE_CONTEXT;
+        while (w.end > end && !blank_byte(text[w.end - 1]))
+            w.end--;
+        while (w.end > end && blank_byte(text[w.end - 1]))
+            w.end--;
+    }
+    return w;
+}
+
 static int emit(struct fx *x, size_t start, size_t end, double value, struct strref unit, bool approx,
                 size_t last_tok)
 {
@@ -659,7 +691,7 @@ static int emit(struct fx *x, size_t start, size_t end, double value, struct str
     f->approx = approx;
     f->text = xstrndup(x->d->text + start, end - start);
     f->unit = xstrndup(unit.s ? unit.s : "", unit.s ? unit.n : 0);
-    struct span s = x->d->sentences[doc_sentence_at(x->d, start)];
+    struct span s = figure_context(x->d->text, x->d->sentences[doc_sentence_at(x->d, start)], start, end);
     f->sentence = xstrndup(x->d->text + s.start, s.end - s.start);
     if (!f->text || !f->unit || !f->sentence)
         return -1;

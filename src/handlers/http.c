@@ -10,6 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/utf8.h"
+
+/* Make s valid UTF-8 in place: each byte that does not start a well-formed
+ * sequence becomes '?'. Problem texts quote what the client sent (a
+ * parameter name, a method, a path cut at the buffer's end), and jansson
+ * refuses to build a string that is not UTF-8: the answer would lose its
+ * body. */
+static char *utf8_scrub(char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t st = i;
+        utf8_next(s, n, &i);
+        if (!utf8_valid(s + st, i - st)) {
+            s[st] = '?';
+            i = st + 1;
+        }
+    }
+    return s;
+}
+
 void reply_free(struct reply *rep)
 {
     json_decref(rep->json);
@@ -86,6 +107,7 @@ static void problem_v(struct reply *rep, int status, json_t *errors, const char 
 {
     char detail[1024];
     vsnprintf(detail, sizeof detail, fmt, ap);
+    utf8_scrub(detail);
     json_t *body = json_pack("{s:s, s:s, s:i, s:s}", "type", problem_type(status), "title",
                              http_status_title(status), "status", status, "detail", detail);
     if (errors)
@@ -109,9 +131,13 @@ void problems_add(struct problems *p, const char *param, const char *reason, ...
     va_start(ap, reason);
     vsnprintf(buf, sizeof buf, reason, ap);
     va_end(ap);
+    utf8_scrub(buf);
+    char name[256];
+    snprintf(name, sizeof name, "%s", param);
+    utf8_scrub(name);
     if (!p->errors)
         p->errors = json_array();
-    json_array_append_new(p->errors, json_pack("{s:s, s:s}", "param", param, "reason", buf));
+    json_array_append_new(p->errors, json_pack("{s:s, s:s}", "param", name, "reason", buf));
 }
 
 static void problem_with_errors(struct reply *rep, json_t *errors, const char *fmt, ...)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "db/db_internal.h"
 #include "extract.h"
 #include "test.h"
 #include "db_fixture.h"
@@ -858,8 +859,68 @@ TEST(test_batch)
     drop_db(w);
 }
 
+/* Prepare n statements no other test uses ("SELECT <base + i>"), each
+ * pushing one older statement out of a full cache. */
+static void prepare_fillers(struct db *r, int base, int n)
+{
+    for (int i = 0; i < n; i++) {
+        char sql[32];
+        int rc = 0;
+        snprintf(sql, sizeof sql, "SELECT %d", base + i);
+        sqlite3_stmt *st = db_stmt(r, sql, &rc);
+        CHECK_INT(rc, 0);
+        db_done(st);
+    }
+}
+
+/* A statement being stepped is never evicted from a full statement cache:
+ * reading an actor steps its row while the aliases and counts statements
+ * are prepared, and the eviction that makes room for them once picked the
+ * statement in use, finalizing it under the reader. */
+TEST(test_stmt_cache_keeps_statements_in_use)
+{
+    struct db *w = fresh_db();
+    CHECK(store_quote(w, "Ursula Garnier", "Garnier", NULL, "Nous devons agir", "2026-01-15") > 0);
+    CHECK(store_quote(w, "Paul Garnaud", NULL, NULL, "Le port rouvrira", "2026-01-16") > 0);
+    struct db *r = reader();
+    struct db_list l;
+    struct db_page p = {.limit = 10};
+    struct db_actor_filter ursula = {.q = "ursula"};
+    CHECK_INT(db_actors_list(r, &ursula, &p, &l), DB_OK);
+    int64_t id = json_integer_value(json_object_get(json_array_get(l.items, 0), "id"));
+    db_list_free(&l);
+    CHECK(id > 0);
+    for (int round = 0; round < 2; round++) {
+        /* a full cache; the item statement cached alone (no row, so no
+         * aliases), then the cache turned over until it is the next victim */
+        prepare_fillers(r, 1000000 + round * 1000, DB_STMT_CACHE);
+        json_t *o = NULL;
+        CHECK_INT(db_actor_get(r, id + 1000, &o), DB_NOTFOUND);
+        prepare_fillers(r, 1000500 + round * 1000, DB_STMT_CACHE - 1);
+        CHECK_INT(db_actor_get(r, id, &o), DB_OK);
+        CHECK_STR(json_string_value(json_object_get(o, "name")), "Ursula Garnier");
+        json_decref(o);
+        /* the same with the list: its statements cached by a search with no
+         * hit, then the turn over */
+        prepare_fillers(r, 2000000 + round * 1000, DB_STMT_CACHE);
+        struct db_actor_filter none = {.q = "zzz"}, some = {.q = "garn"};
+        CHECK_INT(db_actors_list(r, &none, &p, &l), DB_OK);
+        db_list_free(&l);
+        prepare_fillers(r, 2000500 + round * 1000, DB_STMT_CACHE - 2);
+        CHECK_INT(db_actors_list(r, &some, &p, &l), DB_OK);
+        CHECK_INT(json_array_size(l.items), 2);
+        CHECK_STR(json_string_value(json_object_get(json_array_get(l.items, 1), "name")), "Paul Garnaud");
+        db_list_free(&l);
+    }
+    db_close(r);
+    drop_db(w);
+}
+
 int main(void)
 {
+    /* without lookaside memory every statement is its own heap block, so a
+     * use after finalize shows under AddressSanitizer */
+    sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0);
     RUN(test_open_migrate_reopen);
     RUN(test_insert_get_extracted);
     RUN(test_dedupe);
@@ -874,5 +935,6 @@ int main(void)
     RUN(test_context_utf8);
     RUN(test_reader_during_writes);
     RUN(test_batch);
+    RUN(test_stmt_cache_keeps_statements_in_use);
     TEST_SUMMARY();
 }

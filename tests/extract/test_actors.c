@@ -201,6 +201,30 @@ TEST(test_given_name_that_is_an_org_word)
     extraction_free(&x);
 }
 
+/* A text that strings capitalised words together without end gives names
+ * of bounded length (and so bounded work per name). */
+TEST(test_endless_capitalised_run)
+{
+    const char unit[] = "Le Président Aaa Bbb Ccc ";
+    size_t n = 20000, ul = sizeof unit - 1;
+    char *text = malloc(n * ul + 1);
+    CHECK(text != NULL);
+    if (!text)
+        return;
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + i * ul, unit, ul);
+    text[n * ul] = '\0';
+    struct extraction x = run("fr", text);
+    for (size_t i = 0; i < x.n_actors; i++) {
+        int words = 1;
+        for (const char *p = x.actors[i].name; *p; p++)
+            words += *p == ' ';
+        CHECK(words <= 24);
+    }
+    extraction_free(&x);
+    free(text);
+}
+
 TEST(test_particles_en)
 {
     struct extraction x = run("en",
@@ -693,6 +717,7 @@ int main(void)
     RUN(test_org_from_context_words);
     RUN(test_particles_fr);
     RUN(test_given_name_that_is_an_org_word);
+    RUN(test_endless_capitalised_run);
     RUN(test_particles_en);
     RUN(test_titles_and_honorifics_en);
     RUN(test_titles_fr);

@@ -330,6 +330,38 @@ TEST(test_articles)
            "children", false);
 }
 
+/* Each figure keeps its sentence, or of a long one the words around it:
+ * a sentence listing thousands of numbers gave every figure the whole
+ * sentence, an output growing with the square of the text. */
+TEST(test_sentence_bounded)
+{
+    const char *head = "The repairs took three weeks of work. The counts were ";
+    size_t n = 4000, len = strlen(head);
+    char *text = malloc(len + n * 4 + 16);
+    memcpy(text, head, len);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)sprintf(text + len, "%s%zu", i ? ", " : "", i % 10 + 1);
+    strcpy(text + len, " weeks.");
+    struct extraction x = run("en", text);
+    CHECK(x.n_figures > 1000);
+    const struct figure *w = fig(&x, "three weeks");
+    CHECK(w && strcmp(w->sentence, "The repairs took three weeks of work.") == 0);
+    size_t longest = 0, outside = 0;
+    for (size_t i = 0; i < x.n_figures; i++) {
+        const struct figure *f = &x.figures[i];
+        size_t sl = strlen(f->sentence);
+        longest = sl > longest ? sl : longest;
+        /* the figure's own text is in what is kept, whole words around it */
+        const char *at = strstr(f->sentence, f->text);
+        if (!at || (f->sentence[0] == ' ') || (sl && f->sentence[sl - 1] == ' '))
+            outside++;
+    }
+    CHECK(longest <= 2 * 200 + 16);
+    CHECK_INT(outside, 0);
+    extraction_free(&x);
+    free(text);
+}
+
 TEST(test_not_figures)
 {
     EXPECT_COUNT("fr", "Le 14 juillet 2019, vers 14h30, il est parti.", 0);
@@ -444,6 +476,7 @@ int main(void)
     RUN(test_ranges);
     RUN(test_articles);
     RUN(test_not_figures);
+    RUN(test_sentence_bounded);
     RUN(test_bare_numbers);
     RUN(test_ratios);
     RUN(test_sentence_and_span);

@@ -63,6 +63,32 @@ TEST(test_problem_reply)
     reply_free(&rep);
 }
 
+/* What a client sent is quoted in problems; bytes that are not UTF-8
+ * (a parameter name, a method, a path cut at the end of the buffer) must
+ * not cost the answer its body. */
+TEST(test_problem_quotes_bad_utf8)
+{
+    struct reply rep = {0};
+    reply_problem(&rep, 400, "query parameter '%s' is not valid UTF-8", "a\xff\xc3");
+    CHECK_STR(json_string_value(json_object_get(rep.json, "detail")), "query parameter 'a?\?' is not valid UTF-8");
+    reply_free(&rep);
+    char path[2000] = "/";
+    for (int i = 0; i < 600; i++)
+        strcat(path, "\xc3\xa9"); /* é: cut in the middle at 1024 bytes */
+    reply_problem(&rep, 404, "no resource at %s", path);
+    const char *d = json_string_value(json_object_get(rep.json, "detail"));
+    CHECK(d && strncmp(d, "no resource at /\xc3\xa9", 18) == 0 && d[strlen(d) - 1] == '?');
+    reply_free(&rep);
+    struct problems p = {0};
+    problems_add(&p, "\xed\xa0\x80x", "unknown parameter %s", "\xff");
+    CHECK(problems_reply(&p, &rep, NULL));
+    json_t *e = json_array_get(json_object_get(rep.json, "errors"), 0);
+    CHECK_STR(json_string_value(json_object_get(e, "param")), "???x");
+    CHECK_STR(json_string_value(json_object_get(e, "reason")), "unknown parameter ?");
+    CHECK(json_string_value(json_object_get(rep.json, "detail")) != NULL);
+    reply_free(&rep);
+}
+
 TEST(test_params)
 {
     struct param ps[] = {{"limit", "0"}, {"from", "2026-02-30"}, {"lang", "fr"}, {"min", "1e3"}};
@@ -109,6 +135,7 @@ int main(void)
     RUN(test_route_errors);
     RUN(test_route_params);
     RUN(test_problem_reply);
+    RUN(test_problem_quotes_bad_utf8);
     RUN(test_params);
     RUN(test_url_with_cursor);
     TEST_SUMMARY();
