@@ -150,7 +150,7 @@ static int build_forms(struct actx *ctx)
                 return -1;
             struct form *f = &ctx->forms[ctx->n_forms++];
             memset(f, 0, sizeof *f);
-            f->fold = xstrndup(buf, n);
+            f->fold = arena_strndup(&ctx->arena, buf, n);
             if (!f->fold)
                 return -1;
             f->start = c->start;
@@ -428,6 +428,9 @@ static int merge_forms(struct merge *m)
     for (size_t i = 0; i < n; i++)
         idx[i] = (int)i;
     sort_forms(idx, tmp, n, ctx);
+    /* a few keys per form (its fold, its words, its acronym): room for
+     * them at once spares the rehashes (a failure here only costs them) */
+    strmap_reserve(&m->keys, 4 * n, 48 * n);
     int rc = 0;
     for (size_t k = 0; k < n && !rc; k++) {
         int fi = idx[k];
@@ -635,6 +638,29 @@ static void bind_titles(struct merge *m, int *bind)
 /* ---------------------------------------------------------------------- */
 /* Output. */
 
+/* Append a copy of s[0..n) to a's aliases. The array grows geometrically:
+ * its capacity is never stored, it is 4 slots and then the power of two
+ * at or above n_aliases, so a reallocation is due exactly when n_aliases
+ * is 0 or a power of two of at least 4. */
+static int push_alias(struct actor *a, const char *s, size_t n)
+{
+    size_t k = a->n_aliases;
+    if (k == 0 || (k >= 4 && (k & (k - 1)) == 0)) {
+        char **p = realloc(a->aliases, (k ? 2 * k : 4) * sizeof *p);
+        if (!p)
+            return -1;
+        a->aliases = p;
+    }
+    if (!(a->aliases[k] = xstrndup(s, n)))
+        return -1;
+    a->n_aliases++;
+    return 0;
+}
+
+/* Add s[0..n) as an alias of a unless it folds equal to a's name or to
+ * one of its aliases. Folds the name and every alias again: for an actor
+ * added after the actors pass (actors_add()); the pass itself uses
+ * add_alias_known(). */
 static int add_alias(struct actor *a, const char *s, size_t n)
 {
     char f1[512], f2[512];
@@ -649,14 +675,35 @@ static int add_alias(struct actor *a, const char *s, size_t n)
         if (nl == fl && memcmp(f1, f2, fl) == 0)
             return 0;
     }
-    char **p = realloc(a->aliases, (a->n_aliases + 1) * sizeof *p);
-    if (!p)
+    return push_alias(a, s, n);
+}
+
+/* The folded forms the actors of the pass are written in, each keyed by
+ * the actor's index (4 bytes) and the fold of the form as add_alias()
+ * folds it (at most 511 bytes): the name, registered when the actor is
+ * made, and every alias. Returns the form's value, -1 when it is new
+ * (the caller sets it), NULL on allocation failure; *fl is the fold's
+ * length. A form is folded once. */
+static int *known_form(struct strmap *known, int actor, const char *s, size_t n, size_t *fl)
+{
+    char key[4 + 512];
+    memcpy(key, &actor, 4);
+    *fl = utf8_fold_into(s, n, key + 4, sizeof key - 4);
+    return strmap_put(known, key, *fl + 4, -1);
+}
+
+/* add_alias() for actor `ai` of the pass, through `known`: the same
+ * result, without folding the name and the aliases again. */
+static int add_alias_known(struct strmap *known, struct actor *a, int ai, const char *s, size_t n)
+{
+    size_t fl;
+    int *v = known_form(known, ai, s, n, &fl);
+    if (!v)
         return -1;
-    a->aliases = p;
-    if (!(p[a->n_aliases] = xstrndup(s, n)))
-        return -1;
-    a->n_aliases++;
-    return 0;
+    if (fl == 0 || *v != -1)
+        return 0; /* empty, or the name or an alias already */
+    *v = 0;
+    return push_alias(a, s, n);
 }
 
 static int cmp_ment(const void *a, const void *b)
@@ -728,10 +775,11 @@ static const struct actor_mention *overlap_in(const struct actor_mention *m, siz
 /* Append a mention to actor `a`, keeping its mentions sorted. */
 static int actor_mention(struct actor *a, size_t start, size_t end)
 {
-    /* the capacity is the next power of two: grow when n is one */
+    /* the capacity is 4, then the next power of two: grow when n is 0 or
+     * a power of two of at least 4 */
     size_t n = a->n_mentions;
-    if (n == 0 || (n & (n - 1)) == 0) {
-        void *p = realloc(a->mentions, (n ? 2 * n : 1) * sizeof *a->mentions);
+    if (n == 0 || (n >= 4 && (n & (n - 1)) == 0)) {
+        void *p = realloc(a->mentions, (n ? 2 * n : 4) * sizeof *a->mentions);
         if (!p)
             return -1;
         a->mentions = p;
@@ -793,6 +841,7 @@ static int build_output(struct merge *m, const int *bind)
         return -1;
     }
     size_t no = 0;
+    struct strmap known = {0}; /* see known_form() */
     for (size_t i = 0; i < m->n_acts; i++)
         out_of[i] = -1;
     for (size_t i = 0; i < ctx->n_cands; i++) {
@@ -802,7 +851,11 @@ static int build_output(struct merge *m, const int *bind)
             order[no++] = a;
         }
     }
+    /* room for the names, a form's first writing each and the titles: the
+     * map seldom grows (and still works if this fails) */
     int rc = 0;
+    size_t nk = no + ctx->n_forms + ctx->n_titles;
+    strmap_reserve(&known, nk, nk * 24);
     for (size_t k = 0; k < no && !rc; k++) {
         struct wactor *w = &m->acts[order[k]];
         if (grow((void **)&x->actors, &d->actors_cap, x->n_actors, sizeof *x->actors)) {
@@ -815,8 +868,12 @@ static int build_output(struct merge *m, const int *bind)
         a->name = xstrndup(text + nf->start, nf->end - nf->start);
         a->type = (enum actor_type)best_type(w->v);
         x->n_actors++;
-        if (!a->name)
+        size_t fl;
+        int *v = a->name ? known_form(&known, (int)(x->n_actors - 1), a->name, strlen(a->name), &fl) : NULL;
+        if (!v)
             rc = -1;
+        else
+            *v = 0;
     }
     /* aliases and mentions, in text order */
     for (size_t i = 0; i < ctx->n_cands && !rc; i++) {
@@ -826,9 +883,9 @@ static int build_output(struct merge *m, const int *bind)
             continue;
         struct actor *ac = &x->actors[out_of[a]];
         const struct form *f = &ctx->forms[c->form];
-        if (f->first == (int)i && add_alias(ac, text + f->start, f->end - f->start))
+        if (f->first == (int)i && add_alias_known(&known, ac, out_of[a], text + f->start, f->end - f->start))
             rc = -1;
-        if (!rc && c->mstart < c->start && add_alias(ac, text + c->mstart, c->end - c->mstart))
+        if (!rc && c->mstart < c->start && add_alias_known(&known, ac, out_of[a], text + c->mstart, c->end - c->mstart))
             rc = -1;
         if (!rc && actor_mention(ac, c->mstart, c->end))
             rc = -1;
@@ -838,9 +895,11 @@ static int build_output(struct merge *m, const int *bind)
             continue;
         const struct title_ref *t = &ctx->titles[i];
         struct actor *ac = &x->actors[out_of[bind[i]]];
-        if (add_alias(ac, text + t->start, t->alias_end - t->start) || actor_mention(ac, t->start, t->end))
+        if (add_alias_known(&known, ac, out_of[bind[i]], text + t->start, t->alias_end - t->start) ||
+            actor_mention(ac, t->start, t->end))
             rc = -1;
     }
+    strmap_free(&known);
     free(order);
     free(out_of);
     return rc;
@@ -854,9 +913,14 @@ static int build_index(struct doc *d)
         return -1;
     d->actors_ix = ix;
     struct extraction *x = d->out;
-    size_t total = 0;
-    for (size_t i = 0; i < x->n_actors; i++)
+    size_t total = 0, aliases = 0;
+    for (size_t i = 0; i < x->n_actors; i++) {
         total += x->actors[i].n_mentions;
+        aliases += x->actors[i].n_aliases;
+    }
+    /* the names, the aliases and a person's words (see index_keys_for());
+     * a failure here only costs rehashes */
+    strmap_reserve(&ix->keys, 4 * x->n_actors + aliases, 32 * (4 * x->n_actors + aliases));
     ix->ments = malloc((total ? total : 1) * sizeof *ix->ments);
     if (!ix->ments)
         return -1;

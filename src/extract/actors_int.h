@@ -31,6 +31,13 @@ struct seen_slot {
     int value;              /* SEEN_* bits and lexicon flags */
 };
 
+/* A known entity looked up at tokens [t0,t1): the result (NULL for none)
+ * of that very lookup, so that it is not folded and hashed again. */
+struct ent_memo {
+    uint32_t t0, t1;    /* t1 == 0: an empty slot */
+    const struct lex_entity *e;
+};
+
 /* One place where a name is written. */
 struct cand {
     size_t start, end;  /* the name itself, without title or honorific */
@@ -56,7 +63,7 @@ struct title_ref {
 
 /* A distinct folded name and what is known about it. */
 struct form {
-    char *fold;         /* owned */
+    char *fold;         /* in actx.arena */
     size_t start, end;  /* first place it is written (for display) */
     size_t mstart;      /* with its title prefix, when it had one */
     int nwords;
@@ -76,6 +83,9 @@ struct actx {
     struct seen_slot *seen; /* folded word -> SEEN_* bits, open addressing */
     size_t seen_mask;       /* slots - 1 (a power of two minus one) */
     struct strmap ent_cache;            /* folded name -> index in ents, or -1 */
+    struct ent_memo *memo;  /* (first token, end token) -> entity written
+                             * there, open addressing; see entity_memo() */
+    size_t memo_mask, memo_count;
     const struct lex_entity **ents;
     size_t n_ents, ents_cap;
     struct cand *cands;
@@ -85,6 +95,7 @@ struct actx {
     struct form *forms;
     size_t n_forms, forms_cap;
     struct strmap form_ix; /* folded name -> form index */
+    struct arena arena;    /* the forms' folds; freed by actx_free() */
 };
 
 /* actx.seen values: how a word is written in the article, and its lexicon

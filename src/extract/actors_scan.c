@@ -170,13 +170,14 @@ static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
 
 /* lex_word() flags of a folded word, without its possessive "'s"; a
  * compound of two first names ("jean-yves", "marie-claude") is a first
- * name too. */
-static unsigned word_flags(const char *w, size_t n)
+ * name too. `hyphen`: the word may hold a '-' (false: it holds none, see
+ * TF_HYPHEN). */
+static unsigned word_flags(const char *w, size_t n, bool hyphen)
 {
     if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
         n -= 2; /* "House's" has the flags of "House" */
     unsigned lw = lex_word(w, n);
-    const char *h = memchr(w, '-', n);
+    const char *h = hyphen ? memchr(w, '-', n) : NULL;
     if (h && !(lw & LW_FIRSTNAME) && (lex_word(w, (size_t)(h - w)) & LW_FIRSTNAME) &&
         (lex_word(h + 1, n - (size_t)(h - w) - 1) & LW_FIRSTNAME))
         lw |= LW_FIRSTNAME;
@@ -187,13 +188,24 @@ static unsigned word_flags(const char *w, size_t n)
     return lw;
 }
 
+/* memcmp(a, b, n) == 0 without a call for the short words most are. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    if (n > 16)
+        return memcmp(a, b, n) == 0;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 /* The slot of word w[0..n) (hash h) in ctx->seen: its own, or the empty
  * slot where it belongs. */
 static struct seen_slot *seen_slot(const struct actx *ctx, const char *w, size_t n, unsigned h)
 {
     for (size_t i = h & ctx->seen_mask;; i = (i + 1) & ctx->seen_mask) {
         struct seen_slot *x = &ctx->seen[i];
-        if (!x->len1 || (x->hash == h && x->len1 == n + 1 && memcmp(ctx->fold + x->foff, w, n) == 0))
+        if (!x->len1 || (x->hash == h && x->len1 == n + 1 && same_bytes(ctx->fold + x->foff, w, n)))
             return x;
     }
 }
@@ -208,13 +220,18 @@ static int seen_word(const struct actx *ctx, const char *w, size_t n)
 static int prepare(struct actx *ctx)
 {
     struct doc *d = ctx->d;
-    ctx->ti = calloc(d->n_tokens ? d->n_tokens : 1, sizeof *ctx->ti);
+    /* every entry is written below: zero for punctuation and numbers */
+    ctx->ti = malloc((d->n_tokens ? d->n_tokens : 1) * sizeof *ctx->ti);
     ctx->fold = d->fold;
     if (!ctx->ti)
         return -1;
-    /* at most one distinct word per token: sized once, at most half full */
+    /* at most one distinct word per word token: sized once, at most half
+     * full */
+    size_t words = 0;
+    for (size_t i = 0; i < d->n_tokens; i++)
+        words += d->tokens[i].kind == TOK_WORD;
     size_t slots = 64;
-    while (slots < 2 * d->n_tokens)
+    while (slots < 2 * words)
         slots *= 2;
     ctx->seen = calloc(slots, sizeof *ctx->seen);
     if (!ctx->seen)
@@ -222,8 +239,10 @@ static int prepare(struct actx *ctx)
     ctx->seen_mask = slots - 1;
     for (size_t i = 0; i < d->n_tokens; i++) {
         const struct token *t = &d->tokens[i];
-        if (t->kind != TOK_WORD)
+        if (t->kind != TOK_WORD) {
+            ctx->ti[i] = (struct tinfo){0};
             continue;
+        }
         size_t off = t->foff, fl = t->flen;
         if (fl > 0xFFFF)
             fl = 0xFFFF;
@@ -235,7 +254,7 @@ static int prepare(struct actx *ctx)
         struct seen_slot *sl = seen_slot(ctx, ctx->fold + off, fl, h);
         if (!sl->len1)
             *sl = (struct seen_slot){(uint32_t)off, (uint32_t)fl + 1, h,
-                                     (int)(word_flags(ctx->fold + off, fl) << SEEN_SHIFT)};
+                                     (int)(word_flags(ctx->fold + off, fl, t->flags & TF_HYPHEN) << SEEN_SHIFT)};
         x->seen = (uint32_t)(sl - ctx->seen);
         int *v = &sl->value;
         x->lw = (unsigned)*v >> SEEN_SHIFT;
@@ -314,12 +333,14 @@ static bool org_adjective(const struct actx *ctx, size_t i)
 /* Particles that always belong to the name around them. */
 static bool name_particle(const struct actx *ctx, size_t i)
 {
-    static const char *const p[] = {"von", "van", "der", "den", "ter", "bin", "ben", "ibn", "bint",
-                                    "al", "el", "dos", "das", "del", "della", "zu", "di", "da"};
-    if (!is_word(ctx, i) || ctx->ti[i].cap || !(ctx->ti[i].lw & LW_PARTICLE))
+    static const struct { char w[6]; unsigned char n; } p[] = {
+        {"von", 3}, {"van", 3}, {"der", 3}, {"den", 3}, {"ter", 3}, {"bin", 3}, {"ben", 3},
+        {"ibn", 3}, {"bint", 4}, {"al", 2}, {"el", 2}, {"dos", 3}, {"das", 3}, {"del", 3},
+        {"della", 5}, {"zu", 2}, {"di", 2}, {"da", 2}};
+    if (!is_word(ctx, i) || ctx->ti[i].cap || !(ctx->ti[i].lw & LW_PARTICLE) || ctx->ti[i].flen > 5)
         return false;
     for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
-        if (word_is_n(ctx, i, p[k], strlen(p[k])))
+        if (word_is_n(ctx, i, p[k].w, p[k].n))
             return true;
     return false;
 }
@@ -628,6 +649,43 @@ static const struct lex_entity *find_entity(struct actx *ctx, const char *s, siz
     return *v >= 0 ? ctx->ents[*v] : NULL;
 }
 
+/* The memo slot of tokens [t0,t1): its own, or the empty slot where it
+ * belongs; NULL when there is no memo (it could not be allocated). The
+ * memo doubles when half full. */
+static struct ent_memo *entity_memo(struct actx *ctx, size_t t0, size_t t1)
+{
+    if ((ctx->memo_count + 1) * 2 > ctx->memo_mask + 1 || !ctx->memo) {
+        size_t nc = ctx->memo ? 2 * (ctx->memo_mask + 1) : 64;
+        struct ent_memo *nm = calloc(nc, sizeof *nm);
+        if (!nm)
+            return NULL;
+        for (size_t i = 0; ctx->memo && i <= ctx->memo_mask; i++)
+            if (ctx->memo[i].t1) {
+                size_t j = (ctx->memo[i].t0 * 0x9E3779B1u + ctx->memo[i].t1) & (nc - 1);
+                while (nm[j].t1)
+                    j = (j + 1) & (nc - 1);
+                nm[j] = ctx->memo[i];
+            }
+        free(ctx->memo);
+        ctx->memo = nm;
+        ctx->memo_mask = nc - 1;
+    }
+    size_t j = ((uint32_t)t0 * 0x9E3779B1u + (uint32_t)t1) & ctx->memo_mask;
+    while (ctx->memo[j].t1 && (ctx->memo[j].t0 != t0 || ctx->memo[j].t1 != t1))
+        j = (j + 1) & ctx->memo_mask;
+    return &ctx->memo[j];
+}
+
+/* Record e as the entity written at [t0,t1) in the empty slot m (may be
+ * NULL: nothing is kept). */
+static void memo_set(struct actx *ctx, struct ent_memo *m, size_t t0, size_t t1, const struct lex_entity *e)
+{
+    if (!m)
+        return;
+    *m = (struct ent_memo){(uint32_t)t0, (uint32_t)t1, e};
+    ctx->memo_count++;
+}
+
 /* Is entity e, found for tokens [t0,t1), really written there? An acronym
  * entry needs capitals ("Un" is not "UN"), and an entry that starts with an
  * article needs a capital after it ("La presse internationale" is not La
@@ -664,12 +722,18 @@ static bool entity_of(struct actx *ctx, size_t t0, size_t t1, const struct lex_e
         return false;
     if (t1 - t0 > 1 && !(ctx->ti[t0].lw & LW_ENTSTART))
         return false;
+    struct ent_memo *m = entity_memo(ctx, t0, t1);
+    if (m && m->t1) {
+        *e = m->e;
+        return *e != NULL;
+    }
     size_t n = fold_tokens(ctx, t0, t1, buf, sizeof buf, NULL);
     if (n == (size_t)-1)
-        return false;
+        return false; /* not memoised: a longer fold fails as well */
     *e = find_entity(ctx, buf, n);
     if (*e && !entity_ok(ctx, t0, t1, *e))
         *e = NULL;
+    memo_set(ctx, m, t0, t1, *e);
     return *e != NULL;
 }
 
@@ -695,8 +759,18 @@ static size_t entity_ahead(struct actx *ctx, size_t i)
     for (size_t k = end; k > i; k--) {
         if (!is_word(ctx, k - 1))
             continue;
-        e = find_entity(ctx, buf, ends[k - 1 - i]);
-        if (e && entity_ok(ctx, i, k, e))
+        /* the same lookup as entity_of() but for the one-word filter: the
+         * memo holds what this lookup gives */
+        struct ent_memo *m = entity_memo(ctx, i, k);
+        if (m && m->t1) {
+            e = m->e;
+        } else {
+            e = find_entity(ctx, buf, ends[k - 1 - i]);
+            if (e && !entity_ok(ctx, i, k, e))
+                e = NULL;
+            memo_set(ctx, m, i, k, e);
+        }
+        if (e)
             return k;
     }
     return i;
@@ -1270,6 +1344,8 @@ static int hyphen_entity(struct actx *ctx, size_t i)
 {
     const struct token *t = &ctx->d->tokens[i];
     const char *s = ctx->d->text;
+    if (!(t->flags & TF_HYPHEN))
+        return 0;
     const char *h = memchr(s + t->start, '-', t->end - t->start);
     if (!h)
         return 0;
@@ -1298,6 +1374,8 @@ static int hyphen_adjective(const struct actx *ctx, size_t i, size_t *pend)
     const struct token *t = &ctx->d->tokens[i];
     const char *s = ctx->d->text;
     const char *h = NULL;
+    if (!(t->flags & TF_HYPHEN))
+        return 0;
     for (const char *p = s + t->start; p < s + t->end; p++)
         if (*p == '-')
             h = p;
@@ -1461,12 +1539,12 @@ void actx_free(struct actx *ctx)
     free(ctx->ti);
     free(ctx->seen);
     strmap_free(&ctx->ent_cache);
+    free(ctx->memo);
     free(ctx->ents);
     free(ctx->cands);
     free(ctx->titles);
-    for (size_t i = 0; i < ctx->n_forms; i++)
-        free(ctx->forms[i].fold);
     free(ctx->forms);
+    arena_free(&ctx->arena);
     strmap_free(&ctx->form_ix);
     memset(ctx, 0, sizeof *ctx);
 }

@@ -26,6 +26,9 @@ enum token_flag {
     TF_PARA_START = 1 << 3, /* first token after a blank line or text start */
     TF_SPACE_BEFORE = 1 << 4,
     TF_LINE_BEFORE = 1 << 5,  /* a line break between the previous token and this one */
+    TF_HYPHEN = 1 << 6,     /* a word joined by a hyphen ('-', U+2010, U+2011):
+                             * without it, neither its text nor its fold
+                             * holds a '-' */
 };
 
 struct token {
@@ -93,6 +96,24 @@ struct actor_mention {
  * actors_add()), the return value is how many there are. Logarithmic, so
  * a pass can look around each quote without scanning every actor. */
 size_t actors_mentions_in(struct doc *d, size_t start, size_t end, const struct actor_mention **first);
+
+/* extract.c — a bump allocator for the many small blocks a pass needs only
+ * while it runs (never for what goes into struct extraction, which stays
+ * malloc'd for extraction_free()). Blocks come from chunks of at least
+ * ARENA_CHUNK bytes; arena_free() releases them all at once. One owner at a
+ * time (no locking); a zeroed struct arena is an empty arena. */
+#define ARENA_CHUNK 8192
+struct arena_chunk;
+struct arena {
+    struct arena_chunk *head;   /* the chunk being filled, linked to the older ones */
+    size_t used, cap;           /* bytes taken and available in head */
+};
+/* n bytes aligned for any object, valid until arena_free(); NULL on
+ * allocation failure. */
+void *arena_alloc(struct arena *a, size_t n);
+/* A NUL-terminated copy of s[0..n) in the arena; NULL on failure. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+void arena_free(struct arena *a);
 
 /* extract.c — small shared helpers. */
 char *xstrndup(const char *s, size_t n);   /* NULL on allocation failure */

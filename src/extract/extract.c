@@ -1,6 +1,7 @@
 /* extract.c — the extractor's entry point: validates the input, picks the
  * language, tokenises once and runs the passes (actors, then quotes, whose
  * speakers resolve against the actors, then figures). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,50 @@ char *xstrndup(const char *s, size_t n)
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
+}
+
+struct arena_chunk {
+    struct arena_chunk *next;
+    max_align_t data[]; /* the blocks */
+};
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+    size_t al = sizeof(max_align_t);
+    n = (n + al - 1) / al * al;
+    if (!a->head || a->cap - a->used < n) {
+        size_t cap = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+        struct arena_chunk *c = malloc(sizeof *c + cap);
+        if (!c)
+            return NULL;
+        c->next = a->head;
+        a->head = c;
+        a->used = 0;
+        a->cap = cap;
+    }
+    void *p = (char *)a->head->data + a->used;
+    a->used += n;
+    return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+void arena_free(struct arena *a)
+{
+    while (a->head) {
+        struct arena_chunk *c = a->head;
+        a->head = c->next;
+        free(c);
+    }
+    a->used = a->cap = 0;
 }
 
 int grow(void **arr, size_t *cap, size_t n, size_t size)

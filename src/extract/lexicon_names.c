@@ -4526,17 +4526,21 @@ struct lex_index {
     const void *base;
     size_t count, stride;
     uint16_t *slots;
+    uint16_t *tags;     /* per slot: the high bits of its key's hash, so
+                         * that a probe compares strings only when they
+                         * may be equal */
     size_t mask;
 };
 
 static uint16_t word_slots[8192], entity_slots[4096], nationality_slots[2048];
+static uint16_t word_tags[8192], entity_tags[4096], nationality_tags[2048];
 static const struct lex_index word_ix = {lex_words, COUNT(lex_words), sizeof lex_words[0], word_slots,
-                                   COUNT(word_slots) - 1};
+                                   word_tags, COUNT(word_slots) - 1};
 static const struct lex_index entity_ix = {lex_entities, COUNT(lex_entities), sizeof lex_entities[0],
-                                     entity_slots, COUNT(entity_slots) - 1};
+                                     entity_slots, entity_tags, COUNT(entity_slots) - 1};
 static const struct lex_index nationality_ix = {lex_nationalities, COUNT(lex_nationalities),
                                           sizeof lex_nationalities[0], nationality_slots,
-                                          COUNT(nationality_slots) - 1};
+                                          nationality_tags, COUNT(nationality_slots) - 1};
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static const char *entry_key(const struct lex_index *ix, size_t i)
@@ -4548,10 +4552,12 @@ static void index_fill(const struct lex_index *ix)
 {
     for (size_t i = 0; i < ix->count; i++) {
         const char *key = entry_key(ix, i);
-        size_t h = strmap_hash(key, strlen(key)) & ix->mask;
+        unsigned full = strmap_hash(key, strlen(key));
+        size_t h = full & ix->mask;
         while (ix->slots[h])
             h = (h + 1) & ix->mask;
         ix->slots[h] = (uint16_t)(i + 1);
+        ix->tags[h] = (uint16_t)(full >> 16);
     }
 }
 
@@ -4571,7 +4577,11 @@ _Static_assert(COUNT(lex_nationalities) * 2 < COUNT(nationality_slots), "nationa
 static const void *lookup(const struct lex_index *ix, const char *s, size_t n)
 {
     pthread_once(&index_once, index_build);
-    for (size_t h = strmap_hash(s, n) & ix->mask; ix->slots[h]; h = (h + 1) & ix->mask) {
+    unsigned full = strmap_hash(s, n);
+    uint16_t tag = (uint16_t)(full >> 16);
+    for (size_t h = full & ix->mask; ix->slots[h]; h = (h + 1) & ix->mask) {
+        if (ix->tags[h] != tag)
+            continue;
         size_t i = ix->slots[h] - 1u;
         const char *key = entry_key(ix, i);
         if (strncmp(key, s, n) == 0 && key[n] == '\0')

@@ -29,19 +29,39 @@ static bool is_hyphen(uint32_t c)
 /* French elisions that stand as their own token before an apostrophe. */
 static bool is_elision(const char *s, size_t n)
 {
-    static const char *const el[] = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu",
-                                     "lorsqu", "puisqu", "quoiqu", "presqu"};
+    static const struct { char w[7]; unsigned char n; } el[] = {
+        {"l", 1}, {"d", 1}, {"j", 1}, {"m", 1}, {"n", 1}, {"s", 1}, {"t", 1}, {"c", 1}, {"qu", 2},
+        {"jusqu", 5}, {"lorsqu", 6}, {"puisqu", 6}, {"quoiqu", 6}, {"presqu", 6}};
     for (size_t i = 0; i < sizeof el / sizeof el[0]; i++)
-        if (strlen(el[i]) == n && strncasecmp(el[i], s, n) == 0)
+        if (el[i].n == n && strncasecmp(el[i].w, s, n) == 0)
             return true;
     return false;
 }
 
-static bool ascii_alnum(char ch)
-{
-    unsigned char b = (unsigned char)ch;
-    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
-}
+/* Character classes of the bytes, read-only: ASCII letters (with their
+ * case), digits and spaces as cp_is_letter(), cp_is_upper(), cp_is_digit()
+ * and cp_is_space() class them; every byte >= 0x80 is 0 (a multi-byte
+ * code point, decoded by the slow path). C_UPPER is the bit that lowers an
+ * ASCII capital: b | (class & C_UPPER) is its fold. */
+enum { C_LETTER = 1, C_LOWER = 2, C_DIGIT = 4, C_SPACE = 8, C_UPPER = 0x20 };
+#define LO (C_LETTER | C_LOWER)
+#define UP (C_LETTER | C_UPPER)
+#define DI C_DIGIT
+#define SP C_SPACE
+static const unsigned char byte_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, SP, SP, SP, SP, SP, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    SP, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, 0, 0, 0, 0, 0, 0,
+    0, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
+    UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, 0, 0, 0, 0, 0,
+    0, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
+    LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, 0, 0, 0, 0, 0,
+};
+#undef LO
+#undef UP
+#undef DI
+#undef SP
 
 /* Append the fold of code point c (not ASCII) at o, as utf8_fold_into()
  * folds it inside a word; returns the new end. A code point that folds to
@@ -118,8 +138,9 @@ int doc_tokenize(struct doc *d)
         return -1;
     while (i < n) {
         size_t st = i;
+        unsigned cl = byte_class[(unsigned char)s[i]];
         uint32_t c = utf8_next(s, n, &i);
-        if (cp_is_space(c)) {
+        if ((cl & C_SPACE) || (c >= 0x80 && cp_is_space(c))) {
             space = true;
             if (c == '\n') {
                 line = true;
@@ -143,23 +164,33 @@ int doc_tokenize(struct doc *d)
         char *fo = d->fold + foff, *o = fo;
         bool slow = false;
         if (c < 0x80)
-            *o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            *o++ = (char)(c | (cl & C_UPPER));
         else
             o = fold_cp(c, o, &slow);
-        if (cp_is_letter(c)) {
-            int letters = 1, uppers = cp_is_upper(c);
+        if (c < 0x80 ? (cl & C_LETTER) != 0 : cp_is_letter(c)) {
+            bool up = c < 0x80 ? (cl & C_UPPER) != 0 : cp_is_upper(c);
+            int letters = 1, uppers = up;
             t.kind = TOK_WORD;
-            if (cp_is_upper(c))
+            if (up)
                 t.flags |= TF_CAP;
             for (;;) {
-                /* ASCII letters and digits, the bulk of most words */
-                while (i < n && ascii_alnum(s[i])) {
-                    unsigned char b = (unsigned char)s[i++];
-                    int up = b >= 'A' && b <= 'Z';
-                    letters += b > '9';
-                    uppers += up;
-                    *o++ = (char)(b + 32 * up);
+                /* ASCII letters and digits, the bulk of most words, with
+                 * copies of the counters that can stay in registers (i's
+                 * address is taken by utf8_next()) */
+                unsigned bc;
+                size_t j = i;
+                int la = 0, ua = 0;
+                char *w = o;
+                while (j < n && ((bc = byte_class[(unsigned char)s[j]]) & (C_LETTER | C_DIGIT))) {
+                    unsigned char b = (unsigned char)s[j++];
+                    la += (int)(bc & C_LETTER);
+                    ua += (int)(bc >> 5);
+                    *w++ = (char)(b | (bc & C_UPPER));
                 }
+                i = j;
+                o = w;
+                letters += la;
+                uppers += ua;
                 size_t k = i;
                 if (k >= n)
                     break;
@@ -171,11 +202,13 @@ int doc_tokenize(struct doc *d)
                     i = k;
                     continue;
                 }
-                if (is_hyphen(c2) || is_apostrophe(c2)) {
+                bool hyphen = is_hyphen(c2);
+                if (hyphen || is_apostrophe(c2)) {
                     size_t k2 = k;
                     if (k2 < n && cp_is_letter(utf8_next(s, n, &k2))) {
-                        if (is_apostrophe(c2) && is_elision(s + st, i - st))
+                        if (!hyphen && is_elision(s + st, i - st))
                             break;
+                        t.flags |= hyphen ? TF_HYPHEN : 0;
                         if (c2 < 0x80)
                             *o++ = (char)c2;
                         else
@@ -188,10 +221,10 @@ int doc_tokenize(struct doc *d)
             }
             if (letters >= 2 && uppers == letters)
                 t.flags |= TF_ALLCAPS;
-        } else if (cp_is_digit(c)) {
+        } else if (cl & C_DIGIT) {
             t.kind = TOK_NUMBER;
             while (i < n) {
-                if (cp_is_digit((unsigned char)s[i])) {
+                if (byte_class[(unsigned char)s[i]] & C_DIGIT) {
                     *o++ = s[i++];
                     continue;
                 }

@@ -191,8 +191,9 @@ size_t cp_fold(uint32_t c, char *out)
     }
     if (c >= 0xC0 && c <= 0x17F) {
         const char *f = latin_fold[c - 0xC0];
-        size_t n = strlen(f);
-        memcpy(out, f, n);
+        size_t n = 0;
+        for (; f[n]; n++) /* one to three bytes: no call for them */
+            out[n] = f[n];
         return n;
     }
     if (cp_is_space(c)) {
@@ -237,7 +238,14 @@ size_t utf8_fold_into(const char *s, size_t n, char *out, size_t cap)
     bool pending_space = false;
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
-        if (b < 0x80 && !cp_is_space(b)) { /* plain ASCII: one byte, lower case */
+        if (b == ' ') { /* what cp_fold(' ') leads to below */
+            pending_space = o > 0;
+            i++;
+            continue;
+        }
+        /* plain ASCII: one byte, lower case; the other ASCII spaces fold to
+         * themselves (cp_fold) and take this path too */
+        if (b < 0x80) {
             if (o + (pending_space ? 1 : 0) + 2 > cap)
                 break;
             if (pending_space) {
