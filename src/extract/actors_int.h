@@ -20,15 +20,6 @@ struct tinfo {
     bool ent;           /* the word alone is a known entity */
     bool nation;        /* the word is a nationality adjective */
     unsigned lw;        /* lex_word() flags of the folded word */
-    uint32_t seen;      /* words: its slot in actx.seen */
-};
-
-/* A distinct folded word of the article: the key is the word's fold in
- * the document's buffer (actx.fold + foff, len bytes), not a copy. */
-struct seen_slot {
-    uint32_t foff, len1;    /* len1: length + 1, 0 for an empty slot */
-    unsigned hash;
-    int value;              /* SEEN_* bits and lexicon flags */
 };
 
 /* A known entity looked up at tokens [t0,t1): the result (NULL for none)
@@ -80,8 +71,8 @@ struct actx {
     struct doc *d;
     struct tinfo *ti;
     const char *fold;   /* the folded tokens, d->fold (borrowed) */
-    struct seen_slot *seen; /* folded word -> SEEN_* bits, open addressing */
-    size_t seen_mask;       /* slots - 1 (a power of two minus one) */
+    int *seen;          /* per word id (token.word, doc.words): SEEN_*
+                         * bits and lexicon flags */
     struct strmap ent_cache;            /* folded name -> index in ents, or -1 */
     struct ent_memo *memo;  /* (first token, end token) -> entity written
                              * there, open addressing; see entity_memo() */

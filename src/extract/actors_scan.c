@@ -188,33 +188,11 @@ static unsigned word_flags(const char *w, size_t n, bool hyphen)
     return lw;
 }
 
-/* memcmp(a, b, n) == 0 without a call for the short words most are. */
-static inline bool same_bytes(const char *a, const char *b, size_t n)
-{
-    if (n > 16)
-        return memcmp(a, b, n) == 0;
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return false;
-    return true;
-}
-
-/* The slot of word w[0..n) (hash h) in ctx->seen: its own, or the empty
- * slot where it belongs. */
-static struct seen_slot *seen_slot(const struct actx *ctx, const char *w, size_t n, unsigned h)
-{
-    for (size_t i = h & ctx->seen_mask;; i = (i + 1) & ctx->seen_mask) {
-        struct seen_slot *x = &ctx->seen[i];
-        if (!x->len1 || (x->hash == h && x->len1 == n + 1 && same_bytes(ctx->fold + x->foff, w, n)))
-            return x;
-    }
-}
-
 /* SEEN_* value of word w[0..n), 0 when the article does not write it. */
 static int seen_word(const struct actx *ctx, const char *w, size_t n)
 {
-    const struct seen_slot *x = seen_slot(ctx, w, n, strmap_hash(w, n));
-    return x->len1 ? x->value : 0;
+    long id = doc_word_find(ctx->d, w, n);
+    return id < 0 ? 0 : ctx->seen[id];
 }
 
 static int prepare(struct actx *ctx)
@@ -225,18 +203,12 @@ static int prepare(struct actx *ctx)
     ctx->fold = d->fold;
     if (!ctx->ti)
         return -1;
-    /* at most one distinct word per word token: sized once, at most half
-     * full */
-    size_t words = 0;
-    for (size_t i = 0; i < d->n_tokens; i++)
-        words += d->tokens[i].kind == TOK_WORD;
-    size_t slots = 64;
-    while (slots < 2 * words)
-        slots *= 2;
-    ctx->seen = calloc(slots, sizeof *ctx->seen);
+    /* -1: a word id not met yet */
+    ctx->seen = malloc((d->n_words ? d->n_words : 1) * sizeof *ctx->seen);
     if (!ctx->seen)
         return -1;
-    ctx->seen_mask = slots - 1;
+    for (size_t i = 0; i < d->n_words; i++)
+        ctx->seen[i] = -1;
     for (size_t i = 0; i < d->n_tokens; i++) {
         const struct token *t = &d->tokens[i];
         if (t->kind != TOK_WORD) {
@@ -249,14 +221,10 @@ static int prepare(struct actx *ctx)
         struct tinfo *x = &ctx->ti[i];
         x->foff = (uint32_t)off;
         x->flen = (uint16_t)fl;
-        /* one lexicon lookup per distinct word: the map keeps its flags */
-        unsigned h = strmap_hash(ctx->fold + off, fl);
-        struct seen_slot *sl = seen_slot(ctx, ctx->fold + off, fl, h);
-        if (!sl->len1)
-            *sl = (struct seen_slot){(uint32_t)off, (uint32_t)fl + 1, h,
-                                     (int)(word_flags(ctx->fold + off, fl, t->flags & TF_HYPHEN) << SEEN_SHIFT)};
-        x->seen = (uint32_t)(sl - ctx->seen);
-        int *v = &sl->value;
+        /* one lexicon lookup per distinct word, at its first token */
+        int *v = &ctx->seen[t->word];
+        if (*v < 0)
+            *v = (int)(word_flags(ctx->fold + off, fl, t->flags & TF_HYPHEN) << SEEN_SHIFT);
         x->lw = (unsigned)*v >> SEEN_SHIFT;
         x->ent = (x->lw & LW_ENTITY) != 0;
         x->nation = (x->lw & LW_NATION) != 0;
@@ -277,7 +245,7 @@ static int prepare(struct actx *ctx)
 
 static int seen(const struct actx *ctx, size_t i)
 {
-    return is_word(ctx, i) ? ctx->seen[ctx->ti[i].seen].value : 0;
+    return is_word(ctx, i) ? ctx->seen[ctx->d->tokens[i].word] : 0;
 }
 
 /* ---------------------------------------------------------------------- */

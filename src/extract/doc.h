@@ -38,6 +38,15 @@ struct token {
     uint16_t flags;         /* enum token_flag bits */
     uint32_t foff, flen;    /* folded text (utf8_fold_into, never cut) at
                              * doc.fold + foff, flen bytes, NUL-terminated */
+    uint32_t word;          /* TOK_WORD: its id in doc.words (equal folds,
+                             * equal ids); 0 for other tokens */
+};
+
+/* A distinct folded word of the document: the first token that folds to it
+ * holds the key (doc.fold + foff, flen bytes). */
+struct doc_word {
+    uint32_t foff, flen;
+    unsigned hash;          /* strmap_hash() of the fold */
 };
 
 struct doc {
@@ -49,6 +58,10 @@ struct doc {
     struct token *tokens;
     size_t n_tokens;
     char *fold;             /* every token folded once, back to back */
+    struct doc_word *words; /* the distinct folded words, by id */
+    size_t n_words;
+    uint32_t *word_slots;   /* open addressing over words: id + 1, 0 empty */
+    size_t word_mask;       /* slots - 1 (a power of two minus one) */
     struct span *sentences; /* sentence byte spans, in order, covering tokens */
     size_t n_sentences;
 
@@ -60,6 +73,9 @@ struct doc {
 /* tokens.c */
 int doc_tokenize(struct doc *d);            /* 0, or -1 on allocation failure */
 void doc_free_tokens(struct doc *d);
+/* Id of the distinct word folding to w[0..n) (already folded), or -1 when
+ * no word token of the document folds to it. */
+long doc_word_find(const struct doc *d, const char *w, size_t n);
 /* Index of the sentence holding byte `off` (binary search). */
 size_t doc_sentence_at(const struct doc *d, size_t off);
 /* Index of the first token whose start >= off (n_tokens if none). */

@@ -12,6 +12,8 @@
  * by inserting the entry at its sorted place. Lookups go through a hash
  * index of each table, built once on first use (see lookup()). */
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -4542,6 +4544,10 @@ static const struct lex_index nationality_ix = {lex_nationalities, COUNT(lex_nat
                                           sizeof lex_nationalities[0], nationality_slots,
                                           nationality_tags, COUNT(nationality_slots) - 1};
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+/* Set (release) by index_build() once the indexes are filled, and only
+ * read afterwards: a lookup that sees it (acquire) skips the call to
+ * pthread_once(), which stays the only way the indexes get built. */
+static atomic_bool index_built;
 
 static const char *entry_key(const struct lex_index *ix, size_t i)
 {
@@ -4566,17 +4572,29 @@ static void index_build(void)
     index_fill(&word_ix);
     index_fill(&entity_ix);
     index_fill(&nationality_ix);
+    atomic_store_explicit(&index_built, true, memory_order_release);
 }
 
 _Static_assert(COUNT(lex_words) * 2 < COUNT(word_slots), "word index too small");
 _Static_assert(COUNT(lex_entities) * 2 < COUNT(entity_slots), "entity index too small");
 _Static_assert(COUNT(lex_nationalities) * 2 < COUNT(nationality_slots), "nationality index too small");
 
+/* strncmp(key, s, n) == 0 && key[n] == '\0' without a call: the
+ * NUL-terminated key is s[0..n) (which holds no NUL). */
+static inline bool key_equals(const char *key, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (key[i] != s[i] || !key[i])
+            return false;
+    return key[n] == '\0';
+}
+
 /* The entry of ix whose key is s[0..n) (need not be NUL-terminated), or
  * NULL. */
 static const void *lookup(const struct lex_index *ix, const char *s, size_t n)
 {
-    pthread_once(&index_once, index_build);
+    if (!atomic_load_explicit(&index_built, memory_order_acquire))
+        pthread_once(&index_once, index_build);
     unsigned full = strmap_hash(s, n);
     uint16_t tag = (uint16_t)(full >> 16);
     for (size_t h = full & ix->mask; ix->slots[h]; h = (h + 1) & ix->mask) {
@@ -4584,7 +4602,7 @@ static const void *lookup(const struct lex_index *ix, const char *s, size_t n)
             continue;
         size_t i = ix->slots[h] - 1u;
         const char *key = entry_key(ix, i);
-        if (strncmp(key, s, n) == 0 && key[n] == '\0')
+        if (key_equals(key, s, n))
             return (const char *)ix->base + i * ix->stride;
     }
     return NULL;

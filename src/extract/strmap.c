@@ -12,7 +12,7 @@ static struct strmap_slot *find(const struct strmap *m, const char *k, size_t n,
     size_t mask = m->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         struct strmap_slot *s = &m->slots[i];
-        if (!s->koff || (s->hash == h && s->len == n && memcmp(m->keys + s->koff, k, n) == 0))
+        if (!s->koff || (s->hash == h && s->len == n && strmap_same_bytes(m->keys + s->koff, k, n)))
             return s;
     }
 }

@@ -8,6 +8,7 @@
 #ifndef QUOTED_STRMAP_H
 #define QUOTED_STRMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -45,6 +46,17 @@ static inline unsigned strmap_hash(const char *k, size_t n)
     h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
     h ^= h >> 29;
     return (unsigned)(h ^ (h >> 32));
+}
+
+/* memcmp(a, b, n) == 0 without a call for the short words most keys are. */
+static inline bool strmap_same_bytes(const char *a, const char *b, size_t n)
+{
+    if (n > 16)
+        return memcmp(a, b, n) == 0;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
 }
 
 struct strmap_slot {

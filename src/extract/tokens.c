@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "doc.h"
+#include "strmap.h"
 #include "utf8.h"
 
 static bool is_apostrophe(uint32_t c)
@@ -78,6 +79,57 @@ static char *fold_cp(uint32_t c, char *o, bool *slow)
     return o + k;
 }
 
+/* The slot of folded word w[0..n) (hash h): its own, or the empty slot
+ * where it belongs. */
+static uint32_t *word_slot(const struct doc *d, const char *w, size_t n, unsigned h)
+{
+    for (size_t i = h & d->word_mask;; i = (i + 1) & d->word_mask) {
+        uint32_t *x = &d->word_slots[i];
+        if (!*x)
+            return x;
+        const struct doc_word *e = &d->words[*x - 1];
+        if (e->hash == h && e->flen == n && strmap_same_bytes(d->fold + e->foff, w, n))
+            return x;
+    }
+}
+
+/* Give every word token its id in d->words, interning each distinct fold
+ * once: one hash and one probe per word token, for every pass. */
+static int intern_words(struct doc *d, size_t n_words)
+{
+    size_t slots = 64;
+    while (slots < 2 * n_words)
+        slots *= 2;
+    d->word_slots = calloc(slots, sizeof *d->word_slots);
+    d->words = malloc((n_words ? n_words : 1) * sizeof *d->words);
+    if (!d->word_slots || !d->words)
+        return -1;
+    d->word_mask = slots - 1;
+    d->n_words = 0;
+    for (size_t k = 0; k < d->n_tokens; k++) {
+        struct token *t = &d->tokens[k];
+        if (t->kind != TOK_WORD)
+            continue;
+        const char *w = d->fold + t->foff;
+        unsigned h = strmap_hash(w, t->flen);
+        uint32_t *x = word_slot(d, w, t->flen, h);
+        if (!*x) {
+            d->words[d->n_words] = (struct doc_word){t->foff, t->flen, h};
+            *x = (uint32_t)++d->n_words;
+        }
+        t->word = *x - 1;
+    }
+    return 0;
+}
+
+long doc_word_find(const struct doc *d, const char *w, size_t n)
+{
+    if (!d->word_slots)
+        return -1;
+    uint32_t x = *word_slot(d, w, n, strmap_hash(w, n));
+    return x ? (long)x - 1 : -1;
+}
+
 static int push(struct doc *d, size_t *cap, struct token t)
 {
     if (d->n_tokens >= *cap && grow((void **)&d->tokens, cap, d->n_tokens, sizeof *d->tokens))
@@ -127,6 +179,10 @@ int doc_tokenize(struct doc *d)
 
     d->tokens = NULL;
     d->n_tokens = 0;
+    d->words = NULL;
+    d->word_slots = NULL;
+    d->n_words = d->word_mask = 0;
+    size_t n_words = 0;
     /* a fold is never longer than the text it folds: the text's length and
      * a NUL per token (at most one per byte) */
     size_t foff = 0, fcap = 2 * n + 16;
@@ -152,7 +208,7 @@ int doc_tokenize(struct doc *d)
             }
             continue;
         }
-        struct token t = {(uint32_t)st, 0, c, TOK_PUNCT, 0, 0, 0};
+        struct token t = {(uint32_t)st, 0, c, TOK_PUNCT, 0, 0, 0, 0};
         if (space)
             t.flags |= TF_SPACE_BEFORE;
         if (para)
@@ -244,9 +300,13 @@ int doc_tokenize(struct doc *d)
             t.flen = (uint32_t)(o - fo);
         }
         foff += t.flen + 1;
+        n_words += t.kind == TOK_WORD;
         if (push(d, &cap, t))
             return -1;
     }
+
+    if (intern_words(d, n_words))
+        return -1;
 
     /* Sentences: TF_PARA_START marks blank lines only; any line break
      * ends a sentence. */
@@ -300,7 +360,12 @@ void doc_free_tokens(struct doc *d)
     free(d->tokens);
     free(d->sentences);
     free(d->fold);
+    free(d->words);
+    free(d->word_slots);
     d->fold = NULL;
+    d->words = NULL;
+    d->word_slots = NULL;
+    d->n_words = d->word_mask = 0;
     d->tokens = NULL;
     d->sentences = NULL;
     d->n_tokens = d->n_sentences = 0;
