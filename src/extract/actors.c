@@ -19,6 +19,7 @@
  * After extraction an index (names, person words, mentions sorted by
  * offset) answers the queries in logarithmic or constant time; it lives in
  * d->actors_ix and is released by actors_release(). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -692,9 +693,55 @@ static int *known_form(struct strmap *known, int actor, const char *s, size_t n,
     return strmap_put(known, key, *fl + 4, -1);
 }
 
+/* The folds of the names and aliases build_output() writes, in the order it
+ * writes them (every name, then the aliases as they are added), so that
+ * build_index() keys the lookup index on them without folding again. */
+struct name_fold {
+    int actor;          /* index into d->out->actors */
+    uint32_t off, len;  /* the fold, at name_folds.buf + off (NUL-terminated) */
+};
+struct name_folds {
+    struct name_fold *v;
+    size_t n, cap;
+    char *buf;
+    size_t used, buf_cap;
+};
+
+/* Record the fold of the name or alias of `actor` for which known_form()
+ * has just stored a new key (the actor, then fl bytes of fold): a new key
+ * ends the map's key block, NUL included. 0, or -1 on allocation failure. */
+static int note_fold(struct name_folds *nf, const struct strmap *known, int actor, size_t fl)
+{
+    const char *fold = known->keys + known->keys_len - fl - 1;
+    if (nf->n >= nf->cap && grow((void **)&nf->v, &nf->cap, nf->n, sizeof *nf->v))
+        return -1;
+    if (nf->used + fl + 1 > nf->buf_cap) {
+        size_t nc = nf->buf_cap ? nf->buf_cap : 1024;
+        while (nc < nf->used + fl + 1)
+            nc *= 2;
+        char *p = realloc(nf->buf, nc);
+        if (!p)
+            return -1;
+        nf->buf = p;
+        nf->buf_cap = nc;
+    }
+    memcpy(nf->buf + nf->used, fold, fl + 1);
+    nf->v[nf->n++] = (struct name_fold){actor, (uint32_t)nf->used, (uint32_t)fl};
+    nf->used += fl + 1;
+    return 0;
+}
+
+static void name_folds_free(struct name_folds *nf)
+{
+    free(nf->v);
+    free(nf->buf);
+    memset(nf, 0, sizeof *nf);
+}
+
 /* add_alias() for actor `ai` of the pass, through `known`: the same
  * result, without folding the name and the aliases again. */
-static int add_alias_known(struct strmap *known, struct actor *a, int ai, const char *s, size_t n)
+static int add_alias_known(struct strmap *known, struct name_folds *nf, struct actor *a, int ai,
+                           const char *s, size_t n)
 {
     size_t fl;
     int *v = known_form(known, ai, s, n, &fl);
@@ -703,7 +750,7 @@ static int add_alias_known(struct strmap *known, struct actor *a, int ai, const 
     if (fl == 0 || *v != -1)
         return 0; /* empty, or the name or an alias already */
     *v = 0;
-    return push_alias(a, s, n);
+    return note_fold(nf, known, ai, fl) || push_alias(a, s, n) ? -1 : 0;
 }
 
 static int cmp_ment(const void *a, const void *b)
@@ -795,23 +842,43 @@ static int actor_mention(struct actor *a, size_t start, size_t end)
 }
 
 
-static int index_keys_for(struct actors_index *ix, const struct actor *a, int idx)
+/* Key actor `idx` (a) in ix: its name and aliases folded, and a person's
+ * words. The folds come from nf when `first` is not SIZE_MAX: nf->v[first]
+ * is the name's, and next[] leads from each to the actor's next alias's,
+ * in the order of a->aliases; else they are folded here. */
+static int index_keys_for(struct actors_index *ix, const struct actor *a, int idx, const struct name_folds *nf,
+                          size_t first, const size_t *next)
 {
     char buf[512], abuf[512];
-    size_t n = utf8_fold_into(a->name, strlen(a->name), buf, sizeof buf);
-    if (key_put(&ix->keys, 'n', buf, n, idx))
+    const char *name = buf;
+    size_t n;
+    if (first != SIZE_MAX) {
+        name = nf->buf + nf->v[first].off;
+        n = nf->v[first].len;
+    } else {
+        n = utf8_fold_into(a->name, strlen(a->name), buf, sizeof buf);
+    }
+    if (key_put(&ix->keys, 'n', name, n, idx))
         return -1;
-    for (size_t k = 0; k < a->n_aliases; k++) {
-        size_t an = utf8_fold_into(a->aliases[k], strlen(a->aliases[k]), abuf, sizeof abuf);
-        if (key_put(&ix->keys, 'n', abuf, an, idx))
+    for (size_t k = 0, r = first; k < a->n_aliases; k++) {
+        const char *af = abuf;
+        size_t an;
+        if (first != SIZE_MAX) {
+            r = next[r];
+            af = nf->buf + nf->v[r].off;
+            an = nf->v[r].len;
+        } else {
+            an = utf8_fold_into(a->aliases[k], strlen(a->aliases[k]), abuf, sizeof abuf);
+        }
+        if (key_put(&ix->keys, 'n', af, an, idx))
             return -1;
     }
     if (a->type != ACTOR_PERSON)
         return 0;
-    /* buf still holds the folded name, NUL-terminated */
+    /* name is the folded name, NUL-terminated */
     const char *w[16];
     size_t wl[16];
-    int nw = split_words(buf, w, wl, 16);
+    int nw = split_words(name, w, wl, 16);
     for (int i = 0; i < nw && nw >= 2; i++) {
         for (int j = i; j < nw; j++) {
             if (lower_particle(w[i], wl[i]) || lower_particle(w[j], wl[j]))
@@ -826,7 +893,7 @@ static int index_keys_for(struct actors_index *ix, const struct actor *a, int id
     return 0;
 }
 
-static int build_output(struct merge *m, const int *bind)
+static int build_output(struct merge *m, const int *bind, struct name_folds *folds)
 {
     struct actx *ctx = m->ctx;
     struct doc *d = ctx->d;
@@ -870,7 +937,7 @@ static int build_output(struct merge *m, const int *bind)
         x->n_actors++;
         size_t fl;
         int *v = a->name ? known_form(&known, (int)(x->n_actors - 1), a->name, strlen(a->name), &fl) : NULL;
-        if (!v)
+        if (!v || note_fold(folds, &known, (int)(x->n_actors - 1), fl))
             rc = -1;
         else
             *v = 0;
@@ -883,9 +950,9 @@ static int build_output(struct merge *m, const int *bind)
             continue;
         struct actor *ac = &x->actors[out_of[a]];
         const struct form *f = &ctx->forms[c->form];
-        if (f->first == (int)i && add_alias_known(&known, ac, out_of[a], text + f->start, f->end - f->start))
+        if (f->first == (int)i && add_alias_known(&known, folds, ac, out_of[a], text + f->start, f->end - f->start))
             rc = -1;
-        if (!rc && c->mstart < c->start && add_alias_known(&known, ac, out_of[a], text + c->mstart, c->end - c->mstart))
+        if (!rc && c->mstart < c->start && add_alias_known(&known, folds, ac, out_of[a], text + c->mstart, c->end - c->mstart))
             rc = -1;
         if (!rc && actor_mention(ac, c->mstart, c->end))
             rc = -1;
@@ -895,7 +962,7 @@ static int build_output(struct merge *m, const int *bind)
             continue;
         const struct title_ref *t = &ctx->titles[i];
         struct actor *ac = &x->actors[out_of[bind[i]]];
-        if (add_alias_known(&known, ac, out_of[bind[i]], text + t->start, t->alias_end - t->start) ||
+        if (add_alias_known(&known, folds, ac, out_of[bind[i]], text + t->start, t->alias_end - t->start) ||
             actor_mention(ac, t->start, t->end))
             rc = -1;
     }
@@ -905,8 +972,10 @@ static int build_output(struct merge *m, const int *bind)
     return rc;
 }
 
-/* Build d->actors_ix from d->out->actors. */
-static int build_index(struct doc *d)
+/* Build d->actors_ix from d->out->actors, with the folds of their names
+ * and aliases from nf (NULL, or an actor whose folds nf does not hold all
+ * of: folded here). */
+static int build_index(struct doc *d, const struct name_folds *nf)
 {
     struct actors_index *ix = calloc(1, sizeof *ix);
     if (!ix)
@@ -925,16 +994,57 @@ static int build_index(struct doc *d)
     if (!ix->ments)
         return -1;
     ix->ments_cap = total ? total : 1;
-    for (size_t i = 0; i < x->n_actors; i++) {
-        const struct actor *a = &x->actors[i];
-        if (index_keys_for(ix, a, (int)i))
+    /* per actor, its folds in nf as a chain: first[], then next[] */
+    size_t *first = NULL, *next = NULL, *last = NULL, *count = NULL;
+    if (nf && nf->n) {
+        size_t na = x->n_actors ? x->n_actors : 1;
+        first = malloc(na * sizeof *first);
+        last = malloc(na * sizeof *last);
+        count = calloc(na, sizeof *count);
+        next = malloc(nf->n * sizeof *next);
+        if (!first || !last || !count || !next) {
+            free(first);
+            free(last);
+            free(count);
+            free(next);
             return -1;
+        }
+        for (size_t i = 0; i < x->n_actors; i++)
+            first[i] = SIZE_MAX;
+        for (size_t r = 0; r < nf->n; r++) {
+            size_t a = (size_t)nf->v[r].actor;
+            next[r] = SIZE_MAX;
+            if (first[a] == SIZE_MAX)
+                first[a] = r;
+            else
+                next[last[a]] = r;
+            last[a] = r;
+            count[a]++;
+        }
+        /* only an actor with the fold of its name and of every alias */
+        for (size_t i = 0; i < x->n_actors; i++)
+            if (count[i] != 1 + x->actors[i].n_aliases)
+                first[i] = SIZE_MAX;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < x->n_actors && !rc; i++) {
+        const struct actor *a = &x->actors[i];
+        if (index_keys_for(ix, a, (int)i, nf, first ? first[i] : SIZE_MAX, next)) {
+            rc = -1;
+            break;
+        }
         for (size_t k = 0; k < a->n_mentions; k++) {
             ix->ments[ix->n_ments++] = (struct actor_mention){a->mentions[k].start, a->mentions[k].end, (int)i};
             if (a->mentions[k].end - a->mentions[k].start > ix->max_len)
                 ix->max_len = a->mentions[k].end - a->mentions[k].start;
         }
     }
+    free(first);
+    free(last);
+    free(count);
+    free(next);
+    if (rc)
+        return -1;
     qsort(ix->ments, ix->n_ments, sizeof *ix->ments, cmp_ment);
     return 0;
 }
@@ -950,12 +1060,14 @@ int actors_extract(struct doc *d)
         if (!bind)
             rc = -1;
     }
+    struct name_folds nf = {0};
     if (!rc) {
         bind_titles(&m, bind);
-        rc = build_output(&m, bind);
+        rc = build_output(&m, bind, &nf);
     }
     if (!rc && !d->actors_ix)
-        rc = build_index(d);
+        rc = build_index(d, &nf);
+    name_folds_free(&nf);
     free(bind);
     free(m.acts);
     strmap_free(&m.keys);
@@ -980,7 +1092,7 @@ void actors_release(struct doc *d)
 
 static struct actors_index *index_of(struct doc *d)
 {
-    if (!d->actors_ix && build_index(d)) {
+    if (!d->actors_ix && build_index(d, NULL)) {
         actors_release(d);
         return NULL;
     }
@@ -1082,7 +1194,7 @@ int actors_add(struct doc *d, const char *s, size_t n, enum actor_type t, size_t
             return -1;
         a->type = t;
         idx = (int)x->n_actors++;
-        if (index_keys_for(ix, a, idx))
+        if (index_keys_for(ix, a, idx, NULL, SIZE_MAX, NULL))
             return -1;
     } else {
         /* a new written form of a known actor becomes an alias */
