@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "extract/extract.h"
 #include "extract/extract_json.h"
+#include "handlers/http.h"
 #include "util.h"
 
 int cli_extract(int argc, char **argv)
@@ -56,7 +57,7 @@ int cli_extract(int argc, char **argv)
         rc = 2;
     } else {
         json_t *out = extraction_to_json(&x);
-        if (!out || json_dumpf(out, stdout, JSON_COMPACT) || fputc('\n', stdout) == EOF)
+        if (!out || json_dumpf(out, stdout, JSON_OUTPUT_FLAGS) || fputc('\n', stdout) == EOF)
             rc = 1;
         json_decref(out);
     }

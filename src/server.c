@@ -126,7 +126,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct req_state *st
     char *body = NULL;
     size_t len = 0;
     if (rep->json) {
-        body = json_dumps(rep->json, JSON_COMPACT);
+        body = json_dumps(rep->json, JSON_OUTPUT_FLAGS);
         if (body) {
             len = strlen(body);
             char *nl = realloc(body, len + 2);

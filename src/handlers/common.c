@@ -194,7 +194,7 @@ static char *render_ndjson(json_t *items, size_t *len)
     size_t i;
     json_t *item;
     json_array_foreach(items, i, item) {
-        char *line = json_dumps(item, JSON_COMPACT);
+        char *line = json_dumps(item, JSON_OUTPUT_FLAGS);
         if (line) {
             sb_str(&b, line);
             sb_str(&b, "\n");
