@@ -413,6 +413,24 @@ void sb_bind(struct db *db, sqlite3_stmt *st, const struct sqlbuf *b, int *rc)
     }
 }
 
+void sb_article_dates(struct sqlbuf *b, const char *lang, const char *from, const char *to, int *rc)
+{
+    if (lang) {
+        sb_add(b, " AND a.lang = ", rc);
+        sb_text(b, lang, rc);
+    }
+    if (from) {
+        sb_add(b, " AND a.published_at >= ", rc);
+        sb_text(b, from, rc);
+    }
+    if (to) {
+        sb_add(b, " AND substr(a.published_at, 1, length(", rc);
+        sb_text(b, to, rc);
+        sb_add(b, ")) <= ", rc);
+        sb_text(b, to, rc);
+    }
+}
+
 int64_t sb_count(struct db *db, const struct sqlbuf *b, int *rc)
 {
     int64_t n = 0;

@@ -266,21 +266,7 @@ static json_t *article_item(sqlite3_stmt *st)
 static void articles_where(struct sqlbuf *b, const struct db_article_filter *f, const char *fq, int *rc)
 {
     sb_add(b, " WHERE 1", rc);
-    if (f->lang) {
-        sb_add(b, " AND a.lang = ", rc);
-        sb_text(b, f->lang, rc);
-    }
-    if (f->from) {
-        sb_add(b, " AND a.published_at >= ", rc);
-        sb_text(b, f->from, rc);
-    }
-    if (f->to) {
-        /* inclusive: a date-time on the `to` day still matches */
-        sb_add(b, " AND substr(a.published_at, 1, length(", rc);
-        sb_text(b, f->to, rc);
-        sb_add(b, ")) <= ", rc);
-        sb_text(b, f->to, rc);
-    }
+    sb_article_dates(b, f->lang, f->from, f->to, rc);
     if (f->source) {
         sb_add(b, " AND a.source = ", rc);
         sb_text(b, f->source, rc);

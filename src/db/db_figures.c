@@ -52,21 +52,7 @@ static void figures_from_where(struct sqlbuf *b, const struct db_figure_filter *
         sb_add(b, " AND f.article_id = ", rc);
         sb_i64(b, f->article_id, rc);
     }
-    if (f->lang) {
-        sb_add(b, " AND a.lang = ", rc);
-        sb_text(b, f->lang, rc);
-    }
-    if (f->from) {
-        sb_add(b, " AND a.published_at >= ", rc);
-        sb_text(b, f->from, rc);
-    }
-    if (f->to) {
-        /* inclusive: a date-time on the `to` day still matches */
-        sb_add(b, " AND substr(a.published_at, 1, length(", rc);
-        sb_text(b, f->to, rc);
-        sb_add(b, ")) <= ", rc);
-        sb_text(b, f->to, rc);
-    }
+    sb_article_dates(b, f->lang, f->from, f->to, rc);
     if (fq) {
         sb_add(b, " AND f.id IN (SELECT rowid FROM figures_fts WHERE figures_fts MATCH ", rc);
         sb_text(b, fq, rc);

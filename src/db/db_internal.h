@@ -107,6 +107,10 @@ void sb_f64(struct sqlbuf *b, double v, int *rc);
 void sb_text(struct sqlbuf *b, const char *s, int *rc);
 void sb_bind(struct db *db, sqlite3_stmt *st, const struct sqlbuf *b, int *rc);
 void sb_free(struct sqlbuf *b);
+/* Append the article conditions every list shares (article alias `a`):
+ * language, and published_at from `from` to `to` inclusive (a date-time on
+ * the `to` day still matches). NULL arguments add nothing. */
+void sb_article_dates(struct sqlbuf *b, const char *lang, const char *from, const char *to, int *rc);
 /* Run the built query `b`, whose first column of its first row is a count,
  * and return that count (0 when *rc is, or becomes, set). */
 int64_t sb_count(struct db *db, const struct sqlbuf *b, int *rc);

@@ -103,20 +103,7 @@ static void from_where(struct sqlbuf *b, const struct db_quote_filter *f, struct
         sb_add(b, " AND q.article_id = ", rc);
         sb_i64(b, f->article_id, rc);
     }
-    if (f->lang) {
-        sb_add(b, " AND a.lang = ", rc);
-        sb_text(b, f->lang, rc);
-    }
-    if (f->from) {
-        sb_add(b, " AND a.published_at >= ", rc);
-        sb_text(b, f->from, rc);
-    }
-    if (f->to) {
-        sb_add(b, " AND substr(a.published_at, 1, length(", rc);
-        sb_text(b, f->to, rc);
-        sb_add(b, ")) <= ", rc);
-        sb_text(b, f->to, rc);
-    }
+    sb_article_dates(b, f->lang, f->from, f->to, rc);
     if (f->kind) {
         sb_add(b, " AND q.kind = ", rc);
         sb_text(b, f->kind, rc);

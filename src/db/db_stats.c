@@ -11,20 +11,7 @@
 /* Append the article conditions of f (article alias `a`) to b. */
 static void stats_where(struct sqlbuf *b, const struct db_stats_filter *f, int *rc)
 {
-    if (f->lang) {
-        sb_add(b, " AND a.lang = ", rc);
-        sb_text(b, f->lang, rc);
-    }
-    if (f->from) {
-        sb_add(b, " AND a.published_at >= ", rc);
-        sb_text(b, f->from, rc);
-    }
-    if (f->to) {
-        sb_add(b, " AND substr(a.published_at, 1, length(", rc);
-        sb_text(b, f->to, rc);
-        sb_add(b, ")) <= ", rc);
-        sb_text(b, f->to, rc);
-    }
+    sb_article_dates(b, f->lang, f->from, f->to, rc);
 }
 
 /* Run `pre` + the conditions of f + `post` and call `row` on each row
