@@ -8,12 +8,6 @@
 
 #include "db_internal.h"
 
-/* Append the article conditions of f (article alias `a`) to b. */
-static void stats_where(struct sqlbuf *b, const struct db_stats_filter *f, int *rc)
-{
-    sb_article_dates(b, f->lang, f->from, f->to, rc);
-}
-
 /* Run `pre` + the conditions of f + `post` and call `row` on each row
  * (with `acc`). Nothing once *rc is set. */
 static void stats_query(struct db *r, const struct db_stats_filter *f, const char *pre, const char *post,
@@ -21,7 +15,7 @@ static void stats_query(struct db *r, const struct db_stats_filter *f, const cha
 {
     struct sqlbuf b = {0};
     sb_add(&b, pre, rc);
-    stats_where(&b, f, rc);
+    sb_article_dates(&b, f->lang, f->from, f->to, rc);
     sb_add(&b, post, rc);
     sqlite3_stmt *st = db_stmt(r, b.sql, rc);
     sb_bind(r, st, &b, rc);
@@ -80,7 +74,7 @@ static void totals_filtered(struct db *r, const struct db_stats_filter *f, json_
     struct sqlbuf b = {0};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         sb_add(&b, parts[i], rc);
-        stats_where(&b, f, rc);
+        sb_article_dates(&b, f->lang, f->from, f->to, rc);
     }
     sb_add(&b, ")", rc);
     sqlite3_stmt *st = db_stmt(r, b.sql, rc);
