@@ -501,9 +501,9 @@ static int cand_actor(const struct actx *ctx, const struct cand *c)
     return c->form >= 0 ? ctx->forms[c->form].actor : -1;
 }
 
-/* The candidate that starts at token t, or NULL (binary search: candidates
- * are in text order). */
-static const struct cand *cand_starting(const struct actx *ctx, size_t t)
+/* Index of the first candidate starting at or after token t (binary
+ * search: candidates are in text order of their start). */
+static size_t cand_lower_bound(const struct actx *ctx, size_t t)
 {
     size_t lo = 0, hi = ctx->n_cands;
     while (lo < hi) {
@@ -513,6 +513,13 @@ static const struct cand *cand_starting(const struct actx *ctx, size_t t)
         else
             hi = mid;
     }
+    return lo;
+}
+
+/* The candidate that starts at token t, or NULL. */
+static const struct cand *cand_starting(const struct actx *ctx, size_t t)
+{
+    size_t lo = cand_lower_bound(ctx, t);
     return lo < ctx->n_cands && ctx->cands[lo].t0 == t ? &ctx->cands[lo] : NULL;
 }
 
@@ -521,14 +528,7 @@ static const struct cand *cand_starting(const struct actx *ctx, size_t t)
  * the few that start before t. */
 static const struct cand *cand_ending(const struct actx *ctx, size_t t)
 {
-    size_t lo = 0, hi = ctx->n_cands;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ctx->cands[mid].t0 < t)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = cand_lower_bound(ctx, t);
     for (size_t i = lo, k = 0; i-- > 0 && k < 8; k++)
         if (ctx->cands[i].t1 == t)
             return &ctx->cands[i];

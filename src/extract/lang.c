@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "lexicon_speech.h"
 #include "utf8.h"
 
 #define SCAN_BYTES 20000
@@ -31,33 +32,6 @@ static const char *const en_words[] = {
     "said", "she",   "that",  "the",  "their", "they", "this", "to",   "was",
     "were",  "which", "who",  "will",  "with", "would",
 };
-
-static int cmp_word(const char *w, size_t n, const char *s)
-{
-    size_t i = 0;
-    for (; i < n && s[i]; i++)
-        if (w[i] != s[i])
-            return (unsigned char)w[i] - (unsigned char)s[i];
-    if (i < n)
-        return 1;
-    return s[i] ? -1 : 0;
-}
-
-static bool in_sorted(const char *const *list, size_t count, const char *w, size_t n)
-{
-    size_t lo = 0, hi = count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, n, list[mid]);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return false;
-}
 
 /* French elisions: "l'", "d'", "qu'", "n'", "s'", "c'", "j'" before a letter. */
 static bool is_elision(const char *w, size_t n)
@@ -96,9 +70,9 @@ enum extract_lang extract_detect_lang(const char *text, size_t len)
                 size_t k = i;
                 if (cp_is_letter(utf8_next(text, limit, &k)))
                     fr += 2;
-            } else if (in_sorted(fr_words, sizeof fr_words / sizeof fr_words[0], w, wn)) {
+            } else if (lex_in_sorted(fr_words, sizeof fr_words / sizeof fr_words[0], w, wn)) {
                 fr++;
-            } else if (in_sorted(en_words, sizeof en_words / sizeof en_words[0], w, wn)) {
+            } else if (lex_in_sorted(en_words, sizeof en_words / sizeof en_words[0], w, wn)) {
                 en++;
             }
         }

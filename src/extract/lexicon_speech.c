@@ -375,8 +375,7 @@ static bool eq(const char *w, size_t n, const char *s)
     return strlen(s) == n && memcmp(w, s, n) == 0;
 }
 
-/* Compare w[0..n) with the C string s, as strcmp() would. */
-static int cmp_word(const char *w, size_t n, const char *s)
+int lex_cmp_word(const char *w, size_t n, const char *s)
 {
     size_t i = 0;
     for (; i < n && s[i]; i++)
@@ -387,13 +386,12 @@ static int cmp_word(const char *w, size_t n, const char *s)
     return s[i] ? -1 : 0;
 }
 
-/* Binary search of a sorted word list. */
-static bool in_sorted(const char *const *list, size_t count, const char *w, size_t n)
+bool lex_in_sorted(const char *const *list, size_t count, const char *w, size_t n)
 {
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, n, list[mid]);
+        int c = lex_cmp_word(w, n, list[mid]);
         if (c == 0)
             return true;
         if (c < 0)
@@ -404,7 +402,7 @@ static bool in_sorted(const char *const *list, size_t count, const char *w, size
     return false;
 }
 
-#define IN(list, w, n) in_sorted(list, sizeof list / sizeof list[0], w, n)
+#define IN(list, w, n) lex_in_sorted(list, sizeof list / sizeof list[0], w, n)
 
 /* The entry of a sorted stem table equal to w[0..n), or NULL. */
 static const struct stem *find_stem(const struct stem *stems, size_t count, const char *w, size_t n)
@@ -412,7 +410,7 @@ static const struct stem *find_stem(const struct stem *stems, size_t count, cons
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, n, stems[mid].stem);
+        int c = lex_cmp_word(w, n, stems[mid].stem);
         if (c == 0)
             return &stems[mid];
         if (c < 0)
@@ -428,7 +426,7 @@ static const struct form *find_form(const struct form *forms, size_t count, cons
     size_t lo = 0, hi = count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_word(w, n, forms[mid].s);
+        int c = lex_cmp_word(w, n, forms[mid].s);
         if (c == 0)
             return &forms[mid];
         if (c < 0)

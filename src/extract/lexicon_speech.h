@@ -34,6 +34,13 @@ struct speech_verb {
 const struct speech_verb *lex_speech_verb(enum extract_lang lang, const char *w, size_t n,
                                           unsigned *form);
 
+/* Compare w[0..n) with the C string s, as strcmp() would. */
+int lex_cmp_word(const char *w, size_t n, const char *s);
+
+/* True when w[0..n) is in `list`, `count` words sorted by strcmp: the
+ * search every sorted word table of the extractor uses. */
+bool lex_in_sorted(const char *const *list, size_t count, const char *w, size_t n);
+
 /* French auxiliaries and copulas before a participle: "a", "ont", "avait",
  * "est" (for "s'est dit"); English "has", "had", "was". */
 bool lex_speech_is_auxiliary(enum extract_lang lang, const char *w, size_t n);
