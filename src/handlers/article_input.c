@@ -133,3 +133,22 @@ bool article_from_text(const struct request *req, struct article_fields *f, stru
     f->source = req_param(req, "source");
     return check_common(f, p);
 }
+
+bool article_from_body(const struct request *req, struct reply *rep, struct article_fields *f, json_t **obj,
+                       struct problems *p)
+{
+    *obj = NULL;
+    if (!req->content_type || strcmp(req->content_type, "application/json") != 0) {
+        article_from_text(req, f, p);
+        return true;
+    }
+    json_error_t jerr;
+    *obj = json_loadb(req->body ? req->body : "", req->body_len, 0, &jerr);
+    if (!*obj) {
+        reply_problem(rep, 400, "the body is not valid JSON (line %d, column %d): %s", jerr.line, jerr.column,
+                      jerr.text);
+        return false;
+    }
+    article_from_json(*obj, true, f, p);
+    return true;
+}

@@ -23,4 +23,12 @@ bool article_from_json(json_t *obj, bool strict, struct article_fields *f, struc
  * url, date, source. Returns true when all is well. */
 bool article_from_text(const struct request *req, struct article_fields *f, struct problems *p);
 
+/* Fill `f` from the request body: a JSON object (application/json) or
+ * plain text (any other type the route accepts), adding every problem to
+ * `p`. *obj receives the parsed JSON (the caller releases it with
+ * json_decref once done with `f`, whose strings it holds), or NULL. Returns
+ * false when the body is not JSON at all: then a 400 is set in `rep`. */
+bool article_from_body(const struct request *req, struct reply *rep, struct article_fields *f, json_t **obj,
+                       struct problems *p);
+
 #endif

@@ -201,19 +201,12 @@ void articles_post(const struct request *req, struct reply *rep)
     struct article_fields f;
     struct problems probs = {0};
     json_t *obj = NULL;
-    if (ct && strcmp(ct, "application/json") == 0) {
-        json_error_t jerr;
-        obj = json_loadb(req->body ? req->body : "", req->body_len, 0, &jerr);
-        if (!obj) {
-            reply_problem(rep, 400, "the body is not valid JSON (line %d, column %d): %s", jerr.line,
-                          jerr.column, jerr.text);
-            return;
-        }
+    if (ct && strcmp(ct, "application/json") == 0)
         for (size_t i = 0; i < req->n_params; i++)
             problems_add(&probs, req->params[i].key, "goes in the JSON body, not the query string");
-        article_from_json(obj, true, &f, &probs);
-    } else {
-        article_from_text(req, &f, &probs);
+    if (!article_from_body(req, rep, &f, &obj, &probs)) {
+        json_decref(probs.errors);
+        return;
     }
     if (problems_reply(&probs, rep, NULL)) {
         json_decref(obj);

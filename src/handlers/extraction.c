@@ -8,24 +8,16 @@
 
 void extract_post(const struct request *req, struct reply *rep)
 {
-    struct article_fields f;
-    struct problems probs = {0};
-    json_t *obj = NULL;
-    if (req->content_type && strcmp(req->content_type, "application/json") == 0) {
-        json_error_t jerr;
-        obj = json_loadb(req->body ? req->body : "", req->body_len, 0, &jerr);
-        if (!obj) {
-            reply_problem(rep, 400, "the body is not valid JSON (line %d, column %d): %s", jerr.line,
-                          jerr.column, jerr.text);
-            return;
-        }
-        article_from_json(obj, true, &f, &probs);
-    } else if (req->content_type && strcmp(req->content_type, "text/plain") == 0) {
-        article_from_text(req, &f, &probs);
-    } else {
+    const char *ct = req->content_type;
+    if (!ct || (strcmp(ct, "application/json") != 0 && strcmp(ct, "text/plain") != 0)) {
         reply_problem(rep, 415, "POST /extract takes application/json or text/plain");
         return;
     }
+    struct article_fields f;
+    struct problems probs = {0};
+    json_t *obj = NULL;
+    if (!article_from_body(req, rep, &f, &obj, &probs))
+        return;
     if (problems_reply(&probs, rep, NULL)) {
         json_decref(obj);
         return;
