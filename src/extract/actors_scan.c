@@ -316,22 +316,31 @@ static bool name_particle(const struct actx *ctx, size_t i)
 /* Number of tokens of a French "de" complement starting at i and ending on
  * a capitalised word: "de X", "du X", "des X", "d' X", "de la X", "de l' X";
  * 0 when there is none. */
+/* Number of tokens of a French "de" with its article at i: "de", "de la",
+ * "de l'", "du", "des", "d'", and with `au` also "au", "aux"; 0 if none. */
+static size_t fr_de_len(const struct actx *ctx, size_t i, bool au)
+{
+    if (word_is(ctx, i, "de")) {
+        if (word_is(ctx, i + 1, "la"))
+            return 2;
+        if (word_is(ctx, i + 1, "l") && is_apos(ctx, i + 2))
+            return 3;
+        return 1;
+    }
+    if (word_is(ctx, i, "du") || word_is(ctx, i, "des") ||
+        (au && (word_is(ctx, i, "aux") || word_is(ctx, i, "au"))))
+        return 1;
+    if (word_is(ctx, i, "d") && is_apos(ctx, i + 1))
+        return 2;
+    return 0;
+}
+
 static size_t fr_de_complement(const struct actx *ctx, size_t i)
 {
-    size_t k = i;
-    if (word_is(ctx, k, "de")) {
-        k++;
-        if (word_is(ctx, k, "la"))
-            k++;
-        else if (word_is(ctx, k, "l") && is_apos(ctx, k + 1))
-            k += 2;
-    } else if (word_is(ctx, k, "du") || word_is(ctx, k, "des")) {
-        k++;
-    } else if (word_is(ctx, k, "d") && is_apos(ctx, k + 1)) {
-        k += 2;
-    } else {
+    size_t n = fr_de_len(ctx, i, false);
+    if (!n)
         return 0;
-    }
+    size_t k = i + n;
     return is_cap(ctx, k) && !sent_start(ctx, k) ? k - i : 0;
 }
 
@@ -358,22 +367,10 @@ static size_t fr_noun_complement(const struct actx *ctx, size_t i)
  * Its length up to the bracket, else 0. */
 static size_t fr_complement_to_acronym(const struct actx *ctx, size_t i)
 {
-    size_t k = i;
-    if (word_is(ctx, k, "de")) {
-        k++;
-        if (word_is(ctx, k, "la"))
-            k++;
-        else if (word_is(ctx, k, "l") && is_apos(ctx, k + 1))
-            k += 2;
-    } else if (word_is(ctx, k, "du") || word_is(ctx, k, "des") || word_is(ctx, k, "aux") ||
-               word_is(ctx, k, "au")) {
-        k++;
-    } else if (word_is(ctx, k, "d") && is_apos(ctx, k + 1)) {
-        k += 2;
-    } else {
+    size_t n = fr_de_len(ctx, i, true);
+    if (!n)
         return 0;
-    }
-    size_t first = k;
+    size_t k = i + n, first = k;
     while (k < first + 4 && is_word(ctx, k) && !ctx->ti[k].cap && !(ctx->ti[k].lw & (LW_STOP | LW_SPEECH)))
         k++;
     if (k == first || !is_punct(ctx, k, '(') || !is_word(ctx, k + 1) ||
