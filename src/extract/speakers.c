@@ -523,14 +523,20 @@ static size_t count_name_words(const struct ctx *c, size_t s, size_t e)
     return n;
 }
 
-/* True when every word of [s,e) is a title ("President", "MP"). */
-static bool all_titles(const struct ctx *c, size_t s, size_t e)
+/* True when every word of [s,e) is in the word class `is`. */
+static bool all_words(const struct ctx *c, size_t s, size_t e, bool (*is)(const char *w, size_t n))
 {
     char w[WORD_MAX];
     for (size_t k = s; k < e; k++)
-        if (is_word(c, k) && !lex_speech_is_title(w, fw(c, k, w)))
+        if (is_word(c, k) && !is(w, fw(c, k, w)))
             return false;
     return true;
+}
+
+/* True when every word of [s,e) is a title ("President", "MP"). */
+static bool all_titles(const struct ctx *c, size_t s, size_t e)
+{
+    return all_words(c, s, e, lex_speech_is_title);
 }
 
 /* Strip a recorded run as a name: titles, and a leading place after a
@@ -2053,11 +2059,7 @@ static double ref_confidence(enum ref_kind k)
 
 static bool all_adverbs_between(const struct ctx *c, size_t a, size_t b)
 {
-    char w[WORD_MAX];
-    for (size_t k = a; k < b; k++)
-        if (is_word(c, k) && !lex_speech_is_adverb(w, fw(c, k, w)))
-            return false;
-    return true;
+    return all_words(c, a, b, lex_speech_is_adverb);
 }
 
 /* After the closing mark: the clause that follows, up to a few words. */
