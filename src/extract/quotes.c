@@ -20,6 +20,7 @@
 #include "doc.h"
 #include "lexicon_speech.h"
 #include "quotes_int.h"
+#include "strmap.h"
 #include "utf8.h"
 
 enum family { FAM_NONE, FAM_GUILL, FAM_ANGLE, FAM_CURLY, FAM_STRAIGHT };
@@ -231,31 +232,56 @@ static enum quote_kind kind_of(const struct speech_words *sw, size_t open, size_
     return QUOTE_DIRECT;
 }
 
-/* Normalised key of a stretch for finding repeats: folded into out (at
- * least 2n+1 bytes), without the punctuation at either end. Returns out. */
-static char *norm_key(const char *s, size_t n, char *out)
+/* Normalised key of a stretch for finding repeats: its text folded as
+ * utf8_fold_into() folds it, without the punctuation at either end, built
+ * from the token folds (the tokens between the stretch's marks cover every
+ * code point but the blanks between them, folded here). Written at out
+ * (2n+1 bytes for n bytes of text: folding at most doubles a text);
+ * returns its length. */
+static size_t stretch_key(const struct doc *d, const struct stretch *st, char *out)
 {
-    size_t len = utf8_fold_into(s, n, out, 2 * n + 1), a = 0;
+    size_t o = 0;
+    bool pending_space = false; /* as in utf8_fold_into() */
+    for (size_t k = st->open_tok + 1; k < st->close_tok; k++) {
+        const struct token *t = &d->tokens[k];
+        for (size_t i = k > st->open_tok + 1 ? d->tokens[k - 1].end : t->start; i < t->start;) {
+            unsigned char b = (unsigned char)d->text[i];
+            if (b < 0x80 && b != ' ') { /* "\n", "\t": kept */
+                if (pending_space)
+                    out[o++] = ' ';
+                pending_space = false;
+                out[o++] = (char)b;
+                i++;
+                continue;
+            }
+            if (b == ' ')
+                i++;
+            else
+                utf8_next(d->text, t->start, &i); /* any other blank folds to ' ' */
+            pending_space = o > 0;
+        }
+        if (t->flen) {
+            if (pending_space)
+                out[o++] = ' ';
+            pending_space = false;
+            memcpy(out + o, d->fold + t->foff, t->flen);
+            o += t->flen;
+        }
+    }
     static const char strip[] = " .,;:!?\"'-()[]";
+    size_t len = o, a = 0;
     while (len > 0 && (strchr(strip, out[len - 1]) || (unsigned char)out[len - 1] >= 0x80))
         len--;
     while (a < len && (strchr(strip, out[a]) || (unsigned char)out[a] >= 0x80))
         a++;
     memmove(out, out + a, len - a);
     out[len - a] = '\0';
-    return out;
-}
-
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
+    return len - a;
 }
 
 /* Mark each stretch's first occurrence (s[i].first) with a hash table of
- * normalised keys. Returns 0 or -1 on allocation failure. */
+ * normalised keys (fragments have none). Returns 0 or -1 on allocation
+ * failure. */
 static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
 {
     if (n == 0)
@@ -282,11 +308,12 @@ static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
     for (size_t i = 0; i < n; i++) {
         size_t len = st[i].end - st[i].start;
         st[i].first = -1;
-        keys[i] = norm_key(d->text + st[i].start, len, arena + used);
-        used += 2 * len + 1;
         if (st[i].fragment)
             continue;
-        size_t h = (size_t)hash_str(keys[i]) & (cap - 1);
+        keys[i] = arena + used;
+        size_t kn = stretch_key(d, &st[i], keys[i]);
+        used += 2 * len + 1;
+        size_t h = strmap_hash(keys[i], kn) & (cap - 1);
         while (slots[h] >= 0 && strcmp(keys[slots[h]], keys[i]) != 0)
             h = (h + 1) & (cap - 1);
         if (slots[h] >= 0)
