@@ -534,7 +534,6 @@ struct vindex {
 };
 
 static struct vindex vix[2]; /* LANG_FR, LANG_EN; read-only once built */
-static pthread_once_t vix_once = PTHREAD_ONCE_INIT;
 static bool vix_ok;
 
 static struct vindex *vix_of(enum extract_lang lang)
@@ -542,9 +541,10 @@ static struct vindex *vix_of(enum extract_lang lang)
     return &vix[lang == LANG_FR ? 0 : 1];
 }
 
-static const struct vform *vix_find(const struct vindex *x, const char *w, size_t n)
+/* The slot of w[0..n), whose strmap_hash() is h. */
+static const struct vform *vix_find(const struct vindex *x, const char *w, size_t n, unsigned h)
 {
-    for (size_t i = strmap_hash(w, n) & x->mask;; i = (i + 1) & x->mask) {
+    for (size_t i = h & x->mask;; i = (i + 1) & x->mask) {
         const struct vform *v = &x->slots[i];
         if (!v->w || (v->n == n && memcmp(v->w, w, n) == 0))
             return v;
@@ -563,7 +563,7 @@ static void vix_add(struct vindex *x, const char *p, size_t pn, const char *q, s
     char *w = x->text + x->used;
     memcpy(w, p, pn);
     memcpy(w + pn, q, qn);
-    struct vform *v = (struct vform *)vix_find(x, w, n);
+    struct vform *v = (struct vform *)vix_find(x, w, n, strmap_hash(w, n));
     if (v->w)
         return;
     *v = (struct vform){w, n, form, verb};
@@ -629,20 +629,33 @@ static void vix_build(void)
     vix_ok = true;
 }
 
-const struct speech_verb *lex_speech_verb(enum extract_lang lang, const char *w, size_t n,
-                                          unsigned *form)
+/* Both indexes, the verb forms' and the word lists' (below), are built by
+ * the first lookup. */
+static void index_build(void);
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+/* lex_speech_verb() of w[0..n), whose strmap_hash() is h, once the index
+ * is built. */
+static const struct speech_verb *verb_of(enum extract_lang lang, const char *w, size_t n, unsigned h,
+                                         unsigned *form)
 {
-    pthread_once(&vix_once, vix_build);
     if (!vix_ok)
         return verb_search(lang, w, n, form);
     if (n < 2 || n > 24)
         return NULL;
-    const struct vform *v = vix_find(vix_of(lang), w, n);
+    const struct vform *v = vix_find(vix_of(lang), w, n, h);
     if (!v->w)
         return NULL;
     if (form)
         *form = v->form;
     return v->verb;
+}
+
+const struct speech_verb *lex_speech_verb(enum extract_lang lang, const char *w, size_t n,
+                                          unsigned *form)
+{
+    pthread_once(&index_once, index_build);
+    return verb_of(lang, w, n, strmap_hash(w, n), form);
 }
 static const char *const auxiliary_fr[] = {
     "a", "ai", "allait", "aura", "auraient", "aurait", "auront", "avaient", "avait",
@@ -755,19 +768,25 @@ static const char *const titles[] = {
  * "former-president". */
 size_t lex_speech_title_base(const char *w, size_t n, size_t *skip)
 {
-    static const char *const pre[] = {"ex-", "then-", "former-", "future-", "outgoing-"};
-    static const char *const post[] = {"-elect", "-designate", "-elu", "-elue", "-sortant", "-sortante"};
+#define AFFIX(s) {s, sizeof s - 1}
+    static const struct { const char *s; size_t n; } pre[] = {
+        AFFIX("ex-"), AFFIX("then-"), AFFIX("former-"), AFFIX("future-"), AFFIX("outgoing-"),
+    }, post[] = {
+        AFFIX("-elect"), AFFIX("-designate"), AFFIX("-elu"), AFFIX("-elue"), AFFIX("-sortant"),
+        AFFIX("-sortante"),
+    };
+#undef AFFIX
     *skip = 0;
     for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
-        size_t l = strlen(pre[i]);
-        if (n > l + 1 && memcmp(w, pre[i], l) == 0) {
+        size_t l = pre[i].n;
+        if (n > l + 1 && memcmp(w, pre[i].s, l) == 0) {
             *skip = l;
             return n - l;
         }
     }
     for (size_t i = 0; i < sizeof post / sizeof post[0]; i++) {
-        size_t l = strlen(post[i]);
-        if (n > l + 1 && memcmp(w + n - l, post[i], l) == 0)
+        size_t l = post[i].n;
+        if (n > l + 1 && memcmp(w + n - l, post[i].s, l) == 0)
             return n - l;
     }
     return n;
@@ -984,12 +1003,12 @@ static struct {
     struct cword *slots;
     size_t mask;        /* slots - 1, a power of two minus one */
 } cix;                  /* read-only once built */
-static pthread_once_t cix_once = PTHREAD_ONCE_INIT;
 static bool cix_ok;
 
-static struct cword *cix_find(const char *w, size_t n)
+/* The slot of w[0..n), whose strmap_hash() is h. */
+static struct cword *cix_find(const char *w, size_t n, unsigned h)
 {
-    for (size_t i = strmap_hash(w, n) & cix.mask;; i = (i + 1) & cix.mask) {
+    for (size_t i = h & cix.mask;; i = (i + 1) & cix.mask) {
         struct cword *x = &cix.slots[i];
         if (!x->w || (x->n == n && strmap_same_bytes(x->w, w, n)))
             return x;
@@ -1010,7 +1029,7 @@ static void cix_build(void)
     for (size_t l = 0; l < COUNT(classed); l++)
         for (size_t k = 0; k < classed[l].n; k++) {
             const char *w = classed[l].list[k];
-            struct cword *x = cix_find(w, strlen(w));
+            struct cword *x = cix_find(w, strlen(w), strmap_hash(w, strlen(w)));
             if (!x->w) {
                 x->w = w;
                 x->n = strlen(w);
@@ -1021,30 +1040,45 @@ static void cix_build(void)
     cix_ok = true;
 }
 
-/* The classes of w[0..n) as listed, in `lang`. */
-static unsigned listed(enum extract_lang lang, const char *w, size_t n)
+static void index_build(void)
+{
+    vix_build();
+    cix_build();
+}
+
+/* The classes of w[0..n) as listed, in `lang`; h is its strmap_hash(). */
+static unsigned listed(enum extract_lang lang, const char *w, size_t n, unsigned h)
 {
     unsigned c[2];
     if (cix_ok) {
-        const struct cword *x = cix_find(w, n);
+        const struct cword *x = cix_find(w, n, h);
         return x->w ? x->cls[lang == LANG_FR ? 0 : 1] : 0;
     }
     classes_search(w, n, &c[0], &c[1]);
     return c[lang == LANG_FR ? 0 : 1];
 }
 
-unsigned lex_speech_classes(enum extract_lang lang, const char *w, size_t n)
+unsigned lex_speech_word(enum extract_lang lang, const char *w, size_t n,
+                         const struct speech_verb **verb, unsigned *form)
 {
-    pthread_once(&cix_once, cix_build);
-    unsigned c = listed(lang, w, n);
+    pthread_once(&index_once, index_build);
+    unsigned h = strmap_hash(w, n);
+    unsigned c = listed(lang, w, n, h);
     /* a title in a form for someone elected or appointed to it: the
      * affixes all hold a hyphen */
     if (!(c & LSC_TITLE) && memchr(w, '-', n)) {
         size_t skip, m = lex_speech_title_base(w, n, &skip);
-        if (m < n && (listed(lang, w + skip, m) & LSC_TITLE))
+        if (m < n && (listed(lang, w + skip, m, strmap_hash(w + skip, m)) & LSC_TITLE))
             c |= LSC_TITLE;
     }
+    if (verb)
+        *verb = verb_of(lang, w, n, h, form);
     return c;
+}
+
+unsigned lex_speech_classes(enum extract_lang lang, const char *w, size_t n)
+{
+    return lex_speech_word(lang, w, n, NULL, NULL);
 }
 
 bool lex_speech_is_title(const char *w, size_t n)

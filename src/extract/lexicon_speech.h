@@ -89,6 +89,12 @@ enum lex_speech_class {
  * lookup in an index of every list, built once (pthread_once). */
 unsigned lex_speech_classes(enum extract_lang lang, const char *w, size_t n);
 
+/* Both lex_speech_classes() and lex_speech_verb() of w[0..n) at once: its
+ * classes, with *verb set to it as a speech verb (or NULL) and *form as
+ * lex_speech_verb() sets it. */
+unsigned lex_speech_word(enum extract_lang lang, const char *w, size_t n,
+                         const struct speech_verb **verb, unsigned *form);
+
 /* lex_speech_classes(w, n) & LSC_TITLE, in either language. */
 bool lex_speech_is_title(const char *w, size_t n);
 

@@ -131,17 +131,15 @@ void speech_word_fill(const struct speech_words *sw, size_t k)
     }
     unsigned form = 0, base_form = 0;
     sw->known[t->word] = 1;
-    e->cls = lex_speech_classes(d->lang, w, n);
-    e->verb = lex_speech_verb(d->lang, w, n, &form);
+    e->cls = lex_speech_word(d->lang, w, n, &e->verb, &form);
     e->base_verb = NULL;
     /* a suffix holds a hyphen, which a word holds only with TF_HYPHEN */
     for (size_t i = 0; (t->flags & TF_HYPHEN) && lex_speech_inversions[i]; i++) {
         size_t sl = strlen(lex_speech_inversions[i]);
         if (n > sl && memcmp(w + n - sl, lex_speech_inversions[i], sl) == 0) {
             e->cls |= SW_INVERTED;
-            if (lex_speech_classes(d->lang, w, n - sl) & LSC_AUXILIARY)
+            if (lex_speech_word(d->lang, w, n - sl, &e->base_verb, &base_form) & LSC_AUXILIARY)
                 e->cls |= SW_BASE_AUX;
-            e->base_verb = lex_speech_verb(d->lang, w, n - sl, &base_form);
             break;
         }
     }
@@ -244,7 +242,12 @@ static size_t stretch_key(const struct doc *d, const struct stretch *st, char *o
     bool pending_space = false; /* as in utf8_fold_into() */
     for (size_t k = st->open_tok + 1; k < st->close_tok; k++) {
         const struct token *t = &d->tokens[k];
-        for (size_t i = k > st->open_tok + 1 ? d->tokens[k - 1].end : t->start; i < t->start;) {
+        size_t i = k > st->open_tok + 1 ? d->tokens[k - 1].end : t->start;
+        if (i + 1 == t->start && d->text[i] == ' ') { /* the usual one space */
+            pending_space = o > 0;
+            i++;
+        }
+        while (i < t->start) {
             unsigned char b = (unsigned char)d->text[i];
             if (b < 0x80 && b != ' ') { /* "\n", "\t": kept */
                 if (pending_space)
@@ -541,10 +544,17 @@ static int find_stretches(const struct speech_words *sw, struct stretch **out, s
     int cont = 0;
     struct stretch *arr = NULL;
 
+    const struct token *tk = d->tokens;
     for (size_t k = 0; k < d->n_tokens; k++) {
         /* only marks, and line breaks inside a quote, change the state */
-        if (d->tokens[k].kind != TOK_PUNCT && !(depth > 0 && line_break_before(d, k)))
+        if (depth == 0) {
+            while (k < d->n_tokens && tk[k].kind != TOK_PUNCT)
+                k++;
+            if (k == d->n_tokens)
+                break;
+        } else if (tk[k].kind != TOK_PUNCT && !(tk[k].flags & TF_LINE_BEFORE)) {
             continue;
+        }
         enum role role = ROLE_OPEN;
         enum family fam = mark_of(d, k, &role);
         if (line_break_before(d, k) && depth > 0) {

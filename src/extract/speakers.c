@@ -73,10 +73,15 @@ struct ctx {
     const struct speech_words *sw; /* what the speech lexicon says of each word */
     struct stretch *st;
     size_t n;
+    int *stretch_of; /* by token: the stretch whose marks enclose it, or -1 */
     struct expansion cache[EXPAND_CACHE]; /* names already expanded, round robin */
     size_t n_cache;
     struct event *ev;
     size_t n_ev, ev_cap;
+    /* the tokens of each word, in text order, chained on first use (see
+     * chain_words()): token + 1 of a word's first, and of each token's
+     * next; 0 for none */
+    uint32_t *first_of, *next_of;
     int oom;
 };
 
@@ -185,18 +190,7 @@ static bool is_clause_end(const struct ctx *c, size_t k)
 /* Index of the stretch whose marks enclose token k (inclusive), or -1. */
 static int stretch_at(const struct ctx *c, size_t k)
 {
-    size_t lo = 0, hi = c->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->st[mid].open_tok <= k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0)
-        return -1;
-    const struct stretch *s = &c->st[lo - 1];
-    return k <= s->close_tok ? (int)(lo - 1) : -1;
+    return k < c->d->n_tokens ? c->stretch_of[k] : -1;
 }
 
 /* A preposition, in lower case unless it opens a sentence or is a letter. */
@@ -542,6 +536,31 @@ static size_t prev_same(const struct ctx *c, size_t s, size_t p, size_t lo)
     return (size_t)-1;
 }
 
+/* Chain the tokens of every word (c->first_of, c->next_of); false when
+ * there was no memory for it. */
+static bool chain_words(struct ctx *c)
+{
+    const struct doc *d = c->d;
+    if (c->next_of)
+        return true;
+    c->first_of = calloc(d->n_words ? d->n_words : 1, sizeof *c->first_of);
+    c->next_of = malloc((d->n_tokens ? d->n_tokens : 1) * sizeof *c->next_of);
+    if (!c->first_of || !c->next_of) {
+        free(c->first_of);
+        free(c->next_of);
+        c->first_of = c->next_of = NULL;
+        return false;
+    }
+    for (size_t k = d->n_tokens; k-- > 0;) {
+        const struct token *t = &d->tokens[k];
+        if (t->kind == TOK_WORD) {
+            c->next_of[k] = c->first_of[t->word];
+            c->first_of[t->word] = (uint32_t)k + 1;
+        }
+    }
+    return true;
+}
+
 /* The fullest name in the text around token s that ends with the words of
  * [s,e) ("Myers" → "Matt Myers"), or, for a single word, starts with it
  * ("Tuilaepa" → "Tuilaepa Sailele Malielegaoi"). Sets *fs,*fe; keeps
@@ -575,12 +594,15 @@ static void expand_name(struct ctx *c, size_t s, size_t e, size_t *fs, size_t *f
     const char *lb = d->text + lt->start;
     size_t lo_tok = s > EXPAND_WINDOW ? s - EXPAND_WINDOW : 0;
     size_t hi_tok = s + EXPAND_WINDOW < d->n_tokens ? s + EXPAND_WINDOW : d->n_tokens;
-    bool word = lt->kind == TOK_WORD;
-    for (size_t k = lo_tok; k < hi_tok; k++) {
+    /* the same bytes fold alike: a word is found among its word's tokens */
+    bool chained = lt->kind == TOK_WORD && chain_words(c);
+    for (size_t x = chained ? c->first_of[lt->word] : lo_tok + 1; x; x = chained ? c->next_of[x - 1] : x + 1) {
+        size_t k = x - 1;
+        if (k >= hi_tok)
+            break;
         const struct token *t = &d->tokens[k];
-        /* the same bytes fold alike: a word is one of its word's tokens */
-        if ((word && (t->word != lt->word || t->kind != TOK_WORD)) || t->end - t->start != lw ||
-            memcmp(d->text + t->start, lb, lw) != 0 || (k >= s && k < e))
+        if (k < lo_tok || t->end - t->start != lw || memcmp(d->text + t->start, lb, lw) != 0 ||
+            (k >= s && k < e))
             continue;
         /* the run around this occurrence */
         size_t rs = k;
@@ -2268,6 +2290,17 @@ int speakers_attribute(struct doc *d, const struct speech_words *sw, struct stre
     int rc = -1;
     if (n == 0)
         return 0;
+    c.stretch_of = malloc(d->n_tokens * sizeof *c.stretch_of);
+    if (!c.stretch_of)
+        return -1;
+    /* the last stretch opened at or before each token, when it is not closed yet */
+    for (size_t k = 0; k < d->n_tokens; k++)
+        c.stretch_of[k] = -1;
+    for (size_t i = 0; i < n; i++) {
+        size_t next = i + 1 < n ? st[i + 1].open_tok : d->n_tokens;
+        for (size_t k = st[i].open_tok; k < next && k <= st[i].close_tok; k++)
+            c.stretch_of[k] = (int)i;
+    }
     /* 1. the stretch's own attribution, in text order (pronouns look back
      *    at the attributions already made) */
     for (size_t i = 0; i < n; i++) {
@@ -2322,5 +2355,8 @@ int speakers_attribute(struct doc *d, const struct speech_words *sw, struct stre
     rc = 0;
 done:
     free(c.ev);
+    free(c.stretch_of);
+    free(c.first_of);
+    free(c.next_of);
     return rc;
 }
