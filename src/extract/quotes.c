@@ -287,33 +287,34 @@ static size_t stretch_key(const struct doc *d, const struct stretch *st, char *o
  * failure. */
 static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
 {
-    if (n == 0)
+    size_t quotes = 0;
+    for (size_t i = 0; i < n; i++) {
+        st[i].first = -1;
+        quotes += !st[i].fragment;
+    }
+    if (quotes < 2)
         return 0;
     size_t cap = 16;
     while (cap < n * 2)
         cap *= 2;
-    /* every key in one block: folding at most doubles a text */
+    /* the slots, the keys and their text in one block: folding at most
+     * doubles a text */
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += 2 * (st[i].end - st[i].start) + 1;
-    char **keys = calloc(n, sizeof *keys);
-    char *arena = malloc(total ? total : 1);
-    int *slots = malloc(cap * sizeof *slots);
-    if (!keys || !slots || !arena) {
-        free(keys);
-        free(arena);
-        free(slots);
+    int *slots = malloc(cap * sizeof *slots + n * sizeof(char *) + total);
+    if (!slots)
         return -1;
-    }
+    char **keys = (char **)(slots + cap); /* cap ints, a multiple of 16: aligned */
+    char *text = (char *)(keys + n);
     for (size_t i = 0; i < cap; i++)
         slots[i] = -1;
     size_t used = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = st[i].end - st[i].start;
-        st[i].first = -1;
         if (st[i].fragment)
             continue;
-        keys[i] = arena + used;
+        keys[i] = text + used;
         size_t kn = stretch_key(d, &st[i], keys[i]);
         used += 2 * len + 1;
         size_t h = strmap_hash(keys[i], kn) & (cap - 1);
@@ -324,8 +325,6 @@ static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
         else
             slots[h] = (int)i;
     }
-    free(keys);
-    free(arena);
     free(slots);
     return 0;
 }
@@ -429,14 +428,12 @@ static int push_stretch(const struct speech_words *sw, struct stretch **arr, siz
                         size_t *n, size_t open, size_t close, bool after_incise)
 {
     const struct doc *d = sw->d;
-    size_t qs = d->tokens[open].end, qe = d->tokens[close].start;
-    for (size_t k = qs; qs < qe && cp_is_space(utf8_next(d->text, qe, &k)); qs = k)
-        ;
-    while (qe > qs) {
-        size_t k;
-        if (!cp_is_space(utf8_prev(d->text, qe, &k)))
-            break;
-        qe = k;
+    /* the words between the marks, without the blanks around them (only
+     * blanks stand between tokens) */
+    size_t qs = d->tokens[close].start, qe = qs;
+    if (open + 1 < close) {
+        qs = d->tokens[open + 1].start;
+        qe = d->tokens[close - 1].end;
     }
     /* capitals and punctuation matter only between marks at most nine
      * tokens apart (below and in names_something()) */

@@ -151,12 +151,12 @@ static bool is_apos(const struct ctx *c, size_t k)
     return is_punct(c, k, '\'') || is_punct(c, k, 0x2019);
 }
 
-static bool fold_is(const char *w, size_t n, const char *s)
+static inline bool fold_is(const char *w, size_t n, const char *s)
 {
     return strlen(s) == n && memcmp(w, s, n) == 0;
 }
 
-static bool word_is(const struct ctx *c, size_t k, const char *s)
+static inline bool word_is(const struct ctx *c, size_t k, const char *s)
 {
     size_t n;
     const char *w = fold(c, k, &n);
@@ -1013,13 +1013,13 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
     if (!is_word(c, k))
         return false;
     const struct token *t = &c->d->tokens[k];
-    memset(q, 0, sizeof *q);
     /* markers */
     {
         const char *p[3];
-        size_t l[3], nw = 0;
-        for (size_t j = k; j < k + 3 && j < c->d->n_tokens; j++, nw++)
-            p[nw] = fold(c, j, &l[nw]);
+        size_t l[3], nw = c->d->n_tokens - k < 3 ? c->d->n_tokens - k : 3;
+        p[0] = fold(c, k, &l[0]);
+        p[1] = fold(c, k + 1, &l[1]);
+        p[2] = fold(c, k + 2, &l[2]);
         size_t m = lex_speech_marker(c->d->lang, p, l, nw);
         /* "Pour la présidente du parti, Marine Le Pen, le gouvernement…":
          * "pour" opening a sentence before a person */
@@ -1028,12 +1028,8 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             ((wc(c, k + 1) & LSC_DETERMINER) || is_name_word(c, k + 1)))
             m = 1;
         if (m) {
-            q->gs = k;
-            q->ge = k + m;
-            q->verb = k;
-            q->marker = true;
-            q->weight = 1.0;
-            q->form = SF_FINITE;
+            *q = (struct cue){.gs = k, .ge = k + m, .verb = k, .form = SF_FINITE, .weight = 1.0,
+                              .marker = true};
             return true;
         }
     }
@@ -1148,12 +1144,8 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             form = SF_PARTICIPLE;
         }
     }
-    q->gs = gs;
-    q->ge = ge;
-    q->verb = verb;
-    q->form = gs < k ? (form | SF_FINITE) : form;
-    q->weight = v->weight;
-    q->inverted = inverted;
+    *q = (struct cue){.gs = gs, .ge = ge, .verb = verb, .form = gs < k ? (form | SF_FINITE) : form,
+                      .weight = v->weight, .inverted = inverted};
     if (c->d->lang == LANG_EN && word_is(c, k, "saying") && k > 0 && word_is(c, k - 1, "as"))
         q->as_saying = true;
     /* a gerund used as a finite verb: only the gerund bit */
