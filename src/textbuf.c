@@ -5,6 +5,7 @@
  * without stdio where that is exact (integers). */
 #include "textbuf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +161,18 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     return k;
 }
 
+/* Whether the 8 bytes at s are all plain (see above), tested at once: no
+ * byte with its high bit set, below 0x20, equal to '"' or to '\\'. */
+static bool plain8(const unsigned char *s)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t x;
+    memcpy(&x, s, 8);
+    uint64_t quote = x ^ (ones * '"'), bslash = x ^ (ones * '\\');
+    uint64_t bad = x | ((x - ones * 0x20) & ~x) | ((quote - ones) & ~quote) | ((bslash - ones) & ~bslash);
+    return (bad & highs) == 0;
+}
+
 static void tb_string(struct textbuf *b, const char *str, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
@@ -169,6 +182,11 @@ static void tb_string(struct textbuf *b, const char *str, size_t n)
     tb_add(b, "\"", 1);
     size_t run = 0, i = 0;
     while (i < n) {
+        /* eight plain ASCII bytes at a time */
+        while (i + 8 <= n && plain8(s + i))
+            i += 8;
+        if (i >= n)
+            break;
         unsigned char c = s[i];
         if (plain[c]) {
             i++;

@@ -45,6 +45,27 @@ TEST(test_fixed_values)
     }
 }
 
+/* Each special byte at each position of a plain ASCII string, so that the
+ * writer's eight-bytes-at-a-time path sees it in every lane. */
+TEST(test_special_byte_in_every_lane)
+{
+    static const char special[] = {'"', '\\', '\n', '\x01', '\x1f', '\x7f', ' ', '~'};
+    int bad = 0;
+    for (size_t k = 0; k < sizeof special; k++)
+        for (size_t pos = 0; pos < 24; pos++) {
+            char buf[25];
+            memset(buf, 'a', 24);
+            buf[pos] = special[k];
+            json_t *v = json_stringn(buf, 24);
+            bad += !same_as_jansson(v);
+            json_decref(v);
+        }
+    CHECK_INT(bad, 0);
+    json_t *w = json_stringn("\xc3\xa9" "abcdefgh" "\xe2\x82\xac", 13); /* é, 8 bytes, € */
+    CHECK(same_as_jansson(w));
+    json_decref(w);
+}
+
 static uint64_t rng = 88172645463325252ULL;
 static uint64_t next(void)
 {
@@ -154,6 +175,7 @@ TEST(test_buffer)
 int main(void)
 {
     RUN(test_fixed_values);
+    RUN(test_special_byte_in_every_lane);
     RUN(test_random_values);
     RUN(test_invalid_utf8_becomes_replacement);
     RUN(test_buffer);
