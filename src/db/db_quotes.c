@@ -132,6 +132,7 @@ static int64_t quotes_count(struct db *r, const struct db_quote_filter *f, struc
     struct sqlbuf b = {0};
     if (!qq->fts && !needs_quote(f, qq)) {
         sb_add(&b, "SELECT n FROM counts WHERE name = 'quotes'", rc);
+        cap = 0; /* exact at no cost */
     } else if (cap > 0) {
         sb_add(&b, "SELECT count(*) FROM (SELECT 1", rc);
         from_where(&b, f, qq, true, false, rc);
