@@ -1,8 +1,8 @@
-/* db.c — connections (open, pragmas, the quoted_fold() SQL function,
- * migration on open, close), the per-connection statement cache, the
- * sticky error code helpers and the small pieces every query file
- * shares: dynamic SQL, cursors, content hash, the safe full-text query
- * builder and highlight restoration. */
+/* db.c — connections (open, pragmas, the SQL functions quoted_fold() and
+ * quoted_fts_text(), migration on open, close), the per-connection
+ * statement cache, the sticky error code helpers and the small pieces
+ * every query file shares: dynamic SQL, cursors, content hash, the safe
+ * full-text query builder and highlight restoration. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,6 +256,59 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, f, -1, free);
 }
 
+/* SQL function quoted_fts_text(text): what FTS_FOLD(text) gives (NULL
+ * stays NULL), in one pass instead of seven replace() calls: œ Œ æ Æ ß
+ * become oe OE ae AE ss and the bytes 1 and 2 spaces. Each replacement has
+ * the length of what it replaces and none of the two-byte patterns can
+ * overlap another (their second bytes never start one), so the result is
+ * byte for byte that of the chain; the full-text tables must get exactly
+ * the text their delete triggers (FTS_FOLD) give back. */
+static void sql_fts_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    const unsigned char *s = sqlite3_value_text(argv[0]);
+    int n = sqlite3_value_bytes(argv[0]);
+    if (!s) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    /* the first byte that may change: a lead byte of a ligature or a marker */
+    int i = 0;
+    while (i < n && s[i] != 0xC3 && s[i] != 0xC5 && s[i] > 2)
+        i++;
+    if (i == n) {
+        sqlite3_result_text64(ctx, (const char *)s, (sqlite3_uint64)n, SQLITE_TRANSIENT, SQLITE_UTF8);
+        return;
+    }
+    unsigned char *out = sqlite3_malloc64((sqlite3_uint64)n + 1);
+    if (!out) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    memcpy(out, s, (size_t)n + 1);
+    for (; i < n; i++) {
+        unsigned char c = out[i];
+        if (c == 1 || c == 2) {
+            out[i] = ' ';
+            continue;
+        }
+        if ((c != 0xC3 && c != 0xC5) || i + 1 == n)
+            continue;
+        unsigned char d = out[i + 1];
+        const char *rep = c == 0xC5 ? (d == 0x93 ? "oe" : d == 0x92 ? "OE" : NULL)
+                                    : (d == 0xA6 ? "ae" : d == 0x86 ? "AE" : d == 0x9F ? "ss" : NULL);
+        if (rep) {
+            memcpy(out + i, rep, 2);
+            i++;
+        }
+    }
+    sqlite3_result_text64(ctx, (const char *)out, (sqlite3_uint64)n, sqlite3_free, SQLITE_UTF8);
+}
+
 enum db_status db_open(const char *path, enum db_mode mode, struct db **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -279,6 +332,10 @@ enum db_status db_open(const char *path, enum db_mode mode, struct db **out, cha
     sqlite3_busy_timeout(db->h, 5000);
     int fr = sqlite3_create_function_v2(db->h, "quoted_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                         NULL, sql_fold, NULL, NULL, NULL);
+    if (!fr)
+        fr = sqlite3_create_function_v2(db->h, "quoted_fts_text", 1,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_fts_text,
+                                        NULL, NULL, NULL);
     if (fr)
         db_fail(db, &rc, fr, NULL);
     db_exec(db, "PRAGMA foreign_keys = ON", &rc);

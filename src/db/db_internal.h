@@ -137,7 +137,9 @@ char *fts_query(const char *q);
 
 /* SQL expression that maps the ligatures unicode61 keeps (œ, æ, ß) to their
  * two-letter forms (two bytes each way, so offsets are unchanged), and blanks the highlight markers
- * \x01 and \x02: what the FTS tables index. */
+ * \x01 and \x02: what the FTS tables index. The schema's triggers use it; the
+ * SQL function quoted_fts_text(x), registered on every connection, gives
+ * the same bytes in one pass and indexes new rows (fts_index_pending). */
 #define FTS_FOLD(x)                                                                      \
     "replace(replace(replace(replace(replace(replace(replace(" x                         \
     ",'œ','oe'),'Œ','OE'),'æ','ae'),'Æ','AE'),'ß','ss'),char(1),' '),char(2),' ')"

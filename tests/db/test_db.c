@@ -892,6 +892,34 @@ TEST(test_batch)
     drop_db(w);
 }
 
+/* quoted_fts_text(x), which indexes new rows, gives byte for byte what
+ * FTS_FOLD(x), which the delete triggers give back, does. */
+TEST(test_fts_text_matches_fts_fold)
+{
+    static const char *const texts[] = {
+        "", "plain ascii", "Les vœux du Cœur", "ŒUVRE œuvre Œ", "æther Æsir Straße ß",
+        "accents é è à ç Ã Ä Å Å“", "marks \x01here\x02 and \x01\x02", "\xc3", "a\xc5", "\xc5\xc5\x93\xc3\xc3\x9f",
+        "ligatures at the end: œ", "Ã¦ ÅŒ mojibake", NULL,
+    };
+    struct db *w = fresh_db();
+    CHECK(w != NULL);
+    sqlite3_stmt *st = NULL;
+    CHECK(sqlite3_prepare_v2(w->h, "SELECT quoted_fts_text(?1) IS " FTS_FOLD("?1") ", quoted_fts_text(?1)",
+                             -1, &st, NULL) == SQLITE_OK);
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        if (texts[i])
+            sqlite3_bind_text(st, 1, texts[i], -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, 1);
+        CHECK(sqlite3_step(st) == SQLITE_ROW);
+        CHECK_INT(sqlite3_column_int(st, 0), 1);
+        CHECK_INT(sqlite3_column_type(st, 1), texts[i] ? SQLITE_TEXT : SQLITE_NULL);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    drop_db(w);
+}
+
 /* Prepare n statements no other test uses ("SELECT <base + i>"), each
  * pushing one older statement out of a full cache. */
 static void prepare_fillers(struct db *r, int base, int n)
@@ -970,5 +998,6 @@ int main(void)
     RUN(test_reader_during_writes);
     RUN(test_batch);
     RUN(test_stmt_cache_keeps_statements_in_use);
+    RUN(test_fts_text_matches_fts_fold);
     TEST_SUMMARY();
 }
