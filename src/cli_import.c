@@ -6,9 +6,10 @@
  * date and source are ignored, so annotated corpus files import as they
  * are. Prints a progress bar on a terminal and one summary line.
  *
- * Two threads: a reader parses and extracts articles, file by file, and
- * hands them through a bounded queue to the main thread, which stores them
- * in batches. Messages and counts follow the input order. */
+ * Two threads: a reader parses and extracts articles (and hashes their
+ * text), file by file, and hands them through a bounded queue to the main
+ * thread, which stores them in batches. Messages and counts follow the
+ * input order. */
 #include <dirent.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -74,6 +75,7 @@ struct item {
     char *title;
     struct article_fields f;
     struct extraction x;
+    char hash[65];              /* db_content_hash of the text */
 };
 
 /* Extracted articles waiting to be stored: enough to keep the storing
@@ -142,6 +144,7 @@ static void push_article(struct queue *q, struct item *it, const char *where)
         free(it->title);
         return;
     }
+    db_content_hash(it->f.text, it->f.len, it->hash);
     it->kind = ITEM_ARTICLE;
     it->msg = strdup(where);
     queue_push(q, it);
@@ -244,7 +247,7 @@ static void store(struct db *db, struct item *it, struct import_stats *s)
 {
     struct db_article_in a = {.url = it->f.url, .title = it->f.title, .lang = extract_lang_name(it->x.lang),
                               .published_at = it->f.date, .source = it->f.source, .text = it->f.text,
-                              .len = it->f.len};
+                              .len = it->f.len, .content_hash = it->hash};
     int64_t id;
     bool existed = false;
     enum db_status st = db_article_insert(db, &a, &it->x, &id, &existed);

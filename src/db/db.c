@@ -653,11 +653,11 @@ static void sha_block(uint32_t h[8], const unsigned char *p)
     h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
-void sha256_hex(const void *data, size_t len, char out[65])
+void db_content_hash(const char *text, size_t len, char out[65])
 {
     uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    const unsigned char *p = data;
+    const unsigned char *p = (const unsigned char *)text;
     size_t i = 0;
     for (; i + 64 <= len; i += 64)
         sha_block(h, p + i);

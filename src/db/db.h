@@ -60,13 +60,21 @@ struct db_article_in {
     const char *source;       /* e.g. "Wikinews", may be NULL */
     const char *text;         /* UTF-8 */
     size_t len;
+    const char *content_hash; /* db_content_hash(text, len), or NULL: computed by the insert */
 };
+
+/* The content hash articles are deduplicated on: SHA-256 of text[0..len)
+ * as 64 lower-case hex digits and a NUL into out. It needs no connection,
+ * so a bulk writer can compute it beside the extraction, off the thread
+ * that holds the write lock, and pass it as db_article_in.content_hash. */
+void db_content_hash(const char *text, size_t len, char out[65]);
 
 /* Store the article and its extraction (actors merged with the actors
  * already known across articles, mentions, quotes, figures, FTS rows) in one
  * transaction. When an article with the same content (hash of the text) or
  * the same URL exists, nothing is stored, *existed is set and *id is the
- * existing article's id. */
+ * existing article's id. A given content_hash must be the text's
+ * db_content_hash (DB_EINVAL when it is not 64 characters long). */
 enum db_status db_article_insert(struct db *w, const struct db_article_in *a,
                                  const struct extraction *x, int64_t *id, bool *existed);
 

@@ -131,8 +131,15 @@ enum db_status db_article_insert(struct db *w, const struct db_article_in *a,
         return DB_EINVAL;
     }
     const char *url = a->url && *a->url ? a->url : NULL;
-    char hash[65];
-    sha256_hex(a->text, a->len, hash);
+    char own[65];
+    const char *hash = a->content_hash;
+    if (!hash) {
+        db_content_hash(a->text, a->len, own);
+        hash = own;
+    } else if (strlen(hash) != 64) {
+        db_fail(w, &rc, RC_EINVAL, "content_hash must be 64 hexadecimal digits");
+        return DB_EINVAL;
+    }
 
     int64_t *actor_ids = x && x->n_actors ? calloc(x->n_actors, sizeof *actor_ids) : NULL;
     if (x && x->n_actors && !actor_ids) {

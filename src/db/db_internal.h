@@ -126,9 +126,6 @@ bool cursor_parse(const char *cursor, const char *tag, char **key, int64_t *id);
 
 /* ---- text helpers -------------------------------------------------------- */
 
-/* SHA-256 of data as 64 lower-case hex digits plus NUL into out[65]. */
-void sha256_hex(const void *data, size_t len, char out[65]);
-
 /* Turn user words into a safe FTS5 query: each word a "string", optional
  * trailing * kept as a prefix, "quoted phrases" kept, OR kept between two
  * terms, other syntax dropped. New string (caller frees); "" when the input

@@ -1,8 +1,8 @@
 /* articles.c — the articles resource: ingest (one article as JSON or plain
  * text, or many as NDJSON), list, fetch with everything extracted, delete.
  *
- * Ingest runs the extractor outside the write lock, then stores the article
- * and its extraction in one transaction; the reply is sent only after the
+ * Ingest runs the extractor and hashes the text outside the write lock,
+ * then stores the article and its extraction in one transaction; the reply is sent only after the
  * commit, so an acknowledged article is on disk. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,8 +24,11 @@ static enum db_status ingest(const struct request *req, const struct article_fie
     *xst = extract_article(&in, &x);
     if (*xst != EXTRACT_OK)
         return DB_EINVAL;
+    char hash[65];
+    db_content_hash(f->text, f->len, hash);
     struct db_article_in a = {.url = f->url, .title = f->title, .lang = extract_lang_name(x.lang),
-                              .published_at = f->date, .source = f->source, .text = f->text, .len = f->len};
+                              .published_at = f->date, .source = f->source, .text = f->text, .len = f->len,
+                              .content_hash = hash};
     struct db *w = app_writer_lock(req->app);
     enum db_status st = db_article_insert(w, &a, &x, id, existed);
     if (st == DB_ERROR)
@@ -47,6 +50,7 @@ struct pending_article {
     json_t *obj;                 /* owns the strings f borrows */
     struct article_fields f;
     struct extraction x;
+    char hash[65];               /* db_content_hash of the text */
     int line;
     bool ok, existed;            /* stored (maybe as a duplicate) in the open batch */
 };
@@ -70,7 +74,7 @@ static void store_chunk(const struct request *req, struct pending_article *chunk
         struct pending_article *c = &chunk[i];
         struct db_article_in a = {.url = c->f.url, .title = c->f.title, .lang = extract_lang_name(c->x.lang),
                                   .published_at = c->f.date, .source = c->f.source, .text = c->f.text,
-                                  .len = c->f.len};
+                                  .len = c->f.len, .content_hash = c->hash};
         int64_t id;
         enum db_status st = db_article_insert(w, &a, &c->x, &id, &c->existed);
         c->ok = st == DB_OK;
@@ -178,6 +182,7 @@ static void articles_post_ndjson(const struct request *req, struct reply *rep)
             json_decref(obj);
             continue;
         }
+        db_content_hash(c->f.text, c->f.len, c->hash);
         c->obj = obj;
         c->line = line_no;
         if (++nchunk == NDJSON_CHUNK) {

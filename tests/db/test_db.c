@@ -277,6 +277,17 @@ TEST(test_dedupe)
     CHECK(!existed && got != id);
     CHECK_INT(db_article_insert(w, &c, NULL, &got, &existed), DB_OK);
     CHECK(existed);
+    /* a hash computed beforehand is the one the insert computes */
+    char hash[65];
+    db_content_hash(FR_TEXT, strlen(FR_TEXT), hash);
+    CHECK_INT(strlen(hash), 64);
+    struct db_article_in d = {.lang = "fr", .text = FR_TEXT, .len = strlen(FR_TEXT), .content_hash = hash};
+    existed = false;
+    CHECK_INT(db_article_insert(w, &d, NULL, &got, &existed), DB_OK);
+    CHECK(existed);
+    CHECK_INT(got, id);
+    struct db_article_in e = {.lang = "fr", .text = "Encore un.", .len = 10, .content_hash = "abc"};
+    CHECK_INT(db_article_insert(w, &e, NULL, &got, &existed), DB_EINVAL);
     struct db_list l;
     struct db_page p = {.limit = 10};
     CHECK_INT(db_articles_list(w, NULL, &p, &l), DB_OK);
