@@ -10,6 +10,13 @@
 
 /* ---- insert --------------------------------------------------------------- */
 
+/* The date key of an article's quotes and figures: its published_at as
+ * stored, '' when it has none. */
+static const char *date_key(const struct db_article_in *a)
+{
+    return a->published_at && *a->published_at ? a->published_at : "";
+}
+
 static void insert_quote(struct db *w, int64_t article, const struct quote *q, int64_t speaker,
                          const struct db_article_in *a, int *rc)
 {
@@ -28,8 +35,7 @@ static void insert_quote(struct db *w, int64_t article, const struct quote *q, i
     }
     sqlite3_stmt *st = db_stmt(w,
         "INSERT INTO quotes (article_id, speaker_id, text, text_folded, kind, start, \"end\","
-        " occurrences, cue, confidence, date_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-        " coalesce((SELECT published_at FROM articles WHERE id = ?1), ''))", rc);
+        " occurrences, cue, confidence, date_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", rc);
     db_bind_i64(w, st, 1, article, rc);
     if (speaker > 0)
         db_bind_i64(w, st, 2, speaker, rc);
@@ -41,27 +47,38 @@ static void insert_quote(struct db *w, int64_t article, const struct quote *q, i
     db_bind_i64(w, st, 8, q->occurrences > 0 ? q->occurrences : 1, rc);
     db_bind_text(w, st, 9, q->cue, rc);
     db_bind_f64(w, st, 10, q->confidence, rc);
+    db_bind_text(w, st, 11, date_key(a), rc);
     db_step(w, st, rc);
     db_done(st);
     free(folded);
 }
 
-static void insert_figure(struct db *w, int64_t article, const struct figure *f, int *rc)
+/* unit_folded is what quoted_fold(unit) gives in SQL. */
+static void insert_figure(struct db *w, int64_t article, const struct figure *f, const struct db_article_in *a,
+                          int *rc)
 {
+    const char *unit = f->unit ? f->unit : "";
+    char *unit_folded = utf8_fold(unit, strlen(unit));
+    if (!unit_folded) {
+        db_fail(w, rc, SQLITE_NOMEM, "out of memory");
+        return;
+    }
     sqlite3_stmt *st = db_stmt(w,
         "INSERT INTO figures (article_id, value, unit, approx, text, start, \"end\", sentence,"
-        " unit_folded, date_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, quoted_fold(?3),"
-        " coalesce((SELECT published_at FROM articles WHERE id = ?1), ''))", rc);
+        " unit_folded, date_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", rc);
     db_bind_i64(w, st, 1, article, rc);
     db_bind_f64(w, st, 2, f->value, rc);
-    db_bind_text(w, st, 3, f->unit ? f->unit : "", rc);
+    db_bind_text(w, st, 3, unit, rc);
     db_bind_i64(w, st, 4, f->approx, rc);
     db_bind_text(w, st, 5, f->text ? f->text : "", rc);
     db_bind_i64(w, st, 6, (int64_t)f->span.start, rc);
     db_bind_i64(w, st, 7, (int64_t)f->span.end, rc);
     db_bind_text(w, st, 8, f->sentence, rc);
+    db_bind_text(w, st, 9, unit_folded, rc);
+    db_bind_text(w, st, 10, date_key(a), rc);
     db_step(w, st, rc);
     db_done(st);
+    free(unit_folded);
 }
 
 static void insert_mention(struct db *w, int64_t article, int64_t actor, size_t count, int *rc)
@@ -185,7 +202,7 @@ enum db_status db_article_insert(struct db *w, const struct db_article_in *a,
             insert_quote(w, article, q, sp, a, &rc);
         }
         for (size_t i = 0; i < x->n_figures && !rc; i++)
-            insert_figure(w, article, &x->figures[i], &rc);
+            insert_figure(w, article, &x->figures[i], a, &rc);
     }
     free(actor_ids);
 
