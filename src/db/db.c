@@ -276,9 +276,11 @@ static void sql_fts_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_error_nomem(ctx);
         return;
     }
-    /* the first byte that may change: a lead byte of a ligature or a marker */
+    /* the bytes that may change: the markers and the lead bytes of œ Œ (C5)
+     * and æ Æ ß (C3) */
+    static const bool special[256] = {[1] = true, [2] = true, [0xC3] = true, [0xC5] = true};
     int i = 0;
-    while (i < n && s[i] != 0xC3 && s[i] != 0xC5 && s[i] > 2)
+    while (i < n && !special[s[i]])
         i++;
     if (i == n) {
         sqlite3_result_text64(ctx, (const char *)s, (sqlite3_uint64)n, SQLITE_TRANSIENT, SQLITE_UTF8);
@@ -291,14 +293,13 @@ static void sql_fts_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
     memcpy(out, s, (size_t)n + 1);
     for (; i < n; i++) {
-        unsigned char c = out[i];
-        if (c == 1 || c == 2) {
+        if (!special[out[i]])
+            continue;
+        unsigned char c = out[i], d = i + 1 < n ? out[i + 1] : 0;
+        if (c <= 2) {
             out[i] = ' ';
             continue;
         }
-        if ((c != 0xC3 && c != 0xC5) || i + 1 == n)
-            continue;
-        unsigned char d = out[i + 1];
         const char *rep = c == 0xC5 ? (d == 0x93 ? "oe" : d == 0x92 ? "OE" : NULL)
                                     : (d == 0xA6 ? "ae" : d == 0x86 ? "AE" : d == 0x9F ? "ss" : NULL);
         if (rep) {

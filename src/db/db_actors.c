@@ -31,7 +31,11 @@
 /* Split a folded name into words (pointers into buf, a copy). */
 static size_t split_words(const char *folded, char *buf, size_t cap, char *w[MAX_WORDS])
 {
-    snprintf(buf, cap, "%s", folded);
+    size_t len = strlen(folded);
+    if (len >= cap)
+        len = cap - 1;
+    memcpy(buf, folded, len);
+    buf[len] = '\0';
     size_t n = 0;
     char *save = NULL;
     for (char *s = strtok_r(buf, " ", &save); s && n < MAX_WORDS; s = strtok_r(NULL, " ", &save))
