@@ -12,7 +12,8 @@
  * the same for figures: a full-text table, a date key and a folded unit.
  * Migration 3 keeps the number of quotes in `counts`. Migration 4 drops
  * the full-text insert triggers: new rows are indexed at commit. Migration
- * 5 drops an index no query uses. */
+ * 5 drops an index no query uses. Migration 6 rebuilds the two contentless
+ * full-text tables without the token counts no query reads. */
 #include <stdio.h>
 
 #include "db_internal.h"
@@ -228,8 +229,27 @@ static const char *const m5[] = {
     NULL,
 };
 
+/* Migration 6: articles_fts and figures_fts without their per-row token
+ * counts (columnsize = 0). Only bm25 reads them, and only quotes_fts is
+ * ranked; each figure paid an extra row in figures_fts_docsize. A full-text
+ * table's options are fixed when it is created, so both are created again
+ * and filled from the stored rows, indexed as fts_index_pending does. */
+static const char *const m6[] = {
+    "DROP TABLE articles_fts;",
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content = '', columnsize = 0,"
+    "  tokenize = 'unicode61 remove_diacritics 2');",
+    "INSERT INTO articles_fts(rowid, title, text)"
+    "  SELECT id, quoted_fts_text(coalesce(title, '')), quoted_fts_text(text) FROM articles;",
+    "DROP TABLE figures_fts;",
+    "CREATE VIRTUAL TABLE figures_fts USING fts5(text, sentence, content = '', columnsize = 0,"
+    "  tokenize = 'unicode61 remove_diacritics 2');",
+    "INSERT INTO figures_fts(rowid, text, sentence)"
+    "  SELECT id, quoted_fts_text(text), quoted_fts_text(coalesce(sentence, '')) FROM figures;",
+    NULL,
+};
+
 /* Version N = the first N migrations applied. */
-static const char *const *const migrations[] = {m1, m2, m3, m4, m5};
+static const char *const *const migrations[] = {m1, m2, m3, m4, m5, m6};
 
 int db_schema_target(void)
 {

@@ -2,7 +2,8 @@
  * the storage layer, against a temporary database file: filters, the four
  * orders with their cursors, totals and rankings with and without filters,
  * ISO weeks across a year's end, migration 2 filling in figures stored
- * before it, and migration 4 (full-text rows written at commit). */
+ * before it, migration 4 (full-text rows written at commit) and migration 6
+ * (full-text tables without token counts). */
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -449,7 +450,7 @@ TEST(test_migration_fills_figures)
     char err[256];
     w = NULL;
     CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
-    CHECK_INT(db_schema_version(w), 5);
+    CHECK_INT(db_schema_version(w), 6);
     struct db *r = reader();
     CHECK_INT(count_figures(r, &(struct db_figure_filter){.unit = "ecoles"}), 2);
     /* migration 3 counted the quotes stored before it */
@@ -570,7 +571,7 @@ TEST(test_migration_index_at_commit)
     char err[256];
     w = NULL;
     CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
-    CHECK_INT(db_schema_version(w), 5);
+    CHECK_INT(db_schema_version(w), 6);
     struct db *r = reader();
     char hl[256];
     CHECK_INT(search_quotes(r, "voeu", hl, sizeof hl), 1);
@@ -622,6 +623,80 @@ TEST(test_migration_index_at_commit)
     drop_db(w);
 }
 
+/* Take a database back to version 5: articles_fts and figures_fts as
+ * migrations 1 and 2 created them, with their token counts, filled the way
+ * rows were indexed then. */
+static bool back_to_version_5(const char *path)
+{
+    sqlite3 *h = NULL;
+    bool ok = sqlite3_open(path, &h) == SQLITE_OK &&
+              sqlite3_exec(h,
+                           "DROP TABLE articles_fts; DROP TABLE figures_fts;"
+                           "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content = '',"
+                           "  tokenize = 'unicode61 remove_diacritics 2');"
+                           "INSERT INTO articles_fts(rowid, title, text) SELECT id, "
+                           FTS_FOLD("coalesce(title, '')") ", " FTS_FOLD("text") " FROM articles;"
+                           "CREATE VIRTUAL TABLE figures_fts USING fts5(text, sentence, content = '',"
+                           "  tokenize = 'unicode61 remove_diacritics 2');"
+                           "INSERT INTO figures_fts(rowid, text, sentence) SELECT id, "
+                           FTS_FOLD("text") ", " FTS_FOLD("coalesce(sentence, '')") " FROM figures;"
+                           "PRAGMA user_version = 5;",
+                           NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(h);
+    return ok;
+}
+
+/* The number of per-row token count tables of articles_fts and figures_fts. */
+static int docsize_tables(const char *path)
+{
+    sqlite3 *h = NULL;
+    sqlite3_stmt *st = NULL;
+    int n = -1;
+    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                              " ('articles_fts_docsize', 'figures_fts_docsize')", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return n;
+}
+
+/* Migration 6: the two contentless full-text tables are rebuilt without
+ * token counts; what was searchable stays searchable, and new rows and
+ * deletes keep them consistent. */
+TEST(test_migration_columnsize)
+{
+    struct db *w = collection();
+    db_close(w);
+    CHECK(back_to_version_5(db_path));
+    CHECK_INT(docsize_tables(db_path), 2);
+    char err[256];
+    w = NULL;
+    CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
+    CHECK_INT(db_schema_version(w), 6);
+    CHECK_INT(docsize_tables(db_path), 0);
+    struct db *r = reader();
+    CHECK_INT(search_articles(r, "dated"), 4);
+    CHECK_INT(search_articles(r, "never"), 1);
+    CHECK_INT(count_figures(r, &(struct db_figure_filter){.q = "nimes"}), 1);
+    CHECK_INT(count_figures(r, &(struct db_figure_filter){.q = "\"42 millions\""}), 1);
+    CHECK_INT(count_figures(r, &(struct db_figure_filter){.q = "ecoles"}), 2);
+    CHECK_INT(db_article_delete(w, a3), DB_OK);
+    CHECK_INT(count_figures(r, &(struct db_figure_filter){.q = "nimes"}), 0);
+    CHECK_INT(search_articles(r, "never"), 0);
+    const struct fig f[] = {{"9 crèches", 9, "crèches", "Neuf crèches à Lœuilly."}};
+    CHECK(store(w, "fr", "2026-04-01", NULL, NULL, 0, f, 1) > 0);
+    CHECK_INT(count_figures(r, &(struct db_figure_filter){.q = "loeuilly"}), 1);
+    CHECK_INT(search_articles(r, "dated"), 4);
+    db_close(r);
+    db_close(w);
+    CHECK(fts_consistent(db_path));
+    w = NULL;
+    CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
+    drop_db(w);
+}
+
 int main(void)
 {
     RUN(test_figures_filters);
@@ -631,5 +706,6 @@ int main(void)
     RUN(test_timeline);
     RUN(test_migration_fills_figures);
     RUN(test_migration_index_at_commit);
+    RUN(test_migration_columnsize);
     TEST_SUMMARY();
 }
