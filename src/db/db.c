@@ -130,6 +130,20 @@ void db_bind_text(struct db *db, sqlite3_stmt *st, int i, const char *s, int *rc
     db_bind_textn(db, st, i, s, s ? strlen(s) : 0, rc);
 }
 
+void db_bind_textn_borrowed(struct db *db, sqlite3_stmt *st, int i, const char *s, size_t n, int *rc)
+{
+    if (*rc)
+        return;
+    int r = s ? sqlite3_bind_text64(st, i, s, n, SQLITE_STATIC, SQLITE_UTF8) : sqlite3_bind_null(st, i);
+    if (r)
+        db_fail(db, rc, r, NULL);
+}
+
+void db_bind_text_borrowed(struct db *db, sqlite3_stmt *st, int i, const char *s, int *rc)
+{
+    db_bind_textn_borrowed(db, st, i, s, s ? strlen(s) : 0, rc);
+}
+
 bool db_step(struct db *db, sqlite3_stmt *st, int *rc)
 {
     if (*rc || !st)

@@ -39,15 +39,15 @@ static void insert_quote(struct db *w, int64_t article, const struct quote *q, i
     db_bind_i64(w, st, 1, article, rc);
     if (speaker > 0)
         db_bind_i64(w, st, 2, speaker, rc);
-    db_bind_textn(w, st, 3, text, tn, rc);
-    db_bind_text(w, st, 4, folded, rc);
-    db_bind_text(w, st, 5, quote_kind_name(q->kind), rc);
+    db_bind_textn_borrowed(w, st, 3, text, tn, rc);
+    db_bind_text_borrowed(w, st, 4, folded, rc);
+    db_bind_text_borrowed(w, st, 5, quote_kind_name(q->kind), rc);
     db_bind_i64(w, st, 6, (int64_t)q->span.start, rc);
     db_bind_i64(w, st, 7, (int64_t)q->span.end, rc);
     db_bind_i64(w, st, 8, q->occurrences > 0 ? q->occurrences : 1, rc);
-    db_bind_text(w, st, 9, q->cue, rc);
+    db_bind_text_borrowed(w, st, 9, q->cue, rc);
     db_bind_f64(w, st, 10, q->confidence, rc);
-    db_bind_text(w, st, 11, date_key(a), rc);
+    db_bind_text_borrowed(w, st, 11, date_key(a), rc);
     db_step(w, st, rc);
     db_done(st);
     free(folded);
@@ -68,14 +68,14 @@ static void insert_figure(struct db *w, int64_t article, const struct figure *f,
         " unit_folded, date_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", rc);
     db_bind_i64(w, st, 1, article, rc);
     db_bind_f64(w, st, 2, f->value, rc);
-    db_bind_text(w, st, 3, unit, rc);
+    db_bind_text_borrowed(w, st, 3, unit, rc);
     db_bind_i64(w, st, 4, f->approx, rc);
-    db_bind_text(w, st, 5, f->text ? f->text : "", rc);
+    db_bind_text_borrowed(w, st, 5, f->text ? f->text : "", rc);
     db_bind_i64(w, st, 6, (int64_t)f->span.start, rc);
     db_bind_i64(w, st, 7, (int64_t)f->span.end, rc);
-    db_bind_text(w, st, 8, f->sentence, rc);
-    db_bind_text(w, st, 9, unit_folded, rc);
-    db_bind_text(w, st, 10, date_key(a), rc);
+    db_bind_text_borrowed(w, st, 8, f->sentence, rc);
+    db_bind_text_borrowed(w, st, 9, unit_folded, rc);
+    db_bind_text_borrowed(w, st, 10, date_key(a), rc);
     db_step(w, st, rc);
     db_done(st);
     free(unit_folded);
@@ -176,13 +176,13 @@ enum db_status db_article_insert(struct db *w, const struct db_article_in *a,
     sqlite3_stmt *st = db_stmt(w,
         "INSERT INTO articles (url, title, lang, published_at, source, text, content_hash)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &rc);
-    db_bind_text(w, st, 1, url, &rc);
-    db_bind_text(w, st, 2, a->title, &rc);
-    db_bind_text(w, st, 3, a->lang, &rc);
-    db_bind_text(w, st, 4, a->published_at && *a->published_at ? a->published_at : NULL, &rc);
-    db_bind_text(w, st, 5, a->source, &rc);
-    db_bind_textn(w, st, 6, a->text, a->len, &rc);
-    db_bind_text(w, st, 7, hash, &rc);
+    db_bind_text_borrowed(w, st, 1, url, &rc);
+    db_bind_text_borrowed(w, st, 2, a->title, &rc);
+    db_bind_text_borrowed(w, st, 3, a->lang, &rc);
+    db_bind_text_borrowed(w, st, 4, a->published_at && *a->published_at ? a->published_at : NULL, &rc);
+    db_bind_text_borrowed(w, st, 5, a->source, &rc);
+    db_bind_textn_borrowed(w, st, 6, a->text, a->len, &rc);
+    db_bind_text_borrowed(w, st, 7, hash, &rc);
     db_step(w, st, &rc);
     db_done(st);
     int64_t article = rc ? 0 : sqlite3_last_insert_rowid(w->h);

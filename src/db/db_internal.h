@@ -58,6 +58,11 @@ void db_bind_f64(struct db *db, sqlite3_stmt *st, int i, double v, int *rc);
 /* Bind a string (copied by SQLite) or NULL. */
 void db_bind_text(struct db *db, sqlite3_stmt *st, int i, const char *s, int *rc);
 void db_bind_textn(struct db *db, sqlite3_stmt *st, int i, const char *s, size_t n, int *rc);
+/* Bind a string without copying it, or NULL: it must stay valid and
+ * unchanged until db_done(st). For the rows of an insert, bound by the
+ * thousand. */
+void db_bind_text_borrowed(struct db *db, sqlite3_stmt *st, int i, const char *s, int *rc);
+void db_bind_textn_borrowed(struct db *db, sqlite3_stmt *st, int i, const char *s, size_t n, int *rc);
 
 /* Step: true when a row is ready; false when done or on error (*rc set). */
 bool db_step(struct db *db, sqlite3_stmt *st, int *rc);
