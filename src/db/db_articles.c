@@ -81,14 +81,60 @@ static void insert_figure(struct db *w, int64_t article, const struct figure *f,
     free(unit_folded);
 }
 
-static void insert_mention(struct db *w, int64_t article, int64_t actor, size_t count, int *rc)
+/* Add n to a counter column of actor `id` (what the insert triggers of
+ * quotes and mentions did before migration 7). */
+static void actor_count_add(struct db *w, const char *sql, int64_t id, int64_t n, int *rc)
 {
-    sqlite3_stmt *st = db_stmt(w,
-        "INSERT INTO mentions (article_id, actor_id, count) VALUES (?1, ?2, ?3)"
-        " ON CONFLICT (article_id, actor_id) DO UPDATE SET count = count + excluded.count", rc);
-    db_bind_i64(w, st, 1, article, rc);
-    db_bind_i64(w, st, 2, actor, rc);
-    db_bind_i64(w, st, 3, (int64_t)count, rc);
+    sqlite3_stmt *st = db_stmt(w, sql, rc);
+    db_bind_i64(w, st, 1, id, rc);
+    db_bind_i64(w, st, 2, n, rc);
+    db_step(w, st, rc);
+    db_done(st);
+}
+
+/* The article's mentions: one row per stored actor, with the counts of the
+ * extracted actors that resolved to it (ids[i] for x->actors[i]) added up,
+ * and each actor's n_mentions. */
+static void insert_mentions(struct db *w, int64_t article, const struct extraction *x, const int64_t *ids,
+                            int *rc)
+{
+    for (size_t i = 0; i < x->n_actors && !*rc; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = ids[j] == ids[i];
+        if (seen)
+            continue;
+        int64_t count = 0;
+        for (size_t j = i; j < x->n_actors; j++)
+            if (ids[j] == ids[i])
+                count += (int64_t)x->actors[j].n_mentions;
+        sqlite3_stmt *st = db_stmt(w, "INSERT INTO mentions (article_id, actor_id, count) VALUES (?1, ?2, ?3)", rc);
+        db_bind_i64(w, st, 1, article, rc);
+        db_bind_i64(w, st, 2, ids[i], rc);
+        db_bind_i64(w, st, 3, count, rc);
+        db_step(w, st, rc);
+        db_done(st);
+        actor_count_add(w, "UPDATE actors SET n_mentions = n_mentions + ?2 WHERE id = ?1", ids[i], count, rc);
+    }
+}
+
+/* The counters the article's quotes change: each speaker's n_quotes
+ * (speakers[i] for x->quotes[i], 0 when none) and the total in `counts`. */
+static void count_quotes(struct db *w, const struct extraction *x, const int64_t *speakers, int *rc)
+{
+    for (size_t i = 0; i < x->n_quotes && !*rc; i++) {
+        bool seen = speakers[i] == 0;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = speakers[j] == speakers[i];
+        if (seen)
+            continue;
+        int64_t n = 0;
+        for (size_t j = i; j < x->n_quotes; j++)
+            n += speakers[j] == speakers[i];
+        actor_count_add(w, "UPDATE actors SET n_quotes = n_quotes + ?2 WHERE id = ?1", speakers[i], n, rc);
+    }
+    sqlite3_stmt *st = db_stmt(w, "UPDATE counts SET n = n + ?1 WHERE name = 'quotes'", rc);
+    db_bind_i64(w, st, 1, (int64_t)x->n_quotes, rc);
     db_step(w, st, rc);
     db_done(st);
 }
@@ -158,8 +204,10 @@ enum db_status db_article_insert(struct db *w, const struct db_article_in *a,
         return DB_EINVAL;
     }
 
-    int64_t *actor_ids = x && x->n_actors ? calloc(x->n_actors, sizeof *actor_ids) : NULL;
-    if (x && x->n_actors && !actor_ids) {
+    /* the stored actor of each extracted actor, then the speaker of each quote */
+    size_t n_ids = x ? x->n_actors + x->n_quotes : 0;
+    int64_t *actor_ids = n_ids ? calloc(n_ids, sizeof *actor_ids) : NULL;
+    if (n_ids && !actor_ids) {
         db_fail(w, &rc, SQLITE_NOMEM, "out of memory");
         return DB_ERROR;
     }
@@ -192,15 +240,17 @@ enum db_status db_article_insert(struct db *w, const struct db_article_in *a,
         w->fts_from = article;
 
     if (x) {
-        for (size_t i = 0; i < x->n_actors && !rc; i++) {
+        for (size_t i = 0; i < x->n_actors && !rc; i++)
             actor_ids[i] = actor_resolve(w, &x->actors[i], &rc);
-            insert_mention(w, article, actor_ids[i], x->actors[i].n_mentions, &rc);
-        }
+        insert_mentions(w, article, x, actor_ids, &rc);
+        int64_t *speakers = actor_ids + x->n_actors;
         for (size_t i = 0; i < x->n_quotes && !rc; i++) {
             const struct quote *q = &x->quotes[i];
-            int64_t sp = q->speaker >= 0 && (size_t)q->speaker < x->n_actors ? actor_ids[q->speaker] : 0;
-            insert_quote(w, article, q, sp, a, &rc);
+            speakers[i] = q->speaker >= 0 && (size_t)q->speaker < x->n_actors ? actor_ids[q->speaker] : 0;
+            insert_quote(w, article, q, speakers[i], a, &rc);
         }
+        if (x->n_quotes)
+            count_quotes(w, x, speakers, &rc);
         for (size_t i = 0; i < x->n_figures && !rc; i++)
             insert_figure(w, article, &x->figures[i], a, &rc);
     }

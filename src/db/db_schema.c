@@ -13,7 +13,8 @@
  * Migration 3 keeps the number of quotes in `counts`. Migration 4 drops
  * the full-text insert triggers: new rows are indexed at commit. Migration
  * 5 drops an index no query uses. Migration 6 rebuilds the two contentless
- * full-text tables without the token counts no query reads. */
+ * full-text tables without the token counts no query reads. Migration 7
+ * drops the counting insert triggers: the insert adds its counts itself. */
 #include <stdio.h>
 
 #include "db_internal.h"
@@ -248,8 +249,21 @@ static const char *const m6[] = {
     NULL,
 };
 
+/* Migration 7: the counters of quotes and mentions are no longer kept by
+ * insert triggers. A statement that fires a trigger opens a statement
+ * journal, which copies every page it changes before changing it, and each
+ * quote added one to its speaker and to the total, one row at a time.
+ * db_article_insert now adds each article's counts once per actor and once
+ * to the total. The delete and update triggers stay. */
+static const char *const m7[] = {
+    "DROP TRIGGER quotes_count_ai;",
+    "DROP TRIGGER quotes_total_ai;",
+    "DROP TRIGGER mentions_count_ai;",
+    NULL,
+};
+
 /* Version N = the first N migrations applied. */
-static const char *const *const migrations[] = {m1, m2, m3, m4, m5, m6};
+static const char *const *const migrations[] = {m1, m2, m3, m4, m5, m6, m7};
 
 int db_schema_target(void)
 {

@@ -143,13 +143,13 @@ TEST(test_open_migrate_reopen)
 {
     struct db *w = fresh_db();
     CHECK(w != NULL);
-    CHECK_INT(db_schema_version(w), 6);
+    CHECK_INT(db_schema_version(w), 7);
     CHECK_INT(db_ping(w), DB_OK);
     db_close(w);
     char err[256];
     w = NULL;
     CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
-    CHECK_INT(db_schema_version(w), 6);
+    CHECK_INT(db_schema_version(w), 7);
     struct db *r = reader();
     CHECK(r != NULL);
     CHECK_INT(db_ping(r), DB_OK);

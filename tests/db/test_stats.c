@@ -2,8 +2,9 @@
  * the storage layer, against a temporary database file: filters, the four
  * orders with their cursors, totals and rankings with and without filters,
  * ISO weeks across a year's end, migration 2 filling in figures stored
- * before it, migration 4 (full-text rows written at commit) and migration 6
- * (full-text tables without token counts). */
+ * before it, migration 4 (full-text rows written at commit), migration 6
+ * (full-text tables without token counts) and migration 7 (counters kept by
+ * the insert). */
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -424,14 +425,48 @@ TEST(test_timeline)
 
 /* ---- migration ------------------------------------------------------------------- */
 
-/* Take a database back to version 1: what migration 2 added goes, what
- * migration 5 dropped comes back. */
+/* The counting insert triggers of migrations 1 and 3, which migration 7 drops. */
+#define COUNT_TRIGGERS_V1                                                                        \
+    "CREATE TRIGGER quotes_count_ai AFTER INSERT ON quotes WHEN new.speaker_id IS NOT NULL BEGIN" \
+    "  UPDATE actors SET n_quotes = n_quotes + 1 WHERE id = new.speaker_id;"                      \
+    "END;"                                                                                      \
+    "CREATE TRIGGER mentions_count_ai AFTER INSERT ON mentions BEGIN"                           \
+    "  UPDATE actors SET n_mentions = n_mentions + new.count WHERE id = new.actor_id;"          \
+    "END;"
+#define COUNT_TRIGGER_V3                                                                         \
+    "CREATE TRIGGER quotes_total_ai AFTER INSERT ON quotes BEGIN"                               \
+    "  UPDATE counts SET n = n + 1 WHERE name = 'quotes';"                                      \
+    "END;"
+
+/* True when every kept counter agrees with the rows: each actor's n_quotes
+ * and n_mentions, and the total of quotes. */
+static bool counters_consistent(const char *path)
+{
+    sqlite3 *h = NULL;
+    sqlite3_stmt *st = NULL;
+    int bad = -1;
+    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h,
+                           "SELECT (SELECT count(*) FROM actors ac WHERE n_quotes <>"
+                           "   (SELECT count(*) FROM quotes WHERE speaker_id = ac.id)"
+                           "   OR n_mentions <> (SELECT coalesce(sum(count), 0) FROM mentions WHERE actor_id = ac.id))"
+                           " + (SELECT n <> (SELECT count(*) FROM quotes) FROM counts WHERE name = 'quotes')",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        bad = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return bad == 0;
+}
+
+/* Take a database back to version 1: what migrations 2 and 3 added goes,
+ * what migrations 5 and 7 dropped comes back. */
 static bool back_to_version_1(const char *path)
 {
     sqlite3 *h = NULL;
     bool ok = sqlite3_open(path, &h) == SQLITE_OK &&
               sqlite3_exec(h,
-                           "DROP TRIGGER quotes_total_ai; DROP TRIGGER quotes_total_ad; DROP TABLE counts;"
+                           "DROP TRIGGER quotes_total_ad; DROP TABLE counts;" COUNT_TRIGGERS_V1
                            "DROP TRIGGER IF EXISTS figures_fts_ai; DROP TRIGGER figures_fts_ad; DROP TRIGGER figures_fts_au;"
                            "DROP TABLE figures_fts; DROP INDEX figures_unit_folded; DROP INDEX figures_date;"
                            "ALTER TABLE figures DROP COLUMN unit_folded; ALTER TABLE figures DROP COLUMN date_key;"
@@ -450,7 +485,7 @@ TEST(test_migration_fills_figures)
     char err[256];
     w = NULL;
     CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
-    CHECK_INT(db_schema_version(w), 6);
+    CHECK_INT(db_schema_version(w), 7);
     struct db *r = reader();
     CHECK_INT(count_figures(r, &(struct db_figure_filter){.unit = "ecoles"}), 2);
     /* migration 3 counted the quotes stored before it */
@@ -480,7 +515,8 @@ TEST(test_migration_fills_figures)
 }
 
 /* Take a database back to version 3: the full-text insert triggers of
- * migrations 1 and 2 and the index figures_unit come back as they were. */
+ * migrations 1 and 2, the index figures_unit and the counting triggers come
+ * back as they were. */
 static bool back_to_version_3(const char *path)
 {
     sqlite3 *h = NULL;
@@ -500,6 +536,7 @@ static bool back_to_version_3(const char *path)
                            "  VALUES (new.id, " FTS_FOLD("new.text") ", " FTS_FOLD("coalesce(new.sentence, '')") ");"
                            "END;"
                            "CREATE INDEX figures_unit ON figures(unit, value);"
+                           COUNT_TRIGGERS_V1 COUNT_TRIGGER_V3
                            "PRAGMA user_version = 3;",
                            NULL, NULL, NULL) == SQLITE_OK;
     sqlite3_close(h);
@@ -571,7 +608,7 @@ TEST(test_migration_index_at_commit)
     char err[256];
     w = NULL;
     CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
-    CHECK_INT(db_schema_version(w), 6);
+    CHECK_INT(db_schema_version(w), 7);
     struct db *r = reader();
     char hl[256];
     CHECK_INT(search_quotes(r, "voeu", hl, sizeof hl), 1);
@@ -618,6 +655,7 @@ TEST(test_migration_index_at_commit)
     db_close(r);
     db_close(w);
     CHECK(fts_consistent(db_path));
+    CHECK(counters_consistent(db_path));
     w = NULL;
     CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
     drop_db(w);
@@ -625,7 +663,7 @@ TEST(test_migration_index_at_commit)
 
 /* Take a database back to version 5: articles_fts and figures_fts as
  * migrations 1 and 2 created them, with their token counts, filled the way
- * rows were indexed then. */
+ * rows were indexed then, and the counting triggers. */
 static bool back_to_version_5(const char *path)
 {
     sqlite3 *h = NULL;
@@ -640,6 +678,7 @@ static bool back_to_version_5(const char *path)
                            "  tokenize = 'unicode61 remove_diacritics 2');"
                            "INSERT INTO figures_fts(rowid, text, sentence) SELECT id, "
                            FTS_FOLD("text") ", " FTS_FOLD("coalesce(sentence, '')") " FROM figures;"
+                           COUNT_TRIGGERS_V1 COUNT_TRIGGER_V3
                            "PRAGMA user_version = 5;",
                            NULL, NULL, NULL) == SQLITE_OK;
     sqlite3_close(h);
@@ -674,7 +713,7 @@ TEST(test_migration_columnsize)
     char err[256];
     w = NULL;
     CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
-    CHECK_INT(db_schema_version(w), 6);
+    CHECK_INT(db_schema_version(w), 7);
     CHECK_INT(docsize_tables(db_path), 0);
     struct db *r = reader();
     CHECK_INT(search_articles(r, "dated"), 4);
@@ -692,8 +731,60 @@ TEST(test_migration_columnsize)
     db_close(r);
     db_close(w);
     CHECK(fts_consistent(db_path));
+    CHECK(counters_consistent(db_path));
     w = NULL;
     CHECK_INT(db_open(db_path, DB_WRITE, &w, err, sizeof err), DB_OK);
+    drop_db(w);
+}
+
+/* Migration 7: the insert counts quotes and mentions itself. Two extracted
+ * actors that are one stored actor make one mention row with both counts,
+ * in a batch or alone; deletes and rolled back batches leave the counters
+ * right. */
+TEST(test_counts_kept_by_insert)
+{
+    struct db *w = collection();
+    CHECK(counters_consistent(db_path));
+    struct span sp[5] = {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {8, 9}};
+    struct actor actors[3] = {
+        {.name = "Sophie Marchand", .type = ACTOR_PERSON, .mentions = sp, .n_mentions = 2},
+        {.name = "Marchand", .type = ACTOR_PERSON, .mentions = sp, .n_mentions = 3},
+        {.name = "Mairie de Lyon", .type = ACTOR_ORGANIZATION, .mentions = sp, .n_mentions = 1},
+    };
+    struct quote quotes[4] = {
+        {{0, 5}, "Un mot", QUOTE_DIRECT, 0, NULL, 1, 0.9},
+        {{0, 5}, "Un autre", QUOTE_DIRECT, 1, NULL, 1, 0.9},
+        {{0, 5}, "Sans auteur", QUOTE_PARTIAL, -1, NULL, 1, 0.5},
+        {{0, 5}, "De la mairie", QUOTE_DIRECT, 2, NULL, 1, 0.7},
+    };
+    struct extraction x = {.lang = LANG_FR, .actors = actors, .n_actors = 3, .quotes = quotes, .n_quotes = 4};
+    struct db_article_in a = {.lang = "fr", .text = "Marchand, encore.", .len = 17};
+    int64_t id = 0, id2 = 0;
+    bool existed = false;
+    CHECK_INT(db_article_insert(w, &a, &x, &id, &existed), DB_OK);
+    CHECK(counters_consistent(db_path));
+    struct db *r = reader();
+    json_t *art = NULL;
+    CHECK_INT(db_article_get(r, id, &art), DB_OK);
+    json_t *ac = json_object_get(art, "actors");
+    CHECK_INT(json_array_size(ac), 2);
+    CHECK_STR(json_string_value(json_object_get(json_array_get(ac, 0), "name")), "Sophie Marchand");
+    CHECK_INT(json_integer_value(json_object_get(json_array_get(ac, 0), "mentions")), 5);
+    json_decref(art);
+
+    CHECK_INT(db_batch_begin(w), DB_OK);
+    struct db_article_in b = {.lang = "fr", .text = "Marchand, toujours.", .len = 19};
+    CHECK_INT(db_article_insert(w, &b, &x, &id2, &existed), DB_OK);
+    db_batch_rollback(w);
+    CHECK(counters_consistent(db_path));
+    CHECK_INT(db_batch_begin(w), DB_OK);
+    CHECK_INT(db_article_insert(w, &b, &x, &id2, &existed), DB_OK);
+    CHECK_INT(db_article_delete(w, a1), DB_OK);
+    CHECK_INT(db_batch_commit(w), DB_OK);
+    CHECK(counters_consistent(db_path));
+    CHECK_INT(db_article_delete(w, id), DB_OK);
+    CHECK(counters_consistent(db_path));
+    db_close(r);
     drop_db(w);
 }
 
@@ -707,5 +798,6 @@ int main(void)
     RUN(test_migration_fills_figures);
     RUN(test_migration_index_at_commit);
     RUN(test_migration_columnsize);
+    RUN(test_counts_kept_by_insert);
     TEST_SUMMARY();
 }
