@@ -519,6 +519,18 @@ const struct numword *lex_numindex_find(const struct numindex *ix, const char *w
     return NULL;
 }
 
+unsigned lex_numword_index(const struct numword *w)
+{
+    return w ? (unsigned)(w - numwords) + 1 : 0;
+}
+
+const struct numword *lex_numword_at(unsigned k)
+{
+    return k ? &numwords[k - 1] : NULL;
+}
+
+_Static_assert(COUNT(numwords) < 255, "number word indexes are bytes (struct wordinfo)");
+
 static bool in_lexwords(const struct lexword *tab, size_t n, const char *w, enum extract_lang lang)
 {
     const struct lexword *e = bsearch(w, tab, n, sizeof *tab, cmp_lexword);

@@ -64,6 +64,11 @@ const struct numindex *lex_numindex(enum extract_lang lang);
 /* The number word `w` (folded, NUL-terminated) in the index, or NULL. */
 const struct numword *lex_numindex_find(const struct numindex *ix, const char *w);
 
+/* Number words as small integers, for compact tables: 1 + the word's place
+ * in the table, 0 for NULL; lex_numword_at() turns one back. */
+unsigned lex_numword_index(const struct numword *w);
+const struct numword *lex_numword_at(unsigned k);
+
 /* False when the word starting with the bytes a, b (as written; b is 0
  * when the word has one letter) cannot be a number word of the index: a
  * filter that costs two table reads, run before folding any word. */
