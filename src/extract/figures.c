@@ -131,14 +131,23 @@ static bool is_de(const struct fx *x, size_t i, size_t *next)
     return false;
 }
 
-/* French conjugated forms no noun has ("circuleront", "étaient"). */
-static bool fr_verb_form(const char *w)
+/* A suffix and its length. */
+struct suffix {
+    char s[7];
+    unsigned char n;
+};
+
+/* True when w (n bytes) ends with one of the k suffixes, with more than
+ * one byte before it. */
+static bool ends_with_any(const char *w, size_t n, const struct suffix *suf, size_t k)
 {
-    static const char *const suf[] = {"aient", "raient", "ront", "erent", "iront"};
-    size_t n = strlen(w);
-    for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
-        size_t m = strlen(suf[k]);
-        if (n > m + 1 && memcmp(w + n - m, suf[k], m) == 0)
+    for (size_t i = 0; i < k; i++) {
+        size_t b = suf[i].n, j = 0;
+        if (n <= b + 1)
+            continue;
+        while (j < b && w[n - b + j] == suf[i].s[j])
+            j++;
+        if (j == b)
             return true;
     }
     return false;
@@ -150,87 +159,76 @@ static bool ends_with(const char *w, const char *suf)
     return a > b + 1 && memcmp(w + a - b, suf, b) == 0;
 }
 
-static bool en_plural(const char *w)
+/* French conjugated forms no noun has ("circuleront", "étaient"). */
+static bool fr_verb_form(const char *w, size_t n)
 {
-    size_t n = strlen(w);
-    return lex_is_irregular_plural(w) || (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's');
+    static const struct suffix suf[] = {{"aient", 5}, {"raient", 6}, {"ront", 4}, {"erent", 5}, {"iront", 5}};
+    return ends_with_any(w, n, suf, sizeof suf / sizeof suf[0]);
 }
 
 /* English adjective by its form: participles and common suffixes. */
-static bool en_adjective_form(const char *w)
+static bool en_adjective_form(const char *w, size_t n)
 {
-    static const char *const suf[] = {"ed", "al", "ous", "ive", "ic", "ful", "less", "able", "ible", "ly"};
-    for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++)
-        if (ends_with(w, suf[k]))
-            return true;
-    return false;
+    static const struct suffix suf[] = {{"ed", 2},  {"al", 2},  {"ous", 3},  {"ive", 3},  {"ic", 2},
+                                        {"ful", 3}, {"less", 4}, {"able", 4}, {"ible", 4}, {"ly", 2}};
+    return ends_with_any(w, n, suf, sizeof suf / sizeof suf[0]);
 }
 
-/* Word classes asked about again and again around a number: each is
- * looked up once per distinct word of the document (struct wordinfo). */
+/* Word classes asked about again and again around a number: the word
+ * lists of lexicon_numbers.h (enum lex_list bits) and the forms below,
+ * found once per distinct word of the document (struct wordinfo). */
 enum wclass {
-    WC_STOP = 1 << 0,        /* lex_is_stopword() */
-    WC_NUM = 1 << 1,         /* a number word, not a fraction */
-    WC_MONTH = 1 << 2,       /* lex_is_month() */
-    WC_FR_VERB = 1 << 3,     /* fr_verb_form() */
-    WC_PLURAL = 1 << 4,      /* en_plural() */
-    WC_ADJ_FORM = 1 << 5,    /* en_adjective_form() */
-    WC_PRENOMINAL = 1 << 6,  /* lex_is_prenominal() */
-    WC_STREET = 1 << 7,      /* lex_is_street_word() */
-    WC_ID = 1 << 8,          /* lex_is_id_word() */
-    WC_MEASURE = 1 << 9,     /* lex_is_measure() */
-    WC_TIME = 1 << 10,       /* lex_is_time_word() */
-    WC_APPROX_LAST = 1 << 11, /* lex_approx_last_word() */
-    WC_HEAD = 1 << 12,       /* known: wordinfo.head; holds: it is the whole word */
+    WC_FR_VERB = 1 << 11,    /* French text: fr_verb_form() */
+    WC_PLURAL = 1 << 12,     /* English text: plural, irregular or in -s but not -ss */
+    WC_ADJ_FORM = 1 << 13,   /* English text: en_adjective_form() */
+    WC_WHOLE = 1 << 14,      /* wordinfo.head is the whole word */
 };
-_Static_assert(WC_HEAD < NXW_NW, "enum wclass shares wordinfo.known with numbers.c");
+_Static_assert((int)LL_APPROX_LAST < (int)WC_FR_VERB, "enum wclass extends enum lex_list");
 
-/* Whether word token i, folded as w, is of class `cls`. */
-static bool wclass_of(const struct fx *x, size_t i, const char *w, unsigned cls)
+/* What numbers.c and figures.c have looked up (struct wordinfo.known). */
+enum { WK_CLASSES = 2, WK_HEAD = 4 };
+_Static_assert(!(NXW_NW & (WK_CLASSES | WK_HEAD)), "wordinfo.known bits are shared with numbers.c");
+
+static unsigned classes_of(const struct fx *x, const char *w)
 {
-    switch (cls) {
-    case WC_STOP: return lex_is_stopword(w, x->lang);
-    case WC_NUM: {
-        const struct numword *nw = nx_numword(&x->c, i);
-        return nw && nw->kind != NW_FRACTION;
+    unsigned c = lex_word_lists(w, x->lang);
+    size_t n = strlen(w);
+    if (x->lang == LANG_FR) {
+        if (fr_verb_form(w, n))
+            c |= WC_FR_VERB;
+    } else {
+        if ((c & LL_IRREGULAR_PLURAL) || (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's'))
+            c |= WC_PLURAL;
+        if (en_adjective_form(w, n))
+            c |= WC_ADJ_FORM;
     }
-    case WC_MONTH: return lex_is_month(w);
-    case WC_FR_VERB: return fr_verb_form(w);
-    case WC_PLURAL: return en_plural(w);
-    case WC_ADJ_FORM: return en_adjective_form(w);
-    case WC_PRENOMINAL: return lex_is_prenominal(w, x->lang);
-    case WC_STREET: return lex_is_street_word(w);
-    case WC_ID: return lex_is_id_word(w);
-    case WC_MEASURE: return lex_is_measure(w);
-    case WC_TIME: return lex_is_time_word(w);
-    case WC_APPROX_LAST: return lex_approx_last_word(x->ix, w, x->lang);
-    }
-    return false;
+    return c;
 }
 
-/* True when token i is a word of class `cls` (one enum wclass bit); false
- * for other tokens, as every class is for "". */
+/* True when token i is a word of class `cls` (an enum lex_list or enum
+ * wclass bit); false for other tokens, as every class is for "". */
 static bool wclass(const struct fx *x, size_t i, unsigned cls)
 {
     if (i >= x->d->n_tokens || T(x, i)->kind != TOK_WORD)
         return false;
     struct wordinfo *wi = &x->c.info[T(x, i)->word];
-    if (!(wi->known & cls)) {
-        wi->known |= (uint16_t)cls;
-        if (wclass_of(x, i, W(x, i), cls))
-            wi->bits |= (uint16_t)cls;
+    if (!(wi->known & WK_CLASSES)) {
+        wi->bits |= (uint16_t)classes_of(x, W(x, i));
+        wi->known |= WK_CLASSES;
     }
     return (wi->bits & cls) != 0;
 }
 
+/* A number word, not a fraction. */
 static bool is_numword(const struct fx *x, size_t i)
 {
-    return wclass(x, i, WC_NUM);
+    const struct numword *nw = nx_numword(&x->c, i);
+    return nw && nw->kind != NW_FRACTION;
 }
 
 static bool is_month_at(const struct fx *x, size_t i)
 {
-    if (!wclass(x, i, WC_MONTH))
+    if (!wclass(x, i, LL_MONTH))
         return false;
     /* English months are capitalised; "may", "march" are verbs too. And
      * French "sept" is seven. */
@@ -244,7 +242,7 @@ static bool content(const struct fx *x, size_t i)
 {
     if (!is_kind(x, i, TOK_WORD))
         return false;
-    if (wclass(x, i, WC_STOP) || is_numword(x, i) || is_month_at(x, i))
+    if (wclass(x, i, LL_STOP) || is_numword(x, i) || is_month_at(x, i))
         return false;
     return x->lang != LANG_FR || !wclass(x, i, WC_FR_VERB);
 }
@@ -260,7 +258,7 @@ static bool find_noun(const struct fx *x, size_t j, struct strref *u, size_t *en
     if (is_open_mark(x, k) && is_kind(x, k + 1, TOK_WORD))
         k++;
     if (x->lang == LANG_FR) {
-        for (int a = 0; a < 3 && wclass(x, k, WC_PRENOMINAL) &&
+        for (int a = 0; a < 3 && wclass(x, k, LL_PRENOMINAL) &&
                         content(x, k + 1);
              a++)
             k++;
@@ -290,7 +288,7 @@ static bool find_noun(const struct fx *x, size_t j, struct strref *u, size_t *en
     if (m == k && ends_with(W(x, m), "ed"))
         return false; /* "198 recorded in": a verb, not a noun */
     size_t first = k;
-    while (first < m && (wclass(x, first, WC_PRENOMINAL) || wclass(x, first, WC_ADJ_FORM)))
+    while (first < m && (wclass(x, first, LL_PRENOMINAL) || wclass(x, first, WC_ADJ_FORM)))
         first++;
     u->s = x->d->text + T(x, first)->start;
     u->n = T(x, m)->end - T(x, first)->start;
@@ -308,7 +306,7 @@ static bool find_partitive(const struct fx *x, const struct number *n, size_t j,
     if (is_w(x, j, "des") && x->lang == LANG_FR) {
         k = j + 1;
     } else if (is_de(x, j, &k)) {
-        if (is_kind(x, k, TOK_WORD) && lex_is_determiner(W(x, k), x->lang))
+        if (wclass(x, k, LL_DETERMINER))
             k++;
         else if (!n->fraction)
             return false;
@@ -321,7 +319,7 @@ static bool find_partitive(const struct fx *x, const struct number *n, size_t j,
         size_t wl = strlen(w);
         if (wl > 2 && w[wl - 2] == '\'' && w[wl - 1] == 's') {
             k = a + 1;
-            if (wclass(x, k, WC_APPROX_LAST))
+            if (wclass(x, k, LL_APPROX_LAST))
                 k++;
             break;
         }
@@ -347,10 +345,10 @@ static bool name_before(const struct fx *x, size_t i)
     if (!(p->flags & TF_CAP))
         return false;
     const char *w = W(x, i - 1);
-    if (wclass(x, i - 1, WC_STOP) || is_numword(x, i - 1) || is_month_at(x, i - 1))
+    if (wclass(x, i - 1, LL_STOP) || is_numword(x, i - 1) || is_month_at(x, i - 1))
         return false;
     const char *one[] = {w};
-    if (wclass(x, i - 1, WC_APPROX_LAST) && lex_approx_before(x->ix, one, 1, x->lang))
+    if (wclass(x, i - 1, LL_APPROX_LAST) && lex_approx_before(x->ix, one, 1, x->lang))
         return false;
     return (p->flags & TF_ALLCAPS) || !(p->flags & TF_SENT_START);
 }
@@ -376,7 +374,7 @@ static bool time_after(const struct fx *x, size_t k)
         return true;
     if ((strcmp(w, "a") == 0 || strcmp(w, "p") == 0) && is_p(x, k + 1, '.') && is_w(x, k + 2, "m"))
         return true;
-    return wclass(x, k, WC_TIME) && strcmp(w, "heure") != 0 ? true : false;
+    return wclass(x, k, LL_TIME) && strcmp(w, "heure") != 0 ? true : false;
 }
 
 /* "à 14 heures", "vers deux heures", "19 heures 30": a time of day. */
@@ -420,7 +418,7 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
     }
     /* "12 rue de la Paix", "10 Downing Street" */
     for (size_t a = k; a < k + 3 && is_kind(x, a, TOK_WORD); a++) {
-        if (wclass(x, a, WC_STREET) &&
+        if (wclass(x, a, LL_STREET) &&
             ((T(x, a)->flags & TF_CAP) || (a == k && (is_w(x, a + 1, "de") || is_w(x, a + 1, "du") ||
                                                        (is_kind(x, a + 1, TOK_WORD) && (T(x, a + 1)->flags & TF_CAP))))))
             return true;
@@ -472,7 +470,7 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
         size_t q = p - 1;
         if (is_p(x, q, '.') && q > 0)
             q--;
-        if ((is_kind(x, q, TOK_WORD) && (wclass(x, q, WC_ID) || (q == p - 1 && inner_capital(x, q)))) ||
+        if ((is_kind(x, q, TOK_WORD) && (wclass(x, q, LL_ID) || (q == p - 1 && inner_capital(x, q)))) ||
             name_before(x, p)) {
             x->last_id_tok = l;
             x->have_id = true;
@@ -501,7 +499,7 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
         return true;
     /* "45 points to 24", "3 buts à 2": the other side of a game score */
     if (p > 0 && (is_w(x, p - 1, "to") || is_w(x, p - 1, "a")) && x->have_last && x->last_end_tok + 2 == p &&
-        is_kind(x, x->last_end_tok, TOK_WORD) && lex_is_score_unit(W(x, x->last_end_tok)) &&
+        wclass(x, x->last_end_tok, LL_SCORE) &&
         !content(x, k))
         return true;
     return false;
@@ -569,7 +567,7 @@ static void markers_before(const struct fx *x, struct cand *c)
     for (size_t k = 0; k < n; k++)
         rev[k] = words[n - 1 - k];
     /* a marker ends with the word nearest the number */
-    size_t m = n && wclass(x, toks[0], WC_APPROX_LAST) ? lex_approx_before(x->ix, rev, n, x->lang) : 0;
+    size_t m = n && wclass(x, toks[0], LL_APPROX_LAST) ? lex_approx_before(x->ix, rev, n, x->lang) : 0;
     /* before an article only a comparison makes a number: "plus d'un
      * mois", "at least one person", but not "over a year" or "about a plan" */
     if (m && c->n.article && m == 1 && strcmp(words[0], "environ") != 0 &&
@@ -839,7 +837,7 @@ static bool article_counts(const struct fx *x, const struct cand *c, bool has_un
     if (has_unit && p > 0 && x->have_last && p - x->last_end_tok <= 3 &&
         (is_w(x, p - 1, "et") || is_w(x, p - 1, "and") || is_p(x, p - 1, ',')))
         return true;
-    if (has_unit && c->unit_noun && c->end_tok == c->n.last + 1 && wclass(x, c->end_tok, WC_MEASURE) &&
+    if (has_unit && c->unit_noun && c->end_tok == c->n.last + 1 && wclass(x, c->end_tok, LL_MEASURE) &&
         !(x->have_last && x->last_end_tok + 1 == p))
         return true; /* "un kilo", but not the "a litre" of "$1.45 a litre" */
     struct strref dn;
@@ -1004,7 +1002,7 @@ static int consider(struct fx *x, size_t i, size_t *resume)
             return 0;
         /* "le psaume 23", "the chapter 3": a noun with its number */
         if (p >= 2 && content(x, p - 1) && !(T(x, p - 1)->flags & TF_CAP) &&
-            !wclass(x, p - 1, WC_PRENOMINAL) && is_kind(x, p - 2, TOK_WORD) &&
+            !wclass(x, p - 1, LL_PRENOMINAL) && is_kind(x, p - 2, TOK_WORD) &&
             (is_w(x, p - 2, "le") || is_w(x, p - 2, "la") || is_w(x, p - 2, "the") ||
              (is_apos(x, p - 2) && p >= 3 && is_w(x, p - 3, "l"))))
             return 0;
@@ -1046,10 +1044,10 @@ static bool may_be_numword(const struct fx *x, const struct token *t)
 static const struct numword *starts_numword(const struct fx *x, size_t i, bool *whole)
 {
     struct wordinfo *wi = &x->c.info[T(x, i)->word];
-    if (!(wi->known & WC_HEAD)) {
+    if (!(wi->known & WK_HEAD)) {
         const struct numword *nw = nx_numword(&x->c, i);
         if (nw) {
-            wi->bits |= WC_HEAD;
+            wi->bits |= WC_WHOLE;
         } else if (T(x, i)->flags & TF_HYPHEN) { /* else no '-' in the fold */
             const char *w = W(x, i), *h = strchr(w, '-');
             char head[32];
@@ -1060,9 +1058,9 @@ static const struct numword *starts_numword(const struct fx *x, size_t i, bool *
             }
         }
         wi->head = (uint8_t)lex_numword_index(nw);
-        wi->known |= WC_HEAD;
+        wi->known |= WK_HEAD;
     }
-    *whole = (wi->bits & WC_HEAD) != 0;
+    *whole = (wi->bits & WC_WHOLE) != 0;
     return lex_numword_at(wi->head);
 }
 
@@ -1079,11 +1077,11 @@ static bool article_may_count(struct fx *x, size_t i)
     size_t p = i;
     while (p > 0 && is_apos(x, p - 1))
         p--;
-    if (p > 0 && wclass(x, p - 1, WC_APPROX_LAST))
+    if (p > 0 && wclass(x, p - 1, LL_APPROX_LAST))
         return true;
     if (x->have_last && i - x->last_end_tok <= 3)
         return true;
-    if (wclass(x, i + 1, WC_MEASURE))
+    if (wclass(x, i + 1, LL_MEASURE))
         return true;
     return strcmp(W(x, i), "one") == 0 && (is_w(x, i + 1, "out") || is_w(x, i + 1, "in"));
 }

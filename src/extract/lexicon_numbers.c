@@ -2,9 +2,10 @@
  * lexicon_numbers.h): number words, scales, collectives, currencies,
  * approximation markers and the words that rule a number out.
  *
- * The tables are sorted by their folded word (byte order) so that every
- * lookup is a binary search; test_figures.c checks the order. To add a word,
- * insert it at its sorted place, in folded form (no accents, lower case). */
+ * The tables are sorted by their folded word (byte order): the binary
+ * searches rely on it, and it keeps every list free of duplicates;
+ * test_figures.c checks the order. To add a word, insert it at its sorted
+ * place, in folded form (no accents, lower case). */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -494,13 +495,83 @@ void lex_numindex_init(struct numindex *ix, enum extract_lang lang)
     }
 }
 
+/* The word lists of one language in one hash table, for lex_word_lists():
+ * each distinct word once, with the bits of the lists that hold it. */
+#define LIST_SLOTS 2048
+struct list_index {
+    struct {
+        const char *w;
+        uint16_t lists;
+    } e[LIST_SLOTS / 2];
+    size_t n;
+    uint16_t slot[LIST_SLOTS]; /* 1 + index into e, 0 when empty */
+};
+
+static void list_add(struct list_index *ix, const char *w, unsigned list)
+{
+    unsigned h = numhash(w) & (LIST_SLOTS - 1);
+    for (; ix->slot[h]; h = (h + 1) & (LIST_SLOTS - 1))
+        if (strcmp(ix->e[ix->slot[h] - 1].w, w) == 0) {
+            ix->e[ix->slot[h] - 1].lists |= (uint16_t)list;
+            return;
+        }
+    ix->e[ix->n].w = w;
+    ix->e[ix->n].lists = (uint16_t)list;
+    ix->slot[h] = (uint16_t)++ix->n;
+}
+
+static void list_add_lexwords(struct list_index *ix, const struct lexword *tab, size_t n, unsigned mask,
+                              unsigned list)
+{
+    for (size_t i = 0; i < n; i++)
+        if (tab[i].langs & mask)
+            list_add(ix, tab[i].w, list);
+}
+
+static void list_add_strings(struct list_index *ix, const char *const *tab, size_t n, unsigned list)
+{
+    for (size_t i = 0; i < n; i++)
+        list_add(ix, tab[i], list);
+}
+
+static void list_index_init(struct list_index *ix, enum extract_lang lang)
+{
+    unsigned mask = lx_mask(lang);
+    list_add_lexwords(ix, stopwords, COUNT(stopwords), mask, LL_STOP);
+    list_add_lexwords(ix, prenominals, COUNT(prenominals), mask, LL_PRENOMINAL);
+    list_add_lexwords(ix, determiners, COUNT(determiners), mask, LL_DETERMINER);
+    list_add_strings(ix, months, COUNT(months), LL_MONTH);
+    list_add_strings(ix, id_words, COUNT(id_words), LL_ID);
+    list_add_strings(ix, street_words, COUNT(street_words), LL_STREET);
+    list_add_strings(ix, measures, COUNT(measures), LL_MEASURE);
+    list_add_strings(ix, time_words, COUNT(time_words), LL_TIME);
+    list_add_strings(ix, irregular_plurals, COUNT(irregular_plurals), LL_IRREGULAR_PLURAL);
+    list_add_strings(ix, score_units, COUNT(score_units), LL_SCORE);
+    for (size_t i = 0; i < COUNT(approx_markers); i++)
+        if (approx_markers[i].langs & mask)
+            list_add(ix, approx_markers[i].last, LL_APPROX_LAST);
+}
+
 static struct numindex numindex_fr, numindex_en;
+static struct list_index lists_fr, lists_en;
 static pthread_once_t numindex_once = PTHREAD_ONCE_INIT;
 
 static void numindex_build(void)
 {
     lex_numindex_init(&numindex_fr, LANG_FR);
     lex_numindex_init(&numindex_en, LANG_EN);
+    list_index_init(&lists_fr, LANG_FR);
+    list_index_init(&lists_en, LANG_EN);
+}
+
+unsigned lex_word_lists(const char *w, enum extract_lang lang)
+{
+    pthread_once(&numindex_once, numindex_build);
+    const struct list_index *ix = lang == LANG_EN ? &lists_en : &lists_fr;
+    for (unsigned h = numhash(w) & (LIST_SLOTS - 1); ix->slot[h]; h = (h + 1) & (LIST_SLOTS - 1))
+        if (strcmp(ix->e[ix->slot[h] - 1].w, w) == 0)
+            return ix->e[ix->slot[h] - 1].lists;
+    return 0;
 }
 
 const struct numindex *lex_numindex(enum extract_lang lang)
@@ -574,15 +645,6 @@ static const struct marker *marker_run(const struct numindex *ix, const char *w)
     return NULL;
 }
 
-bool lex_approx_last_word(const struct numindex *ix, const char *w, enum extract_lang lang)
-{
-    const struct marker *e = marker_run(ix, w);
-    for (; e && e < approx_markers + COUNT(approx_markers) && strcmp(e->last, w) == 0; e++)
-        if (e->langs & lx_mask(lang))
-            return true;
-    return false;
-}
-
 size_t lex_approx_before(const struct numindex *ix, const char *const *words, size_t n,
                          enum extract_lang lang)
 {
@@ -631,64 +693,9 @@ bool lex_approx_after2(const char *w1, const char *w2, enum extract_lang lang)
     return false;
 }
 
-bool lex_is_stopword(const char *w, enum extract_lang lang)
-{
-    return in_lexwords(stopwords, COUNT(stopwords), w, lang);
-}
-
-bool lex_is_prenominal(const char *w, enum extract_lang lang)
-{
-    return in_lexwords(prenominals, COUNT(prenominals), w, lang);
-}
-
-bool lex_is_determiner(const char *w, enum extract_lang lang)
-{
-    return in_lexwords(determiners, COUNT(determiners), w, lang);
-}
-
-bool lex_is_month(const char *w)
-{
-    switch (w[0]) { /* every month starts with one of these */
-    case 'a': case 'd': case 'f': case 'j': case 'm': case 'n': case 'o': case 's':
-        return in_strings(months, COUNT(months), w);
-    default:
-        return false;
-    }
-}
-
-bool lex_is_id_word(const char *w)
-{
-    return in_strings(id_words, COUNT(id_words), w);
-}
-
 bool lex_is_ordinal_suffix(const char *w)
 {
     return in_strings(ordinal_suffixes, COUNT(ordinal_suffixes), w);
-}
-
-bool lex_is_time_word(const char *w)
-{
-    return in_strings(time_words, COUNT(time_words), w);
-}
-
-bool lex_is_irregular_plural(const char *w)
-{
-    return in_strings(irregular_plurals, COUNT(irregular_plurals), w);
-}
-
-bool lex_is_score_unit(const char *w)
-{
-    return in_strings(score_units, COUNT(score_units), w);
-}
-
-bool lex_is_street_word(const char *w)
-{
-    return in_strings(street_words, COUNT(street_words), w);
-}
-
-bool lex_is_measure(const char *w)
-{
-    return in_strings(measures, COUNT(measures), w);
 }
 
 /* Checks the sort order every binary search relies on; for the tests. */

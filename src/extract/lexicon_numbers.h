@@ -3,9 +3,11 @@
  * currencies, approximation markers, and the words that say a number is not
  * a quantity (months, identifier words, ordinal and time suffixes).
  *
- * Every list is a constant table in lexicon_numbers.c, sorted so that a
- * lookup is a binary search; nothing here allocates or keeps state, so the
- * lookups are safe from any thread. Words are looked up in folded form (see
+ * Every list is a constant table in lexicon_numbers.c, sorted by word.
+ * The number words and the word lists of enum lex_list are found through
+ * hash indexes built once per language (read-only afterwards), the others
+ * by binary search; nothing here allocates, so the lookups are safe from
+ * any thread. Words are looked up in folded form (see
  * utf8.h: lower case, accents removed); abbreviations that depend on case
  * ("M", "bn", "k") are looked up in the text as written. */
 #ifndef QUOTED_LEXICON_NUMBERS_H
@@ -106,52 +108,41 @@ bool lex_is_unit_abbrev(const char *w);
 size_t lex_approx_before(const struct numindex *ix, const char *const *words, size_t n,
                          enum extract_lang lang);
 
-/* True when the folded word `w` ends some approximation marker ("de" of
- * "plus de", "least" of "at least"): a cheap filter. */
-bool lex_approx_last_word(const struct numindex *ix, const char *w, enum extract_lang lang);
-
 /* True for a folded word that, right after a quantity, marks it as
  * approximate ("environ" in "20 ans environ"). Two-word markers ("or so",
  * "ou plus") are matched by lex_approx_after2(). */
 bool lex_approx_after(const char *w, enum extract_lang lang);
 bool lex_approx_after2(const char *w1, const char *w2, enum extract_lang lang);
 
-/* Function words: never a counted noun. */
-bool lex_is_stopword(const char *w, enum extract_lang lang);
+/* The word lists a folded word can be in, as bits. */
+enum lex_list {
+    LL_STOP = 1 << 0,         /* function words: never a counted noun */
+    LL_PRENOMINAL = 1 << 1,   /* adjectives that may stand between a number and
+                               * its noun ("cinq prochaines années", "54 small
+                               * children") */
+    LL_DETERMINER = 1 << 2,   /* determiners after a partitive "de"/"of" ("8 000
+                               * de ces suppressions", "three of these states") */
+    LL_MONTH = 1 << 3,        /* month names and their abbreviations */
+    LL_ID = 1 << 4,           /* words before a number that make it an
+                               * identifier: "article 49.3", "page 12" */
+    LL_STREET = 1 << 5,       /* after a number: "12 rue de la Paix", "10
+                               * Downing Street" */
+    LL_MEASURE = 1 << 6,      /* units after which "un"/"une" counts as the
+                               * number 1 ("un kilo de cocaïne") */
+    LL_TIME = 1 << 7,         /* make the preceding number a time of day */
+    LL_IRREGULAR_PLURAL = 1 << 8, /* English plurals without a final -s */
+    LL_SCORE = 1 << 9,        /* units a game is scored in ("buts", "goals") */
+    LL_APPROX_LAST = 1 << 10, /* ends some approximation marker ("de" of "plus
+                               * de", "least" of "at least") */
+};
 
-/* Adjectives that may stand between a number and its noun ("cinq
- * prochaines années", "54 small children"). */
-bool lex_is_prenominal(const char *w, enum extract_lang lang);
-
-/* Determiners after a partitive "de"/"of" ("8 000 de ces suppressions",
- * "three of these states"). */
-bool lex_is_determiner(const char *w, enum extract_lang lang);
-
-/* Month names and their abbreviations, both languages. */
-bool lex_is_month(const char *w);
-
-/* Words before a number that make it an identifier, not a quantity:
- * "article 49.3", "page 12", "vol 17", "numéro 5". */
-bool lex_is_id_word(const char *w);
+/* The lists (enum lex_list bits) that hold the folded word `w` in `lang`
+ * (months, identifier, street, time, measure and score words and irregular
+ * plurals in either language): one hash lookup for them all. */
+unsigned lex_word_lists(const char *w, enum extract_lang lang);
 
 /* Suffixes glued to digits that make an ordinal ("1er", "2e", "3rd"). */
 bool lex_is_ordinal_suffix(const char *w);
-
-/* Words that make the preceding number a time of day or clock reading. */
-bool lex_is_time_word(const char *w);
-
-/* English plurals without a final -s ("people", "children"). */
-bool lex_is_irregular_plural(const char *w);
-
-/* Units a game is scored in ("buts", "points", "goals"). */
-bool lex_is_score_unit(const char *w);
-
-/* Street words after a number: "12 rue de la Paix", "10 Downing Street". */
-bool lex_is_street_word(const char *w);
-
-/* Units of measure after which "un"/"une" counts as the number 1
- * ("un kilo de cocaïne"). */
-bool lex_is_measure(const char *w);
 
 /* True when every table is in the order its binary search needs. */
 bool lex_numbers_sorted(void);

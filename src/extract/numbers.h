@@ -34,12 +34,12 @@ struct foldcache {
  * token.word), filled on first use: each lexicon is asked once per word,
  * not once per token. Small, as every word of the document has one. */
 struct wordinfo {
-    uint16_t known, bits;   /* classes looked up, and those that hold: NXW_NW
-                             * here, figures.c's enum wclass */
-    uint8_t nw;             /* lex_numword_index() of nx_numword(), once NXW_NW is known */
-    uint8_t head;           /* figures.c: the number word it is or starts with, as nw */
+    uint16_t bits;  /* figures.c: the word's classes (enum wclass) */
+    uint8_t known;  /* what is filled: NXW_NW here, figures.c's others */
+    uint8_t nw;     /* lex_numword_index() of nx_numword(), once NXW_NW is known */
+    uint8_t head;   /* figures.c: the number word it is or starts with, as nw */
 };
-#define NXW_NW (1u << 15)
+#define NXW_NW 1u
 
 /* The tokens of a document and what the number reader needs to look at
  * them. Used by one thread at a time (the cache is written through it). */
