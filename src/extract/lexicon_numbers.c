@@ -453,11 +453,14 @@ const struct numword *lex_numword(const char *w, enum extract_lang lang)
     return NULL;
 }
 
-/* Bit of a second letter in numindex.second; as in lex_numindex_may(). */
-static unsigned letter_bit(unsigned char b)
+/* Bit of a second byte in numindex.second; as in lex_numindex_may(). */
+static unsigned char letter_bit(unsigned char b)
 {
+    if (b >= 0x80)
+        return 29;
+    b = (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
     if (b >= 'a' && b <= 'z')
-        return b - 'a';
+        return (unsigned char)(b - 'a');
     return b == 0 ? 26 : b == '-' ? 27 : 28;
 }
 
@@ -472,11 +475,17 @@ static uint32_t numhash(const char *w)
 void lex_numindex_init(struct numindex *ix, enum extract_lang lang)
 {
     memset(ix, 0, sizeof *ix);
+    for (unsigned b = 0; b < 256; b++) {
+        ix->bit[b] = letter_bit((unsigned char)b);
+        ix->first[b] = ix->bit[b] < 26 ? (unsigned char)(ix->bit[b] + 1) : 0;
+    }
+    for (unsigned l = 1; l <= 26; l++)
+        ix->second[l] = 1u << 29;
     for (size_t i = 0; i < COUNT(numwords); i++) {
         if (!(numwords[i].langs & lx_mask(lang)))
             continue;
         const char *w = numwords[i].word;
-        ix->second[w[0] - 'a'] |= 1u << letter_bit((unsigned char)w[1]);
+        ix->second[ix->first[(unsigned char)w[0]]] |= 1u << letter_bit((unsigned char)w[1]);
         uint32_t full = numhash(numwords[i].word);
         unsigned h = full & 255;
         while (ix->slot[h])
@@ -645,6 +654,15 @@ static const struct marker *marker_run(const struct numindex *ix, const char *w)
     return NULL;
 }
 
+/* True when the NUL-terminated w is the n bytes at p (none of them NUL). */
+static bool word_is(const char *w, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (w[i] != p[i])
+            return false;
+    return w[n] == '\0';
+}
+
 size_t lex_approx_before(const struct numindex *ix, const char *const *words, size_t n,
                          enum extract_lang lang)
 {
@@ -653,25 +671,24 @@ size_t lex_approx_before(const struct numindex *ix, const char *const *words, si
     const struct marker *e = marker_run(ix, words[n - 1]);
     if (!e)
         return 0;
-    size_t best = 0;
-    for (; e < approx_markers + COUNT(approx_markers) && strcmp(e->last, words[n - 1]) == 0; e++) {
+    const char *last = e->last;
+    size_t last_len = strlen(last), best = 0;
+    for (; e < approx_markers + COUNT(approx_markers) && (e->last == last || strcmp(e->last, last) == 0); e++) {
         if (!(e->langs & lx_mask(lang)))
             continue;
-        /* compare the phrase's words, last first, with the words before */
+        /* the phrase ends with `last`, the word nearest the number: compare
+         * the words before it, nearest first, with the words before */
         const char *m = e->phrase;
-        size_t k = 0, end = strlen(m);
+        size_t k = 1, end = strlen(m) - last_len; /* 0, or where `last` starts */
         bool ok = true;
-        while (ok) {
+        while (ok && end > 0) {
+            end--; /* the space before the word compared last */
             size_t st = end;
             while (st > 0 && m[st - 1] != ' ')
                 st--;
-            if (k >= n || strlen(words[n - 1 - k]) != end - st ||
-                memcmp(words[n - 1 - k], m + st, end - st) != 0)
-                ok = false;
+            ok = k < n && word_is(words[n - 1 - k], m + st, end - st);
             k++;
-            if (st == 0)
-                break;
-            end = st - 1;
+            end = st;
         }
         if (ok && k > best)
             best = k;

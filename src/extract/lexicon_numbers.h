@@ -53,8 +53,14 @@ const struct numword *lex_numword(const char *w, enum extract_lang lang);
 struct numindex {
     unsigned char slot[256];  /* 1 + index into the word table, 0 when empty */
     unsigned char check[256]; /* high byte of the word's hash, to skip most compares */
-    uint32_t second[26];      /* per first letter: the second letters seen
-                                 (bit 26: word ends, bit 27: hyphen) */
+    /* lex_numindex_may(): for each byte, either case, 1 + its letter when
+     * it is one, 0 else; for each byte, its bit in `second` (its letter,
+     * 26 for the end of the word, 27 for a hyphen, 28 for another ASCII
+     * byte, 29 past ASCII); per first letter (1 + letter, 0 for none), the
+     * second letters seen, bit 29 always (an accented second letter folds
+     * to a letter) */
+    unsigned char first[256], bit[256];
+    uint32_t second[27];
     unsigned char mslot[128]; /* approximation markers by last word: 1 + index */
 };
 
@@ -73,17 +79,11 @@ const struct numword *lex_numword_at(unsigned k);
 
 /* False when the word starting with the bytes a, b (as written; b is 0
  * when the word has one letter) cannot be a number word of the index: a
- * filter that costs two table reads, run before folding any word. */
+ * filter that costs three table reads, run before folding any word. */
 static inline bool lex_numindex_may(const struct numindex *ix, unsigned char a, unsigned char b)
 {
-    a = (unsigned char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
-    if (a < 'a' || a > 'z')
-        return false; /* no number word starts with a digit or an accent */
-    if (b >= 0x80)
-        return true; /* "zéro": an accented second letter folds to a letter */
-    b = (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-    unsigned bit = b >= 'a' && b <= 'z' ? (unsigned)(b - 'a') : b == 0 ? 26u : b == '-' ? 27u : 28u;
-    return (ix->second[a - 'a'] >> bit) & 1;
+    /* no number word starts with a digit or an accent: second[0] is 0 */
+    return (ix->second[ix->first[a]] >> ix->bit[b]) & 1;
 }
 
 /* Multiplier of a scale abbreviation written right after digits, as written
