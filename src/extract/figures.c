@@ -189,9 +189,12 @@ _Static_assert((int)LL_APPROX_LAST < (int)WC_FR_VERB, "enum wclass extends enum 
 enum { WK_CLASSES = 2, WK_HEAD = 4 };
 _Static_assert(!(NXW_NW & (WK_CLASSES | WK_HEAD)), "wordinfo.known bits are shared with numbers.c");
 
-static unsigned classes_of(const struct fx *x, const char *w)
+/* The classes of word token i, folded as w (see nx_word()). */
+static unsigned classes_of(const struct fx *x, size_t i, const char *w)
 {
-    unsigned c = lex_word_lists(w, x->lang);
+    /* a word too long to read in place is in no list, whole or cut */
+    const struct token *t = T(x, i);
+    unsigned c = w == x->d->fold + t->foff ? lex_word_lists(w, t->flen, x->d->words[t->word].hash, x->lang) : 0;
     size_t n = strlen(w);
     if (x->lang == LANG_FR) {
         if (fr_verb_form(w, n))
@@ -213,7 +216,7 @@ static bool wclass(const struct fx *x, size_t i, unsigned cls)
         return false;
     struct wordinfo *wi = &x->c.info[T(x, i)->word];
     if (!(wi->known & WK_CLASSES)) {
-        wi->bits |= (uint16_t)classes_of(x, W(x, i));
+        wi->bits |= (uint16_t)classes_of(x, i, W(x, i));
         wi->known |= WK_CLASSES;
     }
     return (wi->bits & cls) != 0;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lexicon_numbers.h"
+#include "strmap.h"
 
 struct lexword {
     const char *w;
@@ -464,12 +465,12 @@ static unsigned char letter_bit(unsigned char b)
     return b == 0 ? 26 : b == '-' ? 27 : 28;
 }
 
-static uint32_t numhash(const char *w)
+/* The hash of the indexes: strmap_hash(), the hash doc.words keeps for
+ * every word of a document, so that its users look a word up without
+ * hashing it again. */
+static unsigned word_hash(const char *w)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (; *w; w++)
-        h = (h ^ (unsigned char)*w) * 16777619u;
-    return h;
+    return strmap_hash(w, strlen(w));
 }
 
 void lex_numindex_init(struct numindex *ix, enum extract_lang lang)
@@ -486,7 +487,7 @@ void lex_numindex_init(struct numindex *ix, enum extract_lang lang)
             continue;
         const char *w = numwords[i].word;
         ix->second[ix->first[(unsigned char)w[0]]] |= 1u << letter_bit((unsigned char)w[1]);
-        uint32_t full = numhash(numwords[i].word);
+        unsigned full = word_hash(numwords[i].word);
         unsigned h = full & 255;
         while (ix->slot[h])
             h = (h + 1) & 255;
@@ -497,7 +498,7 @@ void lex_numindex_init(struct numindex *ix, enum extract_lang lang)
     for (size_t i = 0; i < COUNT(approx_markers); i++) {
         if (i && strcmp(approx_markers[i - 1].last, approx_markers[i].last) == 0)
             continue;
-        unsigned h = numhash(approx_markers[i].last) & 127;
+        unsigned h = word_hash(approx_markers[i].last) & 127;
         while (ix->mslot[h])
             h = (h + 1) & 127;
         ix->mslot[h] = (unsigned char)(i + 1);
@@ -518,7 +519,7 @@ struct list_index {
 
 static void list_add(struct list_index *ix, const char *w, unsigned list)
 {
-    unsigned h = numhash(w) & (LIST_SLOTS - 1);
+    unsigned h = word_hash(w) & (LIST_SLOTS - 1);
     for (; ix->slot[h]; h = (h + 1) & (LIST_SLOTS - 1))
         if (strcmp(ix->e[ix->slot[h] - 1].w, w) == 0) {
             ix->e[ix->slot[h] - 1].lists |= (uint16_t)list;
@@ -573,13 +574,15 @@ static void numindex_build(void)
     list_index_init(&lists_en, LANG_EN);
 }
 
-unsigned lex_word_lists(const char *w, enum extract_lang lang)
+unsigned lex_word_lists(const char *w, size_t n, unsigned hash, enum extract_lang lang)
 {
     pthread_once(&numindex_once, numindex_build);
     const struct list_index *ix = lang == LANG_EN ? &lists_en : &lists_fr;
-    for (unsigned h = numhash(w) & (LIST_SLOTS - 1); ix->slot[h]; h = (h + 1) & (LIST_SLOTS - 1))
-        if (strcmp(ix->e[ix->slot[h] - 1].w, w) == 0)
+    for (unsigned h = hash & (LIST_SLOTS - 1); ix->slot[h]; h = (h + 1) & (LIST_SLOTS - 1)) {
+        const char *e = ix->e[ix->slot[h] - 1].w;
+        if (strncmp(e, w, n) == 0 && e[n] == '\0')
             return ix->e[ix->slot[h] - 1].lists;
+    }
     return 0;
 }
 
@@ -589,14 +592,21 @@ const struct numindex *lex_numindex(enum extract_lang lang)
     return lang == LANG_EN ? &numindex_en : &numindex_fr;
 }
 
+const struct numword *lex_numindex_get(const struct numindex *ix, const char *w, size_t n, unsigned hash)
+{
+    unsigned char check = (unsigned char)(hash >> 24);
+    for (unsigned h = hash & 255; ix->slot[h]; h = (h + 1) & 255) {
+        const char *e = numwords[ix->slot[h] - 1].word;
+        if (ix->check[h] == check && strncmp(e, w, n) == 0 && e[n] == '\0')
+            return &numwords[ix->slot[h] - 1];
+    }
+    return NULL;
+}
+
 const struct numword *lex_numindex_find(const struct numindex *ix, const char *w)
 {
-    uint32_t full = numhash(w);
-    unsigned char check = (unsigned char)(full >> 24);
-    for (unsigned h = full & 255; ix->slot[h]; h = (h + 1) & 255)
-        if (ix->check[h] == check && strcmp(numwords[ix->slot[h] - 1].word, w) == 0)
-            return &numwords[ix->slot[h] - 1];
-    return NULL;
+    size_t n = strlen(w);
+    return lex_numindex_get(ix, w, n, strmap_hash(w, n));
 }
 
 unsigned lex_numword_index(const struct numword *w)
@@ -648,7 +658,7 @@ bool lex_is_unit_abbrev(const char *w)
 /* The first marker whose last word is `w`, or NULL. */
 static const struct marker *marker_run(const struct numindex *ix, const char *w)
 {
-    for (unsigned h = numhash(w) & 127; ix->mslot[h]; h = (h + 1) & 127)
+    for (unsigned h = word_hash(w) & 127; ix->mslot[h]; h = (h + 1) & 127)
         if (strcmp(approx_markers[ix->mslot[h] - 1].last, w) == 0)
             return &approx_markers[ix->mslot[h] - 1];
     return NULL;

@@ -71,6 +71,9 @@ const struct numindex *lex_numindex(enum extract_lang lang);
 
 /* The number word `w` (folded, NUL-terminated) in the index, or NULL. */
 const struct numword *lex_numindex_find(const struct numindex *ix, const char *w);
+/* The same for w[0..n) (folded, no NUL needed) whose strmap_hash() is
+ * `hash`, as doc.words keeps it for every word of a document. */
+const struct numword *lex_numindex_get(const struct numindex *ix, const char *w, size_t n, unsigned hash);
 
 /* Number words as small integers, for compact tables: 1 + the word's place
  * in the table, 0 for NULL; lex_numword_at() turns one back. */
@@ -136,10 +139,11 @@ enum lex_list {
                                * de", "least" of "at least") */
 };
 
-/* The lists (enum lex_list bits) that hold the folded word `w` in `lang`
- * (months, identifier, street, time, measure and score words and irregular
- * plurals in either language): one hash lookup for them all. */
-unsigned lex_word_lists(const char *w, enum extract_lang lang);
+/* The lists (enum lex_list bits) that hold the folded word w[0..n), whose
+ * strmap_hash() is `hash` (as doc.words keeps it), in `lang` (months,
+ * identifier, street, time, measure and score words and irregular plurals
+ * in either language): one hash lookup for them all. */
+unsigned lex_word_lists(const char *w, size_t n, unsigned hash, enum extract_lang lang);
 
 /* Suffixes glued to digits that make an ordinal ("1er", "2e", "3rd"). */
 bool lex_is_ordinal_suffix(const char *w);

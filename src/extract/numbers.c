@@ -52,7 +52,13 @@ const struct numword *nx_numword(const struct numctx *c, size_t i)
         return NULL; /* no number word is "" */
     struct wordinfo *wi = &c->info[c->d->tokens[i].word];
     if (!(wi->known & NXW_NW)) {
-        wi->nw = (uint8_t)lex_numword_index(lex_numindex_find(c->ix, nx_word(c, i)));
+        /* the fold and its hash, as interned; a word too long to read in
+         * place is no number word, whole or cut */
+        const struct token *t = &c->d->tokens[i];
+        const struct numword *nw = NULL;
+        if (c->d->fold && t->flen + 5 <= NX_WORD)
+            nw = lex_numindex_get(c->ix, c->d->fold + t->foff, t->flen, c->d->words[t->word].hash);
+        wi->nw = (uint8_t)lex_numword_index(nw);
         wi->known |= NXW_NW;
     }
     return lex_numword_at(wi->nw);

@@ -343,6 +343,16 @@ static size_t read_word(const char *s, size_t n, size_t st, size_t i, uint32_t c
          * ASCII goes on */
         if (p == end || (*p < 0x80 && *p != '-' && *p != '\''))
             break;
+        /* U+00C0..U+00FF, the accented letters of French: read inline */
+        if (p[0] == 0xC3 && p + 1 < end && (p[1] & 0xC0) == 0x80) {
+            uint32_t c2 = 0xC0 + (p[1] & 0x3Fu);
+            if (c2 == 0xD7 || c2 == 0xF7) /* × ÷ */
+                break;
+            lower |= c2 > 0xDE;
+            w += cp_fold(c2, w);
+            p += 2;
+            continue;
+        }
         size_t k = (size_t)(p - (const unsigned char *)s);
         uint32_t c2 = utf8_next(s, n, &k);
         if (cp_is_letter(c2) || (c2 >= 0x300 && c2 <= 0x36F) || cp_is_digit(c2)) {
@@ -403,6 +413,7 @@ int doc_tokenize(struct doc *d)
     /* the flags of the next token, gathered from the spaces before it */
     unsigned pending = TF_SPACE_BEFORE | TF_PARA_START;
     struct sentencer sn = {0, SIZE_MAX, 0};
+    bool after_term = false; /* sn.term != SIZE_MAX */
 
     d->tokens = NULL;
     d->n_tokens = 0;
@@ -481,18 +492,27 @@ int doc_tokenize(struct doc *d)
         long word = 0;
         if (kind == TOK_WORD && (word = intern_word(d, &words_cap, foff, flen)) < 0)
             return -1;
-        if (d->n_tokens >= cap && grow((void **)&d->tokens, &cap, d->n_tokens, sizeof *d->tokens))
+        size_t k = d->n_tokens;
+        if (k >= cap && grow((void **)&d->tokens, &cap, k, sizeof *d->tokens))
             return -1;
-        d->tokens[d->n_tokens] = (struct token){(uint32_t)st, (uint32_t)i, c, (uint16_t)kind, (uint16_t)flags,
-                                                (uint32_t)foff, (uint32_t)flen, (uint32_t)word};
+        struct token *t = &d->tokens[k];
+        t->start = (uint32_t)st;
+        t->end = (uint32_t)i;
+        t->cp = c;
+        t->kind = (uint16_t)kind;
+        t->flags = (uint16_t)flags;
+        t->foff = (uint32_t)foff;
+        t->flen = (uint32_t)flen;
+        t->word = (uint32_t)word;
+        d->n_tokens = k + 1;
         foff += flen + 1;
         /* only a line break, a terminator, a mark after one or the first
          * token can change where the sentences stand */
-        if ((flags & TF_LINE_BEFORE) || sn.term != SIZE_MAX || kind == TOK_PUNCT || d->n_tokens == 0) {
-            if (sentence_step(d, &sn, d->n_tokens))
+        if ((flags & TF_LINE_BEFORE) || after_term || kind == TOK_PUNCT || k == 0) {
+            if (sentence_step(d, &sn, k))
                 return -1;
+            after_term = sn.term != SIZE_MAX;
         }
-        d->n_tokens++;
         /* one space after the token, the most common gap */
         if (i < n && s[i] == ' ') {
             pending = TF_SPACE_BEFORE;
