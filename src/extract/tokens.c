@@ -42,7 +42,7 @@ static bool is_elision(const char *s, size_t n)
 /* Character classes of the bytes, read-only: ASCII letters (with their
  * case), digits and spaces as cp_is_letter(), cp_is_upper(), cp_is_digit()
  * and cp_is_space() class them; every byte >= 0x80 is 0 (a multi-byte
- * code point, decoded by the slow path). C_UPPER is the bit that lowers an
+ * code point, decoded apart). C_UPPER is the bit that lowers an
  * ASCII capital: b | (class & C_UPPER) is its fold. */
 enum { C_LETTER = 1, C_LOWER = 2, C_DIGIT = 4, C_SPACE = 8, C_UPPER = 0x20 };
 #define LO (C_LETTER | C_LOWER)
@@ -65,18 +65,14 @@ static const unsigned char byte_class[256] = {
 #undef SP
 
 /* Append the fold of code point c (not ASCII) at o, as utf8_fold_into()
- * folds it inside a word; returns the new end. A code point that folds to
- * a space sets *slow instead: the token is then folded again, whole. */
-static char *fold_cp(uint32_t c, char *o, bool *slow)
+ * folds it inside a word; returns the new end. No code point of a token
+ * folds to a space (those end tokens), so the fold of a token is the
+ * folds of its code points. */
+static char *fold_cp(uint32_t c, char *o)
 {
     if (c >= 0x300 && c <= 0x36F) /* combining marks: dropped */
         return o;
-    size_t k = cp_fold(c, o);
-    if (k == 1 && *o == ' ') {
-        *slow = true;
-        return o;
-    }
-    return o + k;
+    return o + cp_fold(c, o);
 }
 
 /* Fold the ASCII letters and digits from p (before end) to *w, which
@@ -310,10 +306,8 @@ static int sentence_step(struct doc *d, struct sentencer *sn, size_t k)
 
 /* Read the word whose first code point c (a letter) is s[st..i): fold it
  * to *o (moved past the fold) and add TF_CAP, TF_ALLCAPS and TF_HYPHEN to
- * *flags as they apply. Returns where the word ends. *slow is set when a
- * code point folds to a space (see fold_cp()). */
-static size_t read_word(const char *s, size_t n, size_t st, size_t i, uint32_t c, char **o, unsigned *flags,
-                        bool *slow)
+ * *flags as they apply. Returns where the word ends. */
+static size_t read_word(const char *s, size_t n, size_t st, size_t i, uint32_t c, char **o, unsigned *flags)
 {
     const unsigned char *p = (const unsigned char *)s + st, *end = (const unsigned char *)s + n;
     char *w = *o;
@@ -326,7 +320,7 @@ static size_t read_word(const char *s, size_t n, size_t st, size_t i, uint32_t c
         bool up = cp_is_upper_wide(c);
         *flags |= up ? TF_CAP : 0;
         lower = !up;
-        w = fold_cp(c, w, slow);
+        w = fold_cp(c, w);
         p = (const unsigned char *)s + i;
     }
     for (;;) {
@@ -357,7 +351,7 @@ static size_t read_word(const char *s, size_t n, size_t st, size_t i, uint32_t c
         uint32_t c2 = utf8_next(s, n, &k);
         if (cp_is_letter(c2) || (c2 >= 0x300 && c2 <= 0x36F) || cp_is_digit(c2)) {
             lower |= cp_is_letter(c2) && !cp_is_upper(c2);
-            w = fold_cp(c2, w, slow); /* not ASCII: those were read above */
+            w = fold_cp(c2, w); /* not ASCII: those were read above */
             p = (const unsigned char *)s + k;
             continue;
         }
@@ -371,7 +365,7 @@ static size_t read_word(const char *s, size_t n, size_t st, size_t i, uint32_t c
                 if (c2 < 0x80)
                     *w++ = (char)c2;
                 else
-                    w = fold_cp(c2, w, slow);
+                    w = fold_cp(c2, w);
                 p = (const unsigned char *)s + k;
                 continue;
             }
@@ -425,8 +419,8 @@ int doc_tokenize(struct doc *d)
     /* a fold is never longer than the text it folds: the text's length, a
      * NUL per token (at most one per byte) and the 8 bytes written after
      * the last fold (see fold_hash()) */
-    size_t foff = 0, fcap = 2 * n + 16;
-    char *fold = d->fold = malloc(fcap);
+    size_t foff = 0;
+    char *fold = d->fold = malloc(2 * n + 16);
     /* the distinct words: about one per six bytes of a short text, fewer
      * in a long one; the slots start at least half empty for a short text
      * and double as needed */
@@ -439,7 +433,8 @@ int doc_tokenize(struct doc *d)
         return -1;
     /* about one token per five bytes of text: one allocation, seldom two */
     if (grow((void **)&d->tokens, &cap, n / 5 + 16, sizeof *d->tokens) ||
-        grow((void **)&d->words, &words_cap, slots / 2 - 1, sizeof *d->words))
+        grow((void **)&d->words, &words_cap, slots / 2 - 1, sizeof *d->words) ||
+        grow((void **)&d->sentences, &sn.cap, n / 128 + 16, sizeof *d->sentences)) /* ~100 bytes each */
         return -1;
     while (i < n) {
         size_t st = i;
@@ -472,20 +467,17 @@ int doc_tokenize(struct doc *d)
         pending = 0;
         /* the fold is written as the token is read */
         char *fo = fold + foff, *o = fo;
-        bool slow = false;
         if ((cl & C_LETTER) || (b >= 0x80 && cp_is_letter_wide(c))) {
             kind = TOK_WORD;
-            i = read_word(s, n, st, i, c, &o, &flags, &slow);
+            i = read_word(s, n, st, i, c, &o, &flags);
         } else if (cl & C_DIGIT) {
             kind = TOK_NUMBER;
             i = read_number(s, n, st, &o);
         } else if (b < 0x80) {
             *o++ = (char)b; /* not a letter: its own fold */
         } else {
-            o = fold_cp(c, o, &slow);
+            o = fold_cp(c, o);
         }
-        if (slow)
-            o = fo + utf8_fold_into(s + st, i - st, fo, fcap - foff);
         size_t flen = (size_t)(o - fo);
         /* the NUL, and zeros up to 8 bytes after it (see fold_hash()) */
         memset(o, 0, 8);
