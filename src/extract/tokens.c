@@ -421,11 +421,11 @@ int doc_tokenize(struct doc *d)
      * the last fold (see fold_hash()) */
     size_t foff = 0;
     char *fold = d->fold = malloc(2 * n + 16);
-    /* the distinct words: about one per six bytes of a short text, fewer
-     * in a long one; the slots start at least half empty for a short text
-     * and double as needed */
+    /* the distinct words: about one per six bytes of a short text, far
+     * fewer in a long one; the slots start at least half empty for an
+     * article and double as needed */
     size_t slots = 64;
-    while (slots < n / 4)
+    while (slots < n / 4 && slots < 4096)
         slots *= 2;
     d->word_slots = calloc(slots, sizeof *d->word_slots);
     d->word_mask = slots - 1;
