@@ -33,32 +33,46 @@ static bool is_elision(const char *s, size_t n)
     static const struct { char w[7]; unsigned char n; } el[] = {
         {"l", 1}, {"d", 1}, {"j", 1}, {"m", 1}, {"n", 1}, {"s", 1}, {"t", 1}, {"c", 1}, {"qu", 2},
         {"jusqu", 5}, {"lorsqu", 6}, {"puisqu", 6}, {"quoiqu", 6}, {"presqu", 6}};
-    for (size_t i = 0; i < sizeof el / sizeof el[0]; i++)
-        if (el[i].n == n && strncasecmp(el[i].w, s, n) == 0)
+    for (size_t i = 0; i < sizeof el / sizeof el[0]; i++) {
+        if (el[i].n != n)
+            continue;
+        /* s holds letters: bit 0x20 lowers an ASCII one and makes no
+         * other byte an ASCII letter */
+        size_t k = 0;
+        while (k < n && ((unsigned char)s[k] | 0x20) == (unsigned char)el[i].w[k])
+            k++;
+        if (k == n)
             return true;
+    }
     return false;
 }
 
 /* Character classes of the bytes, read-only: ASCII letters (with their
  * case), digits and spaces as cp_is_letter(), cp_is_upper(), cp_is_digit()
- * and cp_is_space() class them; every byte >= 0x80 is 0 (a multi-byte
- * code point, decoded apart). C_UPPER is the bit that lowers an
- * ASCII capital: b | (class & C_UPPER) is its fold. */
-enum { C_LETTER = 1, C_LOWER = 2, C_DIGIT = 4, C_SPACE = 8, C_UPPER = 0x20 };
+ * and cp_is_space() class them; C_MORE marks the bytes after which a word
+ * may go on past its ASCII letters and digits: a hyphen, an apostrophe and
+ * every byte >= 0x80 (a multi-byte code point, decoded apart). C_UPPER is
+ * the bit that lowers an ASCII capital. */
+enum { C_LETTER = 1, C_LOWER = 2, C_DIGIT = 4, C_SPACE = 8, C_MORE = 0x10, C_UPPER = 0x20 };
 #define LO (C_LETTER | C_LOWER)
 #define UP (C_LETTER | C_UPPER)
 #define DI C_DIGIT
 #define SP C_SPACE
+#define MO C_MORE
+#define MO16 MO, MO, MO, MO, MO, MO, MO, MO, MO, MO, MO, MO, MO, MO, MO, MO
 static const unsigned char byte_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, SP, SP, SP, SP, SP, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    SP, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    SP, 0, 0, 0, 0, 0, 0, MO, 0, 0, 0, 0, 0, MO, 0, 0,
     DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, 0, 0, 0, 0, 0, 0,
     0, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
     UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, 0, 0, 0, 0, 0,
     0, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
     LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, 0, 0, 0, 0, 0,
+    MO16, MO16, MO16, MO16, MO16, MO16, MO16, MO16,
 };
+#undef MO16
+#undef MO
 #undef LO
 #undef UP
 #undef DI
@@ -77,13 +91,14 @@ static char *fold_cp(uint32_t c, char *o)
 
 /* Fold the ASCII letters and digits from p (before end) to *w, which
  * moves past them: lower case, which for them all is bit 0x20 set. Returns
- * the end of the run; with `classes`, adds to it the byte_class bits of the
+ * the end of the run and sets *stop to the byte_class of the byte after it
+ * (0 at the end); with `classes`, adds to it the byte_class bits of the
  * run's bytes. */
 static inline const unsigned char *fold_alnum(const unsigned char *p, const unsigned char *end, char **w,
-                                              unsigned *classes)
+                                              unsigned *classes, unsigned *stop)
 {
     char *o = *w;
-    unsigned acc = 0, bc;
+    unsigned acc = 0, bc = 0;
     while (p < end && ((bc = byte_class[*p]) & (C_LETTER | C_DIGIT))) {
         if (classes)
             acc |= bc;
@@ -92,6 +107,7 @@ static inline const unsigned char *fold_alnum(const unsigned char *p, const unsi
     *w = o;
     if (classes)
         *classes |= acc;
+    *stop = p < end ? bc : 0;
     return p;
 }
 
@@ -326,16 +342,17 @@ static size_t read_word(const char *s, size_t n, size_t st, size_t i, uint32_t c
     for (;;) {
         /* ASCII letters and digits, the bulk of most words; their classes
          * are needed only while no lower-case letter is seen */
+        unsigned stop;
         if (lower) {
-            p = fold_alnum(p, end, &w, NULL);
+            p = fold_alnum(p, end, &w, NULL, &stop);
         } else {
             unsigned classes = 0;
-            p = fold_alnum(p, end, &w, &classes);
+            p = fold_alnum(p, end, &w, &classes, &stop);
             lower = (classes & C_LOWER) != 0;
         }
         /* after them only a hyphen, an apostrophe or a code point past
          * ASCII goes on */
-        if (p == end || (*p < 0x80 && *p != '-' && *p != '\''))
+        if (!(stop & C_MORE))
             break;
         /* U+00C0..U+00FF, the accented letters of French: read inline */
         if (p[0] == 0xC3 && p + 1 < end && (p[1] & 0xC0) == 0x80) {
@@ -407,7 +424,9 @@ int doc_tokenize(struct doc *d)
     /* the flags of the next token, gathered from the spaces before it */
     unsigned pending = TF_SPACE_BEFORE | TF_PARA_START;
     struct sentencer sn = {0, SIZE_MAX, 0};
-    bool after_term = false; /* sn.term != SIZE_MAX */
+    /* whether the next token may change where the sentences stand: the
+     * first one, one after a terminator (sn.term set) or a line break */
+    bool sentence_check = true;
 
     d->tokens = NULL;
     d->n_tokens = 0;
@@ -446,6 +465,7 @@ int doc_tokenize(struct doc *d)
             i++;
             if (b == '\n') {
                 pending |= TF_LINE_BEFORE;
+                sentence_check = true;
                 size_t k = i;
                 while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
                     k++;
@@ -498,12 +518,11 @@ int doc_tokenize(struct doc *d)
         t->word = (uint32_t)word;
         d->n_tokens = k + 1;
         foff += flen + 1;
-        /* only a line break, a terminator, a mark after one or the first
-         * token can change where the sentences stand */
-        if ((flags & TF_LINE_BEFORE) || after_term || kind == TOK_PUNCT || k == 0) {
+        /* a mark can end a sentence too */
+        if (sentence_check || kind == TOK_PUNCT) {
             if (sentence_step(d, &sn, k))
                 return -1;
-            after_term = sn.term != SIZE_MAX;
+            sentence_check = sn.term != SIZE_MAX;
         }
         /* one space after the token, the most common gap */
         if (i < n && s[i] == ' ') {
