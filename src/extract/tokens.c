@@ -148,7 +148,9 @@ static inline uint64_t load8(const char *p)
 /* The first n (< 8) bytes at p, the others zero: strmap_hash()'s tail. */
 static inline uint64_t head_bytes(const char *p, size_t n)
 {
-    return load8(p) & ((UINT64_C(1) << (8 * n)) - 1);
+    static const uint64_t mask[8] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF,
+                                     0xFFFFFFFFFFFFFF};
+    return load8(p) & mask[n];
 }
 
 /* strmap_hash(k, n), read as whole words. */
@@ -320,16 +322,17 @@ static int sentence_step(struct doc *d, struct sentencer *sn, size_t k)
     return 0;
 }
 
-/* Read the word whose first code point c (a letter) is s[st..i): fold it
+/* Read the word whose first code point c (a letter, of byte_class cl when
+ * ASCII) is s[st..i): fold it
  * to *o (moved past the fold) and add TF_CAP, TF_ALLCAPS and TF_HYPHEN to
  * *flags as they apply. Returns where the word ends. */
-static size_t read_word(const char *s, size_t n, size_t st, size_t i, uint32_t c, char **o, unsigned *flags)
+static size_t read_word(const char *s, size_t n, size_t st, size_t i, uint32_t c, unsigned cl, char **o,
+                        unsigned *flags)
 {
     const unsigned char *p = (const unsigned char *)s + st, *end = (const unsigned char *)s + n;
     char *w = *o;
     bool lower; /* a lower-case letter seen: no TF_ALLCAPS */
     if (c < 0x80) {
-        unsigned cl = byte_class[c];
         *flags |= cl & C_UPPER ? TF_CAP : 0;
         lower = (cl & C_LOWER) != 0; /* the loop below folds it */
     } else {
@@ -489,7 +492,7 @@ int doc_tokenize(struct doc *d)
         char *fo = fold + foff, *o = fo;
         if ((cl & C_LETTER) || (b >= 0x80 && cp_is_letter_wide(c))) {
             kind = TOK_WORD;
-            i = read_word(s, n, st, i, c, &o, &flags);
+            i = read_word(s, n, st, i, c, cl, &o, &flags);
         } else if (cl & C_DIGIT) {
             kind = TOK_NUMBER;
             i = read_number(s, n, st, &o);
