@@ -52,10 +52,13 @@ struct numctx {
 
 void nx_cache_init(struct foldcache *fc);
 
+/* nx_word() of a word token whose fold is too long to read in place: its
+ * cut fold, borrowed from the cache. */
+const char *nx_word_cut(const struct numctx *c, size_t i);
+
 /* Folded text of token i (words only; other tokens and i past the end give
  * ""): its fold in doc.fold, or for a long word its cut fold, borrowed from
  * the cache (see above for how long it stays valid). */
-const char *nx_word_cut(const struct numctx *c, size_t i);
 static inline const char *nx_word(const struct numctx *c, size_t i)
 {
     if (i >= c->d->n_tokens || c->d->tokens[i].kind != TOK_WORD)
