@@ -71,8 +71,14 @@ struct actx {
     struct doc *d;
     struct tinfo *ti;
     const char *fold;   /* the folded tokens, d->fold (borrowed) */
-    int *seen;          /* per word id (token.word, doc.words): SEEN_*
-                         * bits and lexicon flags */
+    struct winfo *words;    /* per word id (token.word, doc.words) */
+    uint32_t *marks;    /* the tokens where a name may start, in order:
+                         * "@", capitalised words, French organisation
+                         * heads, lower-case words with a hyphen */
+    size_t n_marks;
+    uint32_t *dets;     /* the tokens that may open a title phrase ("le",
+                         * "la", "l", "the"), in order */
+    size_t n_dets;
     struct strmap ent_cache;            /* folded name -> index in ents, or -1 */
     struct ent_memo *memo;  /* (first token, end token) -> entity written
                              * there, open addressing; see entity_memo() */
@@ -89,9 +95,21 @@ struct actx {
     struct arena arena;    /* the forms' folds; freed by actx_free() */
 };
 
-/* actx.seen values: how a word is written in the article, and its lexicon
- * flags (above SEEN_SHIFT) so that each distinct word is looked up once. */
-enum { SEEN_LOWER = 1, SEEN_CAP_MID = 2, SEEN_SHIFT = 2 };
+/* winfo.seen bits: how a word is written in the article. */
+enum { SEEN_LOWER = 1, SEEN_CAP_MID = 2 };
+
+/* What the pass knows of one distinct word of the article, found at its
+ * first token so that each is looked up in the lexicon once. */
+struct winfo {
+    unsigned lw;        /* lexicon flags (see word_flags()) */
+    uint8_t seen;       /* SEEN_* bits, over all its tokens */
+    bool met;           /* the fields are set (but name_ok) */
+    int8_t name_ok;     /* capitalised, it can be part of a name (1) or
+                         * not (0); -1 until a capitalised token asks */
+    bool al_prefix;     /* "al-", "el-" and more: a name word when a
+                         * capital follows the hyphen */
+    bool det;           /* "le", "la", "l", "the": may open a title phrase */
+};
 
 /* actors_scan.c: fill ctx->ti, ctx->seen, ctx->cands and ctx->titles.
  * 0, or -1 on allocation failure (ctx is then released by the caller with

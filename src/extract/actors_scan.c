@@ -171,12 +171,16 @@ static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
 /* lex_word() flags of a folded word, without its possessive "'s"; a
  * compound of two first names ("jean-yves", "marie-claude") is a first
  * name too. `hyphen`: the word may hold a '-' (false: it holds none, see
- * TF_HYPHEN). */
-static unsigned word_flags(const char *w, size_t n, bool hyphen)
+ * TF_HYPHEN). `hash` is strmap_hash(w, n). */
+static unsigned word_flags(const char *w, size_t n, bool hyphen, unsigned hash)
 {
-    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+    unsigned lw;
+    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') {
         n -= 2; /* "House's" has the flags of "House" */
-    unsigned lw = lex_word(w, n);
+        lw = lex_word(w, n);
+    } else {
+        lw = lex_word_hashed(w, n, hash);
+    }
     const char *h = hyphen ? memchr(w, '-', n) : NULL;
     if (h && !(lw & LW_FIRSTNAME) && (lex_word(w, (size_t)(h - w)) & LW_FIRSTNAME) &&
         (lex_word(h + 1, n - (size_t)(h - w) - 1) & LW_FIRSTNAME))
@@ -188,64 +192,87 @@ static unsigned word_flags(const char *w, size_t n, bool hyphen)
     return lw;
 }
 
-/* SEEN_* value of word w[0..n), 0 when the article does not write it. */
+/* SEEN_* bits of word w[0..n), 0 when the article does not write it. */
 static int seen_word(const struct actx *ctx, const char *w, size_t n)
 {
     long id = doc_word_find(ctx->d, w, n);
-    return id < 0 ? 0 : ctx->seen[id];
+    return id < 0 ? 0 : ctx->words[id].seen;
+}
+
+/* Fill *w from the word of token t, its fold cut to fl bytes. */
+static void word_info(const struct actx *ctx, const struct token *t, size_t fl, struct winfo *w)
+{
+    const char *f = ctx->fold + t->foff;
+    unsigned hash = fl == t->flen ? ctx->d->words[t->word].hash : strmap_hash(f, fl);
+    w->lw = word_flags(f, fl, t->flags & TF_HYPHEN, hash);
+    w->met = true;
+    w->name_ok = -1;
+    w->al_prefix = fl > 3 && (memcmp(f, "al-", 3) == 0 || memcmp(f, "el-", 3) == 0);
+    w->det = (w->lw & LW_STOP) && ((fl == 2 && f[0] == 'l' && (f[1] == 'e' || f[1] == 'a')) ||
+                                   (fl == 1 && f[0] == 'l') || (fl == 3 && memcmp(f, "the", 3) == 0));
 }
 
 static int prepare(struct actx *ctx)
 {
     struct doc *d = ctx->d;
+    size_t nt = d->n_tokens ? d->n_tokens : 1;
+    bool fr = d->lang == LANG_FR;
     /* every entry is written below: zero for punctuation and numbers */
-    ctx->ti = malloc((d->n_tokens ? d->n_tokens : 1) * sizeof *ctx->ti);
+    ctx->ti = malloc(nt * sizeof *ctx->ti);
     ctx->fold = d->fold;
-    if (!ctx->ti)
+    ctx->words = calloc(d->n_words ? d->n_words : 1, sizeof *ctx->words);
+    ctx->marks = malloc(2 * nt * sizeof *ctx->marks);
+    if (!ctx->ti || !ctx->words || !ctx->marks)
         return -1;
-    /* -1: a word id not met yet */
-    ctx->seen = malloc((d->n_words ? d->n_words : 1) * sizeof *ctx->seen);
-    if (!ctx->seen)
-        return -1;
-    for (size_t i = 0; i < d->n_words; i++)
-        ctx->seen[i] = -1;
+    ctx->dets = ctx->marks + nt;
     for (size_t i = 0; i < d->n_tokens; i++) {
         const struct token *t = &d->tokens[i];
+        struct tinfo *x = &ctx->ti[i];
         if (t->kind != TOK_WORD) {
-            ctx->ti[i] = (struct tinfo){0};
+            *x = (struct tinfo){0};
+            if (t->kind == TOK_PUNCT && t->cp == '@')
+                ctx->marks[ctx->n_marks++] = (uint32_t)i;
             continue;
         }
-        size_t off = t->foff, fl = t->flen;
+        size_t fl = t->flen;
         if (fl > 0xFFFF)
             fl = 0xFFFF;
-        struct tinfo *x = &ctx->ti[i];
-        x->foff = (uint32_t)off;
-        x->flen = (uint16_t)fl;
         /* one lexicon lookup per distinct word, at its first token */
-        int *v = &ctx->seen[t->word];
-        if (*v < 0)
-            *v = (int)(word_flags(ctx->fold + off, fl, t->flags & TF_HYPHEN) << SEEN_SHIFT);
-        x->lw = (unsigned)*v >> SEEN_SHIFT;
-        x->ent = (x->lw & LW_ENTITY) != 0;
-        x->nation = (x->lw & LW_NATION) != 0;
-        x->cap = (t->flags & TF_CAP) != 0;
-        /* "al-Assad", "el-Sissi", "al-Bab": a name word despite its case */
-        if (!x->cap && fl > 3 && (memcmp(ctx->fold + off, "al-", 3) == 0 || memcmp(ctx->fold + off, "el-", 3) == 0)) {
+        struct winfo *w = &ctx->words[t->word];
+        if (!w->met)
+            word_info(ctx, t, fl, w);
+        x->foff = t->foff;
+        x->flen = (uint16_t)fl;
+        x->lw = w->lw;
+        x->ent = (w->lw & LW_ENTITY) != 0;
+        x->nation = (w->lw & LW_NATION) != 0;
+        bool cap = (t->flags & TF_CAP) != 0;
+        if (!cap && w->al_prefix) {
+            /* "al-Assad", "el-Sissi", "al-Bab": a name word despite its case */
             size_t k = t->start + 3;
-            if (k < t->end && cp_is_upper(utf8_next(d->text, t->end, &k)))
-                x->cap = true;
+            cap = k < t->end && cp_is_upper(utf8_next(d->text, t->end, &k));
         }
-        if (x->cap && !name_word(ctx->fold + off, fl))
-            x->cap = false;
-        unsigned bit = !x->cap ? SEEN_LOWER : !sent_initial(ctx, i) ? SEEN_CAP_MID : 0;
-        *v |= (int)bit;
+        if (cap) {
+            if (w->name_ok < 0)
+                w->name_ok = name_word(ctx->fold + t->foff, fl);
+            cap = w->name_ok;
+        }
+        x->cap = cap;
+        if (!cap)
+            w->seen |= SEEN_LOWER;
+        else if (!(w->seen & SEEN_CAP_MID) && !sent_initial(ctx, i))
+            w->seen |= SEEN_CAP_MID;
+        if (cap || (t->flags & TF_HYPHEN) || (fr && (w->lw & LW_ORGHEAD)))
+            ctx->marks[ctx->n_marks++] = (uint32_t)i;
+        if (w->det)
+            ctx->dets[ctx->n_dets++] = (uint32_t)i;
     }
     return 0;
 }
 
 static int seen(const struct actx *ctx, size_t i)
 {
-    return is_word(ctx, i) ? ctx->seen[ctx->d->tokens[i].word] : 0;
+    return is_word(ctx, i) ? ctx->words[ctx->d->tokens[i].word].seen : 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -673,20 +700,11 @@ static bool entity_ok(const struct actx *ctx, size_t t0, size_t t1, const struct
     return true;
 }
 
-/* The known entity written exactly at tokens [t0,t1), in *e; false (and
- * *e NULL) when there is none. */
-static bool entity_of(struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
+/* entity_of() past its quick tests: through the memo, else folded and
+ * looked up. */
+static bool entity_at(struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
 {
     char buf[256];
-    const struct token *tk = ctx->d->tokens;
-    *e = NULL;
-    if (t1 <= t0 || tk[t0].kind != TOK_WORD)
-        return false;
-    /* most names are no known entity: rule them out without folding */
-    if (t1 - t0 == 1 && !ctx->ti[t0].ent)
-        return false;
-    if (t1 - t0 > 1 && !(ctx->ti[t0].lw & LW_ENTSTART))
-        return false;
     struct ent_memo *m = entity_memo(ctx, t0, t1);
     if (m && m->t1) {
         *e = m->e;
@@ -700,6 +718,18 @@ static bool entity_of(struct actx *ctx, size_t t0, size_t t1, const struct lex_e
         *e = NULL;
     memo_set(ctx, m, t0, t1, *e);
     return *e != NULL;
+}
+
+/* The known entity written exactly at tokens [t0,t1), in *e; false (and
+ * *e NULL) when there is none. */
+static inline bool entity_of(struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
+{
+    *e = NULL;
+    /* most names are no known entity: rule them out without folding (the
+     * flags are 0 for punctuation and numbers) */
+    if (t1 <= t0 || (t1 - t0 == 1 ? !ctx->ti[t0].ent : !(ctx->ti[t0].lw & LW_ENTSTART)))
+        return false;
+    return entity_at(ctx, t0, t1, e);
 }
 
 /* The longest known entity written from token i on (up to 8 tokens, within
@@ -1228,15 +1258,15 @@ static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
     return after;
 }
 
+/* Record the title phrases after the determiners of ctx->dets. */
 static int scan_titles(struct actx *ctx)
 {
     size_t n = ctx->d->n_tokens;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (ctx->d->tokens[i].kind != TOK_WORD || !(ctx->ti[i].lw & LW_STOP) || ctx->ti[i].flen > 3)
+    for (size_t m = 0, next = 0; m < ctx->n_dets; m++) {
+        size_t i = ctx->dets[m];
+        if (i < next || i + 1 >= n)
             continue;
-        bool det = word_is(ctx, i, "le") || word_is(ctx, i, "la") || word_is(ctx, i, "the") ||
-                   (word_is(ctx, i, "l") && is_apos(ctx, i + 1));
-        if (!det)
+        if (word_is(ctx, i, "l") && !is_apos(ctx, i + 1))
             continue;
         size_t k = word_is(ctx, i, "l") ? i + 2 : i + 1;
         if (!is_word(ctx, k) || !((ctx->ti[k].lw & LW_TITLE) || ctx->ti[k].nation))
@@ -1247,7 +1277,7 @@ static int scan_titles(struct actx *ctx)
             continue;
         if (push_title(ctx, &t))
             return -1;
-        i = after - 1;
+        next = after;
     }
     return 0;
 }
@@ -1386,114 +1416,111 @@ static bool fr_demonym_noun(const struct actx *ctx, size_t i)
     return false;
 }
 
+/* Read what starts at token i, one of ctx->marks (any other token starts
+ * nothing): record its candidates; returns the token to go on from, or
+ * SIZE_MAX on allocation failure. */
+static size_t scan_at(struct actx *ctx, size_t i)
+{
+    struct doc *d = ctx->d;
+    bool fr = d->lang == LANG_FR;
+    const struct token *t = &d->tokens[i];
+    /* "@handle" */
+    if (t->kind == TOK_PUNCT && t->cp == '@' && is_word(ctx, i + 1) &&
+        !(d->tokens[i + 1].flags & TF_SPACE_BEFORE)) {
+        struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, false};
+        return push_cand(ctx, &c) ? SIZE_MAX : i + 2;
+    }
+    if (t->kind != TOK_WORD)
+        return i + 1;
+    struct run_state rs = {0};
+    bool head = fr && !ctx->ti[i].cap && (ctx->ti[i].lw & LW_ORGHEAD);
+    if (head) {
+        /* "ministère de la Justice", "université américaine de Beyrouth" */
+        size_t k = i + 1;
+        while (org_adjective(ctx, k) && k - i < 3)
+            k++;
+        /* "police cantonale valaisanne": two adjectives make a name too */
+        if (!fr_de_complement(ctx, k) && !fr_noun_complement(ctx, k) &&
+            !(is_cap(ctx, k) && word_is(ctx, i, "ecole")) && k - i < 3)
+            head = false;
+    }
+    /* "Les Forces démocratiques syriennes", "La Cour pénale…": the
+     * article that starts the sentence is no part of the name */
+    if (ctx->ti[i].cap && (ctx->ti[i].lw & LW_STOP) && !(ctx->ti[i].lw & LW_FIRSTNAME) &&
+        sent_initial(ctx, i) && is_cap(ctx, i + 1) && !sent_start(ctx, i + 1) && entity_ahead(ctx, i) <= i + 1) {
+        /* but "Le Maire a ajouté" may be Bruno Le Maire: a weak
+         * candidate, kept only if it names a person found elsewhere */
+        if (ctx->ti[i].lw & LW_PARTICLE) {
+            struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, true};
+            if (push_cand(ctx, &c))
+                return SIZE_MAX;
+        }
+        return i + 1;
+    }
+    if (!ctx->ti[i].cap && !head)
+        return hyphen_entity(ctx, i) ? SIZE_MAX : i + 1;
+    /* "US$", "C$": a currency, not the country */
+    if (!head && i + 1 < d->n_tokens && d->tokens[i + 1].kind == TOK_PUNCT &&
+        !(d->tokens[i + 1].flags & TF_SPACE_BEFORE) && (d->tokens[i + 1].cp == '$' ||
+                                                        d->tokens[i + 1].cp == 0x20AC ||
+                                                        d->tokens[i + 1].cp == 0xA3) &&
+        t->end - t->start <= 3)
+        return i + 1;
+    size_t pend;
+    int adj = head ? 0 : hyphen_adjective(ctx, i, &pend);
+    if (adj) {
+        char buf[128];
+        size_t n = utf8_fold_into(d->text + t->start, pend - t->start, buf, sizeof buf);
+        const struct lex_entity *e = lex_entity_find(buf, n);
+        if (e || adj == 1) {
+            struct cand c = {t->start, pend, t->start, i, i + 1, {0, 0, 0}, -1, false, false, false};
+            if (e)
+                c.v[e->type] += W_LEXICON;
+            else
+                c.v[ACTOR_PLACE] += W_CUE;
+            if (push_cand(ctx, &c))
+                return SIZE_MAX;
+        }
+        return i + 1;
+    }
+    if (!head && fr_demonym_noun(ctx, i))
+        return i + 1;
+    size_t j;
+    if (head) {
+        rs.orgcue = rs.head_cue = true;
+        rs.nwords = 1;
+        rs.last_lw = ctx->ti[i].lw | LW_DEJOIN;
+        size_t k = i + 1;
+        while (org_adjective(ctx, k) && k - i < 3)
+            k++;
+        j = k;
+        if (!fr_de_complement(ctx, j))
+            j += fr_noun_complement(ctx, j);
+        size_t c = fr_de_complement(ctx, j);
+        j += c;
+        if (is_cap(ctx, j))
+            j = extend_run(ctx, j, &rs);
+    } else {
+        j = extend_run(ctx, i, &rs);
+    }
+    size_t ea = entity_ahead(ctx, i);
+    if (ea > j)
+        j = ea; /* "Nations unies", "Arabie saoudite", "L'Oréal" */
+    return split_run(ctx, i, j, &rs) ? SIZE_MAX : j;
+}
+
 int actors_scan(struct actx *ctx)
 {
     if (prepare(ctx))
         return -1;
-    struct doc *d = ctx->d;
-    bool fr = d->lang == LANG_FR;
-    for (size_t i = 0; i < d->n_tokens;) {
-        const struct token *t = &d->tokens[i];
-        /* "@handle" */
-        if (t->kind == TOK_PUNCT && t->cp == '@' && is_word(ctx, i + 1) &&
-            !(d->tokens[i + 1].flags & TF_SPACE_BEFORE)) {
-            struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, false};
-            if (push_cand(ctx, &c))
-                return -1;
-            i += 2;
+    /* the tokens between the marks start nothing: skip them */
+    for (size_t m = 0, next = 0; m < ctx->n_marks; m++) {
+        size_t i = ctx->marks[m];
+        if (i < next)
             continue;
-        }
-        if (t->kind != TOK_WORD) {
-            i++;
-            continue;
-        }
-        struct run_state rs = {0};
-        bool head = fr && !ctx->ti[i].cap && (ctx->ti[i].lw & LW_ORGHEAD);
-        if (head) {
-            /* "ministère de la Justice", "université américaine de Beyrouth" */
-            size_t k = i + 1;
-            while (org_adjective(ctx, k) && k - i < 3)
-                k++;
-            /* "police cantonale valaisanne": two adjectives make a name too */
-            if (!fr_de_complement(ctx, k) && !fr_noun_complement(ctx, k) &&
-                !(is_cap(ctx, k) && word_is(ctx, i, "ecole")) && k - i < 3)
-                head = false;
-        }
-        /* "Les Forces démocratiques syriennes", "La Cour pénale…": the
-         * article that starts the sentence is no part of the name */
-        if (ctx->ti[i].cap && (ctx->ti[i].lw & LW_STOP) && !(ctx->ti[i].lw & LW_FIRSTNAME) &&
-            sent_initial(ctx, i) && is_cap(ctx, i + 1) && !sent_start(ctx, i + 1) && entity_ahead(ctx, i) <= i + 1) {
-            /* but "Le Maire a ajouté" may be Bruno Le Maire: a weak
-             * candidate, kept only if it names a person found elsewhere */
-            if (ctx->ti[i].lw & LW_PARTICLE) {
-                struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, true};
-                if (push_cand(ctx, &c))
-                    return -1;
-            }
-            i++;
-            continue;
-        }
-        if (!ctx->ti[i].cap && !head) {
-            if (hyphen_entity(ctx, i))
-                return -1;
-            i++;
-            continue;
-        }
-        /* "US$", "C$": a currency, not the country */
-        if (!head && i + 1 < d->n_tokens && d->tokens[i + 1].kind == TOK_PUNCT &&
-            !(d->tokens[i + 1].flags & TF_SPACE_BEFORE) && (d->tokens[i + 1].cp == '$' ||
-                                                            d->tokens[i + 1].cp == 0x20AC ||
-                                                            d->tokens[i + 1].cp == 0xA3) &&
-            t->end - t->start <= 3) {
-            i++;
-            continue;
-        }
-        size_t pend;
-        int adj = head ? 0 : hyphen_adjective(ctx, i, &pend);
-        if (adj) {
-            char buf[128];
-            size_t n = utf8_fold_into(d->text + t->start, pend - t->start, buf, sizeof buf);
-            const struct lex_entity *e = lex_entity_find(buf, n);
-            if (e || adj == 1) {
-                struct cand c = {t->start, pend, t->start, i, i + 1, {0, 0, 0}, -1, false, false, false};
-                if (e)
-                    c.v[e->type] += W_LEXICON;
-                else
-                    c.v[ACTOR_PLACE] += W_CUE;
-                if (push_cand(ctx, &c))
-                    return -1;
-            }
-            i++;
-            continue;
-        }
-        if (!head && fr_demonym_noun(ctx, i)) {
-            i++;
-            continue;
-        }
-        size_t j;
-        if (head) {
-            rs.orgcue = rs.head_cue = true;
-            rs.nwords = 1;
-            rs.last_lw = ctx->ti[i].lw | LW_DEJOIN;
-            size_t k = i + 1;
-            while (org_adjective(ctx, k) && k - i < 3)
-                k++;
-            j = k;
-            if (!fr_de_complement(ctx, j))
-                j += fr_noun_complement(ctx, j);
-            size_t c = fr_de_complement(ctx, j);
-            j += c;
-            if (is_cap(ctx, j))
-                j = extend_run(ctx, j, &rs);
-        } else {
-            j = extend_run(ctx, i, &rs);
-        }
-        size_t ea = entity_ahead(ctx, i);
-        if (ea > j)
-            j = ea; /* "Nations unies", "Arabie saoudite", "L'Oréal" */
-        if (split_run(ctx, i, j, &rs))
+        next = scan_at(ctx, i);
+        if (next == SIZE_MAX)
             return -1;
-        i = j;
     }
     share_list_types(ctx);
     return scan_titles(ctx);
@@ -1502,7 +1529,8 @@ int actors_scan(struct actx *ctx)
 void actx_free(struct actx *ctx)
 {
     free(ctx->ti);
-    free(ctx->seen);
+    free(ctx->words);
+    free(ctx->marks);
     strmap_free(&ctx->ent_cache);
     free(ctx->memo);
     free(ctx->ents);

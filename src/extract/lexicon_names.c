@@ -4590,12 +4590,11 @@ static inline bool key_equals(const char *key, const char *s, size_t n)
 }
 
 /* The entry of ix whose key is s[0..n) (need not be NUL-terminated), or
- * NULL. */
-static const void *lookup(const struct lex_index *ix, const char *s, size_t n)
+ * NULL; `full` is strmap_hash(s, n). */
+static const void *lookup_hashed(const struct lex_index *ix, const char *s, size_t n, unsigned full)
 {
     if (!atomic_load_explicit(&index_built, memory_order_acquire))
         pthread_once(&index_once, index_build);
-    unsigned full = strmap_hash(s, n);
     uint16_t tag = (uint16_t)(full >> 16);
     for (size_t h = full & ix->mask; ix->slots[h]; h = (h + 1) & ix->mask) {
         if (ix->tags[h] != tag)
@@ -4608,9 +4607,19 @@ static const void *lookup(const struct lex_index *ix, const char *s, size_t n)
     return NULL;
 }
 
+static const void *lookup(const struct lex_index *ix, const char *s, size_t n)
+{
+    return lookup_hashed(ix, s, n, strmap_hash(s, n));
+}
+
 unsigned lex_word(const char *w, size_t n)
 {
-    const struct lex_word_entry *e = lookup(&word_ix, w, n);
+    return lex_word_hashed(w, n, strmap_hash(w, n));
+}
+
+unsigned lex_word_hashed(const char *w, size_t n, unsigned hash)
+{
+    const struct lex_word_entry *e = lookup_hashed(&word_ix, w, n, hash);
     return e ? e->flags : 0;
 }
 
