@@ -162,7 +162,10 @@ static int build_forms(struct actx *ctx)
             f->ent = lex_entity_find(buf, n);
             const char *w[16];
             size_t wl[16];
+            f->flen = n;
             f->nwords = split_words(f->fold, w, wl, 16);
+            for (int k = 0; k < f->nwords; k++)
+                f->initials = f->initials || is_initial(w[k], wl[k]);
             f->acronym = f->nwords == 1 && (ctx->d->tokens[c->t0].flags & TF_ALLCAPS);
             f->generic = c->generic;
             f->weak = c->weak;
@@ -177,17 +180,6 @@ static int build_forms(struct actx *ctx)
     return 0;
 }
 
-static bool has_initials(const struct form *f)
-{
-    const char *w[16];
-    size_t wl[16];
-    int n = split_words(f->fold, w, wl, 16);
-    for (int i = 0; i < n; i++)
-        if (is_initial(w[i], wl[i]))
-            return true;
-    return false;
-}
-
 /* Merge order: more words first, full words before initials, then the
  * first written. */
 static int form_order(const void *a, const void *b, const struct actx *ctx)
@@ -195,9 +187,8 @@ static int form_order(const void *a, const void *b, const struct actx *ctx)
     const struct form *fa = &ctx->forms[*(const int *)a], *fb = &ctx->forms[*(const int *)b];
     if (fa->nwords != fb->nwords)
         return fb->nwords - fa->nwords;
-    bool ia = has_initials(fa), ib = has_initials(fb);
-    if (ia != ib)
-        return ia ? 1 : -1;
+    if (fa->initials != fb->initials)
+        return fa->initials ? 1 : -1;
     return fa->first - fb->first;
 }
 
@@ -233,7 +224,7 @@ struct merge {
     struct actx *ctx;
     struct wactor *acts;
     size_t n_acts, acts_cap;
-    struct strmap keys;     /* "g:", "w:", "a:", "c:", "n:" -> actor */
+    struct strmap keys;     /* "g:", "w:", "a:", "c:", ... -> actor */
 };
 
 /* Acronym of a name's words: "union europeenne" -> "ue",
@@ -266,9 +257,7 @@ static int register_form(struct merge *m, int fi, int a)
     struct actx *ctx = m->ctx;
     struct form *f = &ctx->forms[fi];
     f->actor = a;
-    size_t fl = strlen(f->fold);
-    if (key_put(&m->keys, 'n', f->fold, fl, a))
-        return -1;
+    size_t fl = f->flen;
     if (f->ent && f->ent->group && key_put(&m->keys, 'g', f->ent->group, strlen(f->ent->group), a))
         return -1;
     if (f->ent && !f->ent->group && key_put(&m->keys, 'g', f->ent->key, strlen(f->ent->key), a))
@@ -441,7 +430,7 @@ static int merge_forms(struct merge *m)
             const char *g = f->ent->group ? f->ent->group : f->ent->key;
             a = key_get(&m->keys, 'g', g, strlen(g));
         }
-        size_t fl = strlen(f->fold);
+        size_t fl = f->flen;
         if (a < 0)
             a = key_get(&m->keys, 'S', f->fold, fl);
         if (a < 0 && !f->ent && !f->acronym)
@@ -454,10 +443,10 @@ static int merge_forms(struct merge *m)
             a = key_get(&m->keys, 'P', f->fold, fl);
         if (a < 0 && !f->ent && f->nwords == 1 && fl > 3 && f->fold[fl - 1] == 's')
             a = key_get(&m->keys, 'w', f->fold, fl - 1); /* "the Bidens" */
-        if (a < 0 && has_initials(f) && f->nwords >= 2)
+        if (a < 0 && f->initials && f->nwords >= 2)
             a = initials_match(m, f);
         if (a < 0 && f->acronym) {
-            a = key_get(&m->keys, 'a', f->fold, strlen(f->fold));
+            a = key_get(&m->keys, 'a', f->fold, fl);
             if (a < 0)
                 a = bracket_match(m, fi);
         }
@@ -466,7 +455,7 @@ static int merge_forms(struct merge *m)
             continue;
         }
         if (a < 0 && f->generic) {
-            a = key_get(&m->keys, 'c', f->fold, strlen(f->fold));
+            a = key_get(&m->keys, 'c', f->fold, fl);
             if (a < 0) {
                 f->actor = -2; /* a lone cue word that names nothing */
                 continue;
@@ -484,7 +473,7 @@ static int merge_forms(struct merge *m)
         if (f->first < w->first_cand)
             w->first_cand = f->first;
         const struct form *nf = &ctx->forms[w->name_form];
-        if (f->nwords > nf->nwords && !has_initials(f))
+        if (f->nwords > nf->nwords && !f->initials)
             w->name_form = fi;
         rc = register_form(m, fi, a);
     }
@@ -693,6 +682,15 @@ static int *known_form(struct strmap *known, int actor, const char *s, size_t n,
     return strmap_put(known, key, *fl + 4, -1);
 }
 
+/* known_form() of a form whose fold is known: fold[0..fl), fl < 512. */
+static int *known_fold(struct strmap *known, int actor, const char *fold, size_t fl)
+{
+    char key[4 + 512];
+    memcpy(key, &actor, 4);
+    memcpy(key + 4, fold, fl);
+    return strmap_put(known, key, fl + 4, -1);
+}
+
 /* The folds of the names and aliases build_output() writes, in the order it
  * writes them (every name, then the aliases as they are added), so that
  * build_index() keys the lookup index on them without folding again. */
@@ -739,12 +737,13 @@ static void name_folds_free(struct name_folds *nf)
 }
 
 /* add_alias() for actor `ai` of the pass, through `known`: the same
- * result, without folding the name and the aliases again. */
+ * result, without folding the name and the aliases again. `f`: NULL, or
+ * the form whose fold s[0..n) folds to. */
 static int add_alias_known(struct strmap *known, struct name_folds *nf, struct actor *a, int ai,
-                           const char *s, size_t n)
+                           const char *s, size_t n, const struct form *f)
 {
-    size_t fl;
-    int *v = known_form(known, ai, s, n, &fl);
+    size_t fl = f ? f->flen : 0;
+    int *v = f ? known_fold(known, ai, f->fold, fl) : known_form(known, ai, s, n, &fl);
     if (!v)
         return -1;
     if (fl == 0 || *v != -1)
@@ -757,6 +756,52 @@ static int cmp_ment(const void *a, const void *b)
 {
     const struct actor_mention *x = a, *y = b;
     return x->start < y->start ? -1 : x->start > y->start ? 1 : x->actor - y->actor;
+}
+
+/* Sort m[0..n) by cmp_ment() with tmp[0..n) for room: insertion sort of
+ * short stretches, merged bottom-up. Each actor's mentions come sorted,
+ * so the merges are short; O(n log n) at worst. */
+static void sort_ments_with(struct actor_mention *m, struct actor_mention *tmp, size_t n)
+{
+    enum { RUN = 16 };
+    for (size_t lo = 0; lo < n; lo += RUN) {
+        size_t hi = lo + RUN < n ? lo + RUN : n;
+        for (size_t i = lo + 1; i < hi; i++) {
+            struct actor_mention x = m[i];
+            size_t k = i;
+            for (; k > lo && cmp_ment(&m[k - 1], &x) > 0; k--)
+                m[k] = m[k - 1];
+            m[k] = x;
+        }
+    }
+    for (size_t w = RUN; w < n; w *= 2) {
+        for (size_t lo = 0; lo + w < n; lo += 2 * w) {
+            size_t mid = lo + w, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            if (cmp_ment(&m[mid - 1], &m[mid]) <= 0)
+                continue; /* already in order */
+            size_t i = lo, j = mid, k = 0;
+            while (i < mid && j < hi)
+                tmp[k++] = cmp_ment(&m[j], &m[i]) < 0 ? m[j++] : m[i++];
+            while (i < mid)
+                tmp[k++] = m[i++];
+            memcpy(m + lo, tmp, k * sizeof *m);
+        }
+    }
+}
+
+/* Sort m[0..n) by cmp_ment(); 0, or -1 on allocation failure. */
+static int sort_ments(struct actor_mention *m, size_t n)
+{
+    if (n <= 16) {
+        sort_ments_with(m, NULL, n);
+        return 0;
+    }
+    struct actor_mention *tmp = malloc(n * sizeof *tmp);
+    if (!tmp)
+        return -1;
+    sort_ments_with(m, tmp, n);
+    free(tmp);
+    return 0;
 }
 
 /* Merge the pending mentions into the main sorted array (linear). */
@@ -935,8 +980,8 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
         a->name = xstrndup(text + nf->start, nf->end - nf->start);
         a->type = (enum actor_type)best_type(w->v);
         x->n_actors++;
-        size_t fl;
-        int *v = a->name ? known_form(&known, (int)(x->n_actors - 1), a->name, strlen(a->name), &fl) : NULL;
+        size_t fl = nf->flen; /* a->name folds to nf->fold (see cand_fold()) */
+        int *v = a->name ? known_fold(&known, (int)(x->n_actors - 1), nf->fold, fl) : NULL;
         if (!v || note_fold(folds, &known, (int)(x->n_actors - 1), fl))
             rc = -1;
         else
@@ -950,9 +995,10 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
             continue;
         struct actor *ac = &x->actors[out_of[a]];
         const struct form *f = &ctx->forms[c->form];
-        if (f->first == (int)i && add_alias_known(&known, folds, ac, out_of[a], text + f->start, f->end - f->start))
+        if (f->first == (int)i && add_alias_known(&known, folds, ac, out_of[a], text + f->start, f->end - f->start, f))
             rc = -1;
-        if (!rc && c->mstart < c->start && add_alias_known(&known, folds, ac, out_of[a], text + c->mstart, c->end - c->mstart))
+        if (!rc && c->mstart < c->start &&
+            add_alias_known(&known, folds, ac, out_of[a], text + c->mstart, c->end - c->mstart, NULL))
             rc = -1;
         if (!rc && actor_mention(ac, c->mstart, c->end))
             rc = -1;
@@ -962,7 +1008,7 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
             continue;
         const struct title_ref *t = &ctx->titles[i];
         struct actor *ac = &x->actors[out_of[bind[i]]];
-        if (add_alias_known(&known, folds, ac, out_of[bind[i]], text + t->start, t->alias_end - t->start) ||
+        if (add_alias_known(&known, folds, ac, out_of[bind[i]], text + t->start, t->alias_end - t->start, NULL) ||
             actor_mention(ac, t->start, t->end))
             rc = -1;
     }
@@ -1045,8 +1091,7 @@ static int build_index(struct doc *d, const struct name_folds *nf)
     free(next);
     if (rc)
         return -1;
-    qsort(ix->ments, ix->n_ments, sizeof *ix->ments, cmp_ment);
-    return 0;
+    return sort_ments(ix->ments, ix->n_ments);
 }
 
 int actors_extract(struct doc *d)

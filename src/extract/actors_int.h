@@ -17,9 +17,11 @@ struct tinfo {
     uint16_t flen;      /* folded length (at most 0xFFFF), 0 for
                          * punctuation and numbers */
     bool cap;           /* capitalised word, or "al-Assad"-like name word */
-    bool ent;           /* the word alone is a known entity */
-    bool nation;        /* the word is a nationality adjective */
-    unsigned lw;        /* lex_word() flags of the folded word */
+    uint8_t ahead;      /* entity_ahead() from this token, memoised: 0 not
+                         * yet known, else the token after it - this + 1 */
+    unsigned lw;        /* lex_word() flags of the folded word (LW_ENTITY:
+                         * alone, it is a known entity; LW_NATION: a
+                         * nationality adjective) */
 };
 
 /* A known entity looked up at tokens [t0,t1): the result (NULL for none)
@@ -54,7 +56,8 @@ struct title_ref {
 
 /* A distinct folded name and what is known about it. */
 struct form {
-    char *fold;         /* in actx.arena */
+    char *fold;         /* in actx.arena, NUL-terminated */
+    size_t flen;        /* its length */
     size_t start, end;  /* first place it is written (for display) */
     size_t mstart;      /* with its title prefix, when it had one */
     int nwords;
@@ -63,6 +66,7 @@ struct form {
     int first;          /* index of its first candidate */
     const struct lex_entity *ent;
     bool acronym;
+    bool initials;      /* a word of it is an initial ("t.") */
     bool generic;
     bool weak;          /* every candidate of the form is weak */
 };
@@ -109,6 +113,13 @@ struct winfo {
     bool al_prefix;     /* "al-", "el-" and more: a name word when a
                          * capital follows the hyphen */
     bool det;           /* "le", "la", "l", "the": may open a title phrase */
+    bool particle;      /* a particle that always belongs to the name
+                         * around it ("von", "bin", "al"; name_particle()) */
+    int8_t collective;  /* lex_speech_collective() == 1 (1) or not (0),
+                         * -1 until asked */
+    bool ent_known;     /* ent is set */
+    const struct lex_entity *ent;   /* the known entity the word alone
+                                     * names, its case aside, or NULL */
 };
 
 /* actors_scan.c: fill ctx->ti, ctx->seen, ctx->cands and ctx->titles.

@@ -199,6 +199,20 @@ static int seen_word(const struct actx *ctx, const char *w, size_t n)
     return id < 0 ? 0 : ctx->words[id].seen;
 }
 
+/* Is folded word f[0..n) a particle that always belongs to the name around
+ * it ("von", "bin", "al")? */
+static bool particle_word(const char *f, size_t n)
+{
+    static const struct { char w[6]; unsigned char n; } p[] = {
+        {"von", 3}, {"van", 3}, {"der", 3}, {"den", 3}, {"ter", 3}, {"bin", 3}, {"ben", 3},
+        {"ibn", 3}, {"bint", 4}, {"al", 2}, {"el", 2}, {"dos", 3}, {"das", 3}, {"del", 3},
+        {"della", 5}, {"zu", 2}, {"di", 2}, {"da", 2}};
+    for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+        if (p[k].n == n && memcmp(p[k].w, f, n) == 0)
+            return true;
+    return false;
+}
+
 /* Fill *w from the word of token t, its fold cut to fl bytes. */
 static void word_info(const struct actx *ctx, const struct token *t, size_t fl, struct winfo *w)
 {
@@ -208,6 +222,8 @@ static void word_info(const struct actx *ctx, const struct token *t, size_t fl, 
     w->met = true;
     w->name_ok = -1;
     w->al_prefix = fl > 3 && (memcmp(f, "al-", 3) == 0 || memcmp(f, "el-", 3) == 0);
+    w->particle = (w->lw & LW_PARTICLE) && fl <= 5 && particle_word(f, fl);
+    w->collective = -1;
     w->det = (w->lw & LW_STOP) && ((fl == 2 && f[0] == 'l' && (f[1] == 'e' || f[1] == 'a')) ||
                                    (fl == 1 && f[0] == 'l') || (fl == 3 && memcmp(f, "the", 3) == 0));
 }
@@ -225,27 +241,27 @@ static int prepare(struct actx *ctx)
     if (!ctx->ti || !ctx->words || !ctx->marks)
         return -1;
     ctx->dets = ctx->marks + nt;
+    /* locals, not ctx's fields, which every byte store might alias */
+    const struct token *tk = d->tokens;
+    struct tinfo *ti = ctx->ti;
+    struct winfo *words = ctx->words;
+    uint32_t *marks = ctx->marks, *dets = ctx->dets;
+    size_t n_marks = 0, n_dets = 0;
     for (size_t i = 0; i < d->n_tokens; i++) {
-        const struct token *t = &d->tokens[i];
-        struct tinfo *x = &ctx->ti[i];
+        const struct token *t = &tk[i];
+        struct tinfo *x = &ti[i];
         if (t->kind != TOK_WORD) {
             *x = (struct tinfo){0};
             if (t->kind == TOK_PUNCT && t->cp == '@')
-                ctx->marks[ctx->n_marks++] = (uint32_t)i;
+                marks[n_marks++] = (uint32_t)i;
             continue;
         }
-        size_t fl = t->flen;
-        if (fl > 0xFFFF)
-            fl = 0xFFFF;
+        size_t fl = t->flen < 0xFFFF ? t->flen : 0xFFFF;
         /* one lexicon lookup per distinct word, at its first token */
-        struct winfo *w = &ctx->words[t->word];
+        struct winfo *w = &words[t->word];
         if (!w->met)
             word_info(ctx, t, fl, w);
-        x->foff = t->foff;
-        x->flen = (uint16_t)fl;
-        x->lw = w->lw;
-        x->ent = (w->lw & LW_ENTITY) != 0;
-        x->nation = (w->lw & LW_NATION) != 0;
+        unsigned lw = w->lw;
         bool cap = (t->flags & TF_CAP) != 0;
         if (!cap && w->al_prefix) {
             /* "al-Assad", "el-Sissi", "al-Bab": a name word despite its case */
@@ -257,16 +273,18 @@ static int prepare(struct actx *ctx)
                 w->name_ok = name_word(ctx->fold + t->foff, fl);
             cap = w->name_ok;
         }
-        x->cap = cap;
+        *x = (struct tinfo){t->foff, (uint16_t)fl, cap, 0, lw};
         if (!cap)
             w->seen |= SEEN_LOWER;
         else if (!(w->seen & SEEN_CAP_MID) && !sent_initial(ctx, i))
             w->seen |= SEEN_CAP_MID;
-        if (cap || (t->flags & TF_HYPHEN) || (fr && (w->lw & LW_ORGHEAD)))
-            ctx->marks[ctx->n_marks++] = (uint32_t)i;
+        if (cap || (t->flags & TF_HYPHEN) || (fr && (lw & LW_ORGHEAD)))
+            marks[n_marks++] = (uint32_t)i;
         if (w->det)
-            ctx->dets[ctx->n_dets++] = (uint32_t)i;
+            dets[n_dets++] = (uint32_t)i;
     }
+    ctx->n_marks = n_marks;
+    ctx->n_dets = n_dets;
     return 0;
 }
 
@@ -300,7 +318,7 @@ static bool org_adjective(const struct actx *ctx, size_t i)
         return true;
     if (ctx->ti[i].lw & (LW_STOP | LW_SPEECH | LW_TITLE))
         return false;
-    if (ctx->ti[i].nation)
+    if (ctx->ti[i].lw & LW_NATION)
         return true;
     size_t n;
     const char *w = actx_word(ctx, i, &n);
@@ -325,19 +343,12 @@ static bool org_adjective(const struct actx *ctx, size_t i)
     return false;
 }
 
-/* Particles that always belong to the name around them. */
+/* Token i is a particle that always belongs to the name around it
+ * (particle_word()), in lower case. */
 static bool name_particle(const struct actx *ctx, size_t i)
 {
-    static const struct { char w[6]; unsigned char n; } p[] = {
-        {"von", 3}, {"van", 3}, {"der", 3}, {"den", 3}, {"ter", 3}, {"bin", 3}, {"ben", 3},
-        {"ibn", 3}, {"bint", 4}, {"al", 2}, {"el", 2}, {"dos", 3}, {"das", 3}, {"del", 3},
-        {"della", 5}, {"zu", 2}, {"di", 2}, {"da", 2}};
-    if (!is_word(ctx, i) || ctx->ti[i].cap || !(ctx->ti[i].lw & LW_PARTICLE) || ctx->ti[i].flen > 5)
-        return false;
-    for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
-        if (word_is_n(ctx, i, p[k].w, p[k].n))
-            return true;
-    return false;
+    return is_word(ctx, i) && !ctx->ti[i].cap && (ctx->ti[i].lw & LW_PARTICLE) &&
+           ctx->words[ctx->d->tokens[i].word].particle;
 }
 
 /* Number of tokens of a French "de" complement starting at i and ending on
@@ -407,16 +418,17 @@ static size_t fr_complement_to_acronym(const struct actx *ctx, size_t i)
 }
 
 /* The same for English "of X", "of the X". */
-static size_t en_of_complement(const struct actx *ctx, size_t i, const char *prep)
+static size_t en_of_complement_n(const struct actx *ctx, size_t i, const char *prep, size_t pn)
 {
     size_t k = i;
-    if (!word_is_n(ctx, k, prep, strlen(prep)))
+    if (!word_is_n(ctx, k, prep, pn))
         return 0;
     k++;
     if (word_is(ctx, k, "the"))
         k++;
     return is_cap(ctx, k) && !sent_start(ctx, k) ? k - i : 0;
 }
+#define en_of_complement(ctx, i, lit) en_of_complement_n(ctx, i, "" lit, sizeof(lit) - 1)
 
 /* Does the run of capitalised words starting at i end on an organisation
  * cue word ("Rescue Service", "Protection Units")? */
@@ -705,6 +717,18 @@ static bool entity_ok(const struct actx *ctx, size_t t0, size_t t1, const struct
 static bool entity_at(struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
 {
     char buf[256];
+    if (t1 - t0 == 1) {
+        /* one word: the lexicon's answer is the same at each of its tokens */
+        struct winfo *w = &ctx->words[ctx->d->tokens[t0].word];
+        if (!w->ent_known) {
+            size_t n;
+            const char *f = actx_word(ctx, t0, &n);
+            w->ent = n < sizeof buf ? lex_entity_find(f, n) : NULL;
+            w->ent_known = true;
+        }
+        *e = w->ent && entity_ok(ctx, t0, t1, w->ent) ? w->ent : NULL;
+        return *e != NULL;
+    }
     struct ent_memo *m = entity_memo(ctx, t0, t1);
     if (m && m->t1) {
         *e = m->e;
@@ -727,20 +751,16 @@ static inline bool entity_of(struct actx *ctx, size_t t0, size_t t1, const struc
     *e = NULL;
     /* most names are no known entity: rule them out without folding (the
      * flags are 0 for punctuation and numbers) */
-    if (t1 <= t0 || (t1 - t0 == 1 ? !ctx->ti[t0].ent : !(ctx->ti[t0].lw & LW_ENTSTART)))
+    if (t1 <= t0 || (t1 - t0 == 1 ? !(ctx->ti[t0].lw & LW_ENTITY) : !(ctx->ti[t0].lw & LW_ENTSTART)))
         return false;
     return entity_at(ctx, t0, t1, e);
 }
 
-/* The longest known entity written from token i on (up to 8 tokens, within
- * the sentence): the token after it, or i when there is none. */
-static size_t entity_ahead(struct actx *ctx, size_t i)
+/* entity_ahead() from a word that may start a known entity of several
+ * words. */
+static size_t entity_ahead_long(struct actx *ctx, size_t i)
 {
     const struct lex_entity *e;
-    if (!is_word(ctx, i))
-        return i;
-    if (!(ctx->ti[i].lw & LW_ENTSTART))
-        return entity_of(ctx, i, i + 1, &e) ? i + 1 : i;
     /* only words that occur in entity names can continue one */
     size_t end = i + 1;
     while (end < ctx->d->n_tokens && end < i + 8 && !sent_start(ctx, end) &&
@@ -769,6 +789,20 @@ static size_t entity_ahead(struct actx *ctx, size_t i)
             return k;
     }
     return i;
+}
+
+/* The longest known entity written from token i on (up to 8 tokens, within
+ * the sentence): the token after it, or i when there is none. */
+static size_t entity_ahead(struct actx *ctx, size_t i)
+{
+    const struct lex_entity *e;
+    if (!is_word(ctx, i))
+        return i;
+    if (!(ctx->ti[i].lw & LW_ENTSTART))
+        return entity_of(ctx, i, i + 1, &e) ? i + 1 : i;
+    if (!ctx->ti[i].ahead)
+        ctx->ti[i].ahead = (uint8_t)(entity_ahead_long(ctx, i) - i + 1);
+    return i + ctx->ti[i].ahead - 1u;
 }
 
 static size_t skip_back_det(const struct actx *ctx, size_t i, bool *det)
@@ -895,10 +929,16 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym)
             c->v[ACTOR_PERSON] += 0.5f;
         /* "la société Verdanex", "the company Brantley", "le quotidien
          * X": a common noun for an organisation right before the name */
-        size_t pn;
-        const char *pw = actx_word(ctx, p, &pn);
-        if (p + 1 == t0 && !ctx->ti[p].cap && lex_speech_collective(pw, pn) == 1)
-            c->v[ACTOR_ORGANIZATION] += W_TITLE;
+        if (p + 1 == t0 && !ctx->ti[p].cap) {
+            struct winfo *w = &ctx->words[ctx->d->tokens[p].word];
+            if (w->collective < 0) {
+                size_t pn;
+                const char *pw = actx_word(ctx, p, &pn);
+                w->collective = lex_speech_collective(pw, pn) == 1;
+            }
+            if (w->collective)
+                c->v[ACTOR_ORGANIZATION] += W_TITLE;
+        }
     }
     /* "X said in a statement", "X a indiqué dans un communiqué" */
     {
@@ -942,7 +982,7 @@ static bool compound_of_names(const struct actx *ctx, size_t i)
     const char *w = actx_word(ctx, i, &n);
     const char *text = ctx->d->text + ctx->d->tokens[i].start;
     size_t tn = ctx->d->tokens[i].end - ctx->d->tokens[i].start;
-    if (!memchr(w, '-', n) || ctx->ti[i].ent)
+    if (!memchr(w, '-', n) || (ctx->ti[i].lw & LW_ENTITY))
         return false;
     int parts = 0, named = 0, caps = 0;
     size_t p = 0, tp = 0;
@@ -994,7 +1034,7 @@ static bool person_context(const struct actx *ctx, size_t a)
         while (is_word(ctx, k) && !ctx->ti[k].cap && k < a + 5) {
             if (ctx->ti[k].lw & LW_TITLE)
                 return true;
-            if (!ctx->ti[k].nation && !(ctx->ti[k].lw & (LW_STOP | LW_ORGADJ)))
+            if (!(ctx->ti[k].lw & (LW_NATION | LW_STOP | LW_ORGADJ)))
                 break;
             k++;
         }
@@ -1053,7 +1093,7 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
          * "Opération Barkhane", "Boeing 737" */
         if (((ctx->ti[t0].lw & LW_THING) && !(ctx->ti[t0].lw & LW_FIRSTNAME)) || (ctx->ti[last].lw & LW_THING))
             return 0;
-        if (words >= 2 && ctx->ti[last].cap && ctx->ti[last].nation && !(ctx->ti[last].lw & LW_FIRSTNAME))
+        if (words >= 2 && ctx->ti[last].cap && (ctx->ti[last].lw & LW_NATION) && !(ctx->ti[last].lw & LW_FIRSTNAME))
             return 0; /* "Native American" */
         /* "Brisbane International": a city and "International" name a
          * tournament (an organisation would be known or carry a cue) */
@@ -1073,7 +1113,7 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
             return 0;
         if ((lw & LW_STOP) && !titled)
             return 0;
-        if (n < 2 || ctx->ti[t0].nation || compound_of_names(ctx, t0))
+        if (n < 2 || (ctx->ti[t0].lw & LW_NATION) || compound_of_names(ctx, t0))
             return 0;
         if (tk[t0].end - tk[t0].start == 1)
             return 0;
@@ -1151,7 +1191,7 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
             mstart = tk[t0].start;
             continue;
         }
-        if (more && !rs->orgcue && ctx->ti[t0].nation && !(lw & LW_FIRSTNAME)) {
+        if (more && !rs->orgcue && (ctx->ti[t0].lw & LW_NATION) && !(lw & LW_FIRSTNAME)) {
             t0++;
             mstart = tk[t0].start;
             continue;
@@ -1223,7 +1263,7 @@ static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
     const struct token *tk = ctx->d->tokens;
     size_t k = i;
     const char *before = NULL; /* "the Turkish president" */
-    if (is_word(ctx, k) && ctx->ti[k].nation && is_word(ctx, k + 1) && (ctx->ti[k + 1].lw & LW_TITLE)) {
+    if (is_word(ctx, k) && (ctx->ti[k].lw & LW_NATION) && is_word(ctx, k + 1) && (ctx->ti[k + 1].lw & LW_TITLE)) {
         before = lex_nationality(ctx->fold + ctx->ti[k].foff, ctx->ti[k].flen);
         k++;
     }
@@ -1237,7 +1277,7 @@ static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
         return i;
     out->country = before;
     out->before_tok = i;
-    if (is_word(ctx, k) && ctx->ti[k].nation && !ctx->ti[k].cap) {
+    if (is_word(ctx, k) && (ctx->ti[k].lw & LW_NATION) && !ctx->ti[k].cap) {
         out->country = lex_nationality(ctx->fold + ctx->ti[k].foff, ctx->ti[k].flen);
         k++;
     }
@@ -1269,7 +1309,7 @@ static int scan_titles(struct actx *ctx)
         if (word_is(ctx, i, "l") && !is_apos(ctx, i + 1))
             continue;
         size_t k = word_is(ctx, i, "l") ? i + 2 : i + 1;
-        if (!is_word(ctx, k) || !((ctx->ti[k].lw & LW_TITLE) || ctx->ti[k].nation))
+        if (!is_word(ctx, k) || !(ctx->ti[k].lw & (LW_TITLE | LW_NATION)))
             continue;
         struct title_ref t;
         size_t after = title_phrase(ctx, k, &t);
@@ -1395,7 +1435,7 @@ static bool fr_demonym_noun(const struct actx *ctx, size_t i)
     static const char *const plural[] = {"ais", "aises", "ois", "oises", "iens", "iennes", "ains",
                                          "aines", "ins", "ines", "eens", "eennes", "ards", "ardes"};
     static const char *const single[] = {"ais", "aise", "ois", "oise", "ien", "ienne", "ain", "aine"};
-    if (ctx->d->lang != LANG_FR || i == 0 || ctx->ti[i].ent || ctx->ti[i].nation ||
+    if (ctx->d->lang != LANG_FR || i == 0 || (ctx->ti[i].lw & (LW_ENTITY | LW_NATION)) ||
         (ctx->ti[i].lw & (LW_FIRSTNAME | LW_ENTSTART)) || is_cap(ctx, i + 1))
         return false;
     size_t n;
