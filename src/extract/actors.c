@@ -267,11 +267,14 @@ static int register_form(struct merge *m, int fi, int a)
     size_t wl[16];
     int n = split_words(f->fold, w, wl, 16);
     if (t == ACTOR_PERSON && !f->ent && n >= 2) {
+        bool part[16];
+        for (int i = 0; i < n; i++)
+            part[i] = lower_particle(w[i], wl[i]);
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
                 /* "le drian", "von der leyen" may start a run, a particle
                  * never ends one */
-                if (lower_particle(w[j], wl[j]) || (i == j && lower_particle(w[i], wl[i])))
+                if (part[j])
                     continue;
                 size_t len = (size_t)(w[j] + wl[j] - w[i]);
                 if (key_put(&m->keys, 'w', w[i], len, a))
@@ -418,9 +421,11 @@ static int merge_forms(struct merge *m)
     for (size_t i = 0; i < n; i++)
         idx[i] = (int)i;
     sort_forms(idx, tmp, n, ctx);
-    /* a few keys per form (its fold, its words, its acronym): room for
-     * them at once spares the rehashes (a failure here only costs them) */
-    strmap_reserve(&m->keys, 4 * n, 48 * n);
+    /* one or two keys per form on average (its entity, its words, its
+     * acronym...): room for them at once spares most rehashes without
+     * clearing a table many times too large (a failure here only costs
+     * the rehashes) */
+    strmap_reserve(&m->keys, 2 * n, 24 * n);
     int rc = 0;
     for (size_t k = 0; k < n && !rc; k++) {
         int fi = idx[k];
@@ -924,9 +929,12 @@ static int index_keys_for(struct actors_index *ix, const struct actor *a, int id
     const char *w[16];
     size_t wl[16];
     int nw = split_words(name, w, wl, 16);
+    bool part[16];
+    for (int i = 0; i < nw && nw >= 2; i++)
+        part[i] = lower_particle(w[i], wl[i]);
     for (int i = 0; i < nw && nw >= 2; i++) {
         for (int j = i; j < nw; j++) {
-            if (lower_particle(w[i], wl[i]) || lower_particle(w[j], wl[j]))
+            if (part[i] || part[j])
                 continue;
             if (key_put(&ix->keys, 'w', w[i], (size_t)(w[j] + wl[j] - w[i]), idx))
                 return -1;
@@ -1035,7 +1043,7 @@ static int build_index(struct doc *d, const struct name_folds *nf)
     }
     /* the names, the aliases and a person's words (see index_keys_for());
      * a failure here only costs rehashes */
-    strmap_reserve(&ix->keys, 4 * x->n_actors + aliases, 32 * (4 * x->n_actors + aliases));
+    strmap_reserve(&ix->keys, 2 * x->n_actors + aliases, 32 * (2 * x->n_actors + aliases));
     ix->ments = malloc((total ? total : 1) * sizeof *ix->ments);
     if (!ix->ments)
         return -1;

@@ -73,6 +73,8 @@ struct form {
 
 struct actx {
     struct doc *d;
+    const struct token *tk; /* d->tokens and d->n_tokens, at hand */
+    size_t nt;
     struct tinfo *ti;
     const char *fold;   /* the folded tokens, d->fold (borrowed) */
     struct winfo *words;    /* per word id (token.word, doc.words) */
@@ -107,7 +109,6 @@ enum { SEEN_LOWER = 1, SEEN_CAP_MID = 2 };
 struct winfo {
     unsigned lw;        /* lexicon flags (see word_flags()) */
     uint8_t seen;       /* SEEN_* bits, over all its tokens */
-    bool met;           /* the fields are set (but name_ok) */
     int8_t name_ok;     /* capitalised, it can be part of a name (1) or
                          * not (0); -1 until a capitalised token asks */
     bool al_prefix;     /* "al-", "el-" and more: a name word when a

@@ -49,7 +49,7 @@ const char *actx_word(const struct actx *ctx, size_t i, size_t *n)
 /* Is token i the folded word w[0..wn)? word_is() takes a string literal. */
 static bool word_is_n(const struct actx *ctx, size_t i, const char *w, size_t wn)
 {
-    if (i >= ctx->d->n_tokens || ctx->ti[i].flen != wn)
+    if (i >= ctx->nt || ctx->ti[i].flen != wn)
         return false;
     return memcmp(ctx->fold + ctx->ti[i].foff, w, wn) == 0;
 }
@@ -57,7 +57,7 @@ static bool word_is_n(const struct actx *ctx, size_t i, const char *w, size_t wn
 
 static bool is_word(const struct actx *ctx, size_t i)
 {
-    return i < ctx->d->n_tokens && ctx->d->tokens[i].kind == TOK_WORD;
+    return i < ctx->nt && ctx->tk[i].kind == TOK_WORD;
 }
 
 static bool is_cap(const struct actx *ctx, size_t i)
@@ -67,7 +67,7 @@ static bool is_cap(const struct actx *ctx, size_t i)
 
 static bool is_punct(const struct actx *ctx, size_t i, uint32_t c)
 {
-    return i < ctx->d->n_tokens && ctx->d->tokens[i].kind == TOK_PUNCT && ctx->d->tokens[i].cp == c;
+    return i < ctx->nt && ctx->tk[i].kind == TOK_PUNCT && ctx->tk[i].cp == c;
 }
 
 static bool is_apos(const struct actx *ctx, size_t i)
@@ -77,14 +77,14 @@ static bool is_apos(const struct actx *ctx, size_t i)
 
 static bool sent_start(const struct actx *ctx, size_t i)
 {
-    return i < ctx->d->n_tokens && (ctx->d->tokens[i].flags & TF_SENT_START);
+    return i < ctx->nt && (ctx->tk[i].flags & TF_SENT_START);
 }
 
 /* Token i begins a sentence, possibly after opening marks, a dash or a
  * colon: its capital says nothing about it being a name. */
 static bool sent_initial(const struct actx *ctx, size_t i)
 {
-    const struct token *tk = ctx->d->tokens;
+    const struct token *tk = ctx->tk;
     while (i > 0 && !(tk[i].flags & TF_SENT_START)) {
         const struct token *p = &tk[i - 1];
         if (p->kind != TOK_PUNCT)
@@ -121,7 +121,7 @@ static bool sent_initial(const struct actx *ctx, size_t i)
 /* Token i ends in a possessive "'s" / "’s": bytes to drop from its end. */
 static size_t possessive_len(const struct actx *ctx, size_t i)
 {
-    const struct token *t = &ctx->d->tokens[i];
+    const struct token *t = &ctx->tk[i];
     const char *s = ctx->d->text;
     size_t n = t->end - t->start;
     if (n > 2 && s[t->end - 1] == 's' && s[t->end - 2] == '\'')
@@ -213,17 +213,20 @@ static bool particle_word(const char *f, size_t n)
     return false;
 }
 
-/* Fill *w from the word of token t, its fold cut to fl bytes. */
+/* Set every field of *w from the word of token t, its fold cut to fl
+ * bytes. */
 static void word_info(const struct actx *ctx, const struct token *t, size_t fl, struct winfo *w)
 {
     const char *f = ctx->fold + t->foff;
     unsigned hash = fl == t->flen ? ctx->d->words[t->word].hash : strmap_hash(f, fl);
     w->lw = word_flags(f, fl, t->flags & TF_HYPHEN, hash);
-    w->met = true;
+    w->seen = 0;
     w->name_ok = -1;
     w->al_prefix = fl > 3 && (memcmp(f, "al-", 3) == 0 || memcmp(f, "el-", 3) == 0);
     w->particle = (w->lw & LW_PARTICLE) && fl <= 5 && particle_word(f, fl);
     w->collective = -1;
+    w->ent_known = false;
+    w->ent = NULL;
     w->det = (w->lw & LW_STOP) && ((fl == 2 && f[0] == 'l' && (f[1] == 'e' || f[1] == 'a')) ||
                                    (fl == 1 && f[0] == 'l') || (fl == 3 && memcmp(f, "the", 3) == 0));
 }
@@ -236,7 +239,10 @@ static int prepare(struct actx *ctx)
     /* every entry is written below: zero for punctuation and numbers */
     ctx->ti = malloc(nt * sizeof *ctx->ti);
     ctx->fold = d->fold;
-    ctx->words = calloc(d->n_words ? d->n_words : 1, sizeof *ctx->words);
+    ctx->tk = d->tokens;
+    ctx->nt = d->n_tokens;
+    /* each entry is set at the first token of its word */
+    ctx->words = malloc((d->n_words ? d->n_words : 1) * sizeof *ctx->words);
     ctx->marks = malloc(2 * nt * sizeof *ctx->marks);
     if (!ctx->ti || !ctx->words || !ctx->marks)
         return -1;
@@ -257,9 +263,10 @@ static int prepare(struct actx *ctx)
             continue;
         }
         size_t fl = t->flen < 0xFFFF ? t->flen : 0xFFFF;
-        /* one lexicon lookup per distinct word, at its first token */
+        /* one lexicon lookup per distinct word, at its first token (the
+         * one whose fold is the word's key) */
         struct winfo *w = &words[t->word];
-        if (!w->met)
+        if (t->foff == d->words[t->word].foff)
             word_info(ctx, t, fl, w);
         unsigned lw = w->lw;
         bool cap = (t->flags & TF_CAP) != 0;
@@ -290,7 +297,7 @@ static int prepare(struct actx *ctx)
 
 static int seen(const struct actx *ctx, size_t i)
 {
-    return is_word(ctx, i) ? ctx->words[ctx->d->tokens[i].word].seen : 0;
+    return is_word(ctx, i) ? ctx->words[ctx->tk[i].word].seen : 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -348,7 +355,7 @@ static bool org_adjective(const struct actx *ctx, size_t i)
 static bool name_particle(const struct actx *ctx, size_t i)
 {
     return is_word(ctx, i) && !ctx->ti[i].cap && (ctx->ti[i].lw & LW_PARTICLE) &&
-           ctx->words[ctx->d->tokens[i].word].particle;
+           ctx->words[ctx->tk[i].word].particle;
 }
 
 /* Number of tokens of a French "de" complement starting at i and ending on
@@ -412,7 +419,7 @@ static size_t fr_complement_to_acronym(const struct actx *ctx, size_t i)
     while (k < first + 4 && is_word(ctx, k) && !ctx->ti[k].cap && !(ctx->ti[k].lw & (LW_STOP | LW_SPEECH)))
         k++;
     if (k == first || !is_punct(ctx, k, '(') || !is_word(ctx, k + 1) ||
-        !(ctx->d->tokens[k + 1].flags & TF_ALLCAPS) || !is_punct(ctx, k + 2, ')'))
+        !(ctx->tk[k + 1].flags & TF_ALLCAPS) || !is_punct(ctx, k + 2, ')'))
         return 0;
     return k - i;
 }
@@ -448,9 +455,9 @@ static bool capital_function_word(const struct actx *ctx, size_t i)
     static const char *const open_names[] = {"new", "old", "first", "last", "late", "early",
                                              "former", "next", "second", "third", "saint", "st"};
     unsigned lw = ctx->ti[i].lw;
-    if (!(lw & LW_STOP) || (lw & (LW_PARTICLE | LW_FIRSTNAME)) || (ctx->d->tokens[i].flags & TF_ALLCAPS))
+    if (!(lw & LW_STOP) || (lw & (LW_PARTICLE | LW_FIRSTNAME)) || (ctx->tk[i].flags & TF_ALLCAPS))
         return false;
-    if (ctx->d->tokens[i].end - ctx->d->tokens[i].start == 1)
+    if (ctx->tk[i].end - ctx->tk[i].start == 1)
         return false;
     for (size_t k = 0; k < sizeof open_names / sizeof open_names[0]; k++)
         if (word_is_n(ctx, i, open_names[k], strlen(open_names[k])))
@@ -498,7 +505,7 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
     int adjectives = 0;
     bool last_adj = false;
     for (;;) {
-        if (j >= ctx->d->n_tokens || sent_start(ctx, j) || j - i >= MAX_RUN_TOKENS)
+        if (j >= ctx->nt || sent_start(ctx, j) || j - i >= MAX_RUN_TOKENS)
             break;
         if (is_cap(ctx, j) && last_adj)
             break; /* "Conseil européen | Charles Michel" */
@@ -514,8 +521,8 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
         }
         /* initials: "Recep T. Erdogan", "U.S. House" */
         if (is_punct(ctx, j, '.') && is_cap(ctx, j - 1) &&
-            ctx->d->tokens[j - 1].end - ctx->d->tokens[j - 1].start == 1) {
-            if (is_cap(ctx, j + 1) && !(ctx->d->tokens[j].flags & TF_SPACE_BEFORE)) {
+            ctx->tk[j - 1].end - ctx->tk[j - 1].start == 1) {
+            if (is_cap(ctx, j + 1) && !(ctx->tk[j].flags & TF_SPACE_BEFORE)) {
                 j++;
                 continue;
             }
@@ -529,8 +536,8 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
             continue;
         }
         /* "Kurdistan Workers' Party" */
-        if (is_apos(ctx, j) && !(ctx->d->tokens[j].flags & TF_SPACE_BEFORE) && j > i &&
-            ctx->d->text[ctx->d->tokens[j].start - 1] == 's' && cap_run_ends_org(ctx, j + 1)) {
+        if (is_apos(ctx, j) && !(ctx->tk[j].flags & TF_SPACE_BEFORE) && j > i &&
+            ctx->d->text[ctx->tk[j].start - 1] == 's' && cap_run_ends_org(ctx, j + 1)) {
             j++;
             continue;
         }
@@ -605,7 +612,7 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
  * may be NULL). Returns the length, or (size_t)-1 when buf is too small. */
 static size_t fold_tokens(const struct actx *ctx, size_t t0, size_t t1, char *buf, size_t cap, size_t *ends)
 {
-    const struct token *tk = ctx->d->tokens;
+    const struct token *tk = ctx->tk;
     size_t n = 0;
     for (size_t k = t0; k < t1; k++) {
         if (k > t0 && (tk[k].flags & TF_SPACE_BEFORE)) {
@@ -696,7 +703,7 @@ static void memo_set(struct actx *ctx, struct ent_memo *m, size_t t0, size_t t1,
  * Presse). */
 static bool entity_ok(const struct actx *ctx, size_t t0, size_t t1, const struct lex_entity *e)
 {
-    const struct token *tk = ctx->d->tokens;
+    const struct token *tk = ctx->tk;
     if (t1 - t0 >= 2 && (word_is(ctx, t0, "le") || word_is(ctx, t0, "la") || word_is(ctx, t0, "les") ||
                          word_is(ctx, t0, "l") || word_is(ctx, t0, "the"))) {
         size_t k = t0 + 1;
@@ -719,7 +726,7 @@ static bool entity_at(struct actx *ctx, size_t t0, size_t t1, const struct lex_e
     char buf[256];
     if (t1 - t0 == 1) {
         /* one word: the lexicon's answer is the same at each of its tokens */
-        struct winfo *w = &ctx->words[ctx->d->tokens[t0].word];
+        struct winfo *w = &ctx->words[ctx->tk[t0].word];
         if (!w->ent_known) {
             size_t n;
             const char *f = actx_word(ctx, t0, &n);
@@ -763,7 +770,7 @@ static size_t entity_ahead_long(struct actx *ctx, size_t i)
     const struct lex_entity *e;
     /* only words that occur in entity names can continue one */
     size_t end = i + 1;
-    while (end < ctx->d->n_tokens && end < i + 8 && !sent_start(ctx, end) &&
+    while (end < ctx->nt && end < i + 8 && !sent_start(ctx, end) &&
            (is_word(ctx, end) ? (ctx->ti[end].lw & LW_ENTWORD) != 0
                               : (is_apos(ctx, end) || is_punct(ctx, end, '.') || is_punct(ctx, end, '&'))))
         end++;
@@ -888,7 +895,7 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym)
     /* "WalesOnline", "PolitiFact": a capital inside a word */
     if (words == 1 && !acronym) {
         const char *s = ctx->d->text;
-        for (size_t k = ctx->d->tokens[t0].start + 1; k + 1 < ctx->d->tokens[t0].end; k++)
+        for (size_t k = ctx->tk[t0].start + 1; k + 1 < ctx->tk[t0].end; k++)
             if (s[k] >= 'a' && s[k] <= 'z' && s[k + 1] >= 'A' && s[k + 1] <= 'Z') {
                 c->v[ACTOR_ORGANIZATION] += W_ACRONYM;
                 break;
@@ -930,7 +937,7 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym)
         /* "la société Verdanex", "the company Brantley", "le quotidien
          * X": a common noun for an organisation right before the name */
         if (p + 1 == t0 && !ctx->ti[p].cap) {
-            struct winfo *w = &ctx->words[ctx->d->tokens[p].word];
+            struct winfo *w = &ctx->words[ctx->tk[p].word];
             if (w->collective < 0) {
                 size_t pn;
                 const char *pw = actx_word(ctx, p, &pn);
@@ -980,8 +987,8 @@ static bool compound_of_names(const struct actx *ctx, size_t i)
 {
     size_t n;
     const char *w = actx_word(ctx, i, &n);
-    const char *text = ctx->d->text + ctx->d->tokens[i].start;
-    size_t tn = ctx->d->tokens[i].end - ctx->d->tokens[i].start;
+    const char *text = ctx->d->text + ctx->tk[i].start;
+    size_t tn = ctx->tk[i].end - ctx->tk[i].start;
     if (!memchr(w, '-', n) || (ctx->ti[i].lw & LW_ENTITY))
         return false;
     int parts = 0, named = 0, caps = 0;
@@ -1049,7 +1056,7 @@ static bool person_context(const struct actx *ctx, size_t a)
  * title or honorific stood before it, from `mstart`. */
 static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t mstart)
 {
-    const struct token *tk = ctx->d->tokens;
+    const struct token *tk = ctx->tk;
     while (t1 > t0 && !is_word(ctx, t1 - 1) && !is_punct(ctx, t1 - 1, '.'))
         t1--;
     while (t1 > t0 && is_word(ctx, t1 - 1) && !ctx->ti[t1 - 1].cap &&
@@ -1082,7 +1089,7 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
         }
     }
     /* "Boeing 737", "Airbus A320": a model, not the maker */
-    if ((!known || e->type != ACTOR_PLACE) && t1 < ctx->d->n_tokens && tk[t1].kind == TOK_NUMBER &&
+    if ((!known || e->type != ACTOR_PLACE) && t1 < ctx->nt && tk[t1].kind == TOK_NUMBER &&
         !sent_start(ctx, t1) && !is_punct(ctx, t1 - 1, '.'))
         return 0;
     if (!known) {
@@ -1148,7 +1155,7 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
  * names. */
 static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_state *rs)
 {
-    const struct token *tk = ctx->d->tokens;
+    const struct token *tk = ctx->tk;
     bool titled = false;
     size_t mstart = tk[t0].start;
     bool ends_org = rs->ends_cue;
@@ -1260,7 +1267,7 @@ static int push_title(struct actx *ctx, const struct title_ref *t)
  * "des Transports", "of State"). Returns the token after it, or i. */
 static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
 {
-    const struct token *tk = ctx->d->tokens;
+    const struct token *tk = ctx->tk;
     size_t k = i;
     const char *before = NULL; /* "the Turkish president" */
     if (is_word(ctx, k) && (ctx->ti[k].lw & LW_NATION) && is_word(ctx, k + 1) && (ctx->ti[k + 1].lw & LW_TITLE)) {
@@ -1301,7 +1308,7 @@ static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
 /* Record the title phrases after the determiners of ctx->dets. */
 static int scan_titles(struct actx *ctx)
 {
-    size_t n = ctx->d->n_tokens;
+    size_t n = ctx->nt;
     for (size_t m = 0, next = 0; m < ctx->n_dets; m++) {
         size_t i = ctx->dets[m];
         if (i < next || i + 1 >= n)
@@ -1338,9 +1345,9 @@ static void share_list_types(struct actx *ctx)
                 break;
             bool link = true;
             for (size_t k = a; k < b; k++)
-                link = link && (is_punct(ctx, k, ',') || tok_is(ctx->d, &ctx->d->tokens[k], "et") ||
-                                tok_is(ctx->d, &ctx->d->tokens[k], "and") || tok_is(ctx->d, &ctx->d->tokens[k], "ou") ||
-                                tok_is(ctx->d, &ctx->d->tokens[k], "or")); /* not "où" */
+                link = link && (is_punct(ctx, k, ',') || tok_is(ctx->d, &ctx->tk[k], "et") ||
+                                tok_is(ctx->d, &ctx->tk[k], "and") || tok_is(ctx->d, &ctx->tk[k], "ou") ||
+                                tok_is(ctx->d, &ctx->tk[k], "or")); /* not "où" */
             if (!link)
                 break;
             j++;
@@ -1348,7 +1355,7 @@ static void share_list_types(struct actx *ctx)
         bool conj = false;
         for (size_t k = i + 1; k < j; k++)
             for (size_t q = ctx->cands[k - 1].t1; q < ctx->cands[k].t0; q++)
-                conj = conj || ctx->d->tokens[q].kind == TOK_WORD;
+                conj = conj || ctx->tk[q].kind == TOK_WORD;
         /* "Otan, Jens Stoltenberg" is an apposition, not a list */
         if (j - i >= 3 || (j - i == 2 && conj)) {
             float known[3] = {0, 0, 0};
@@ -1377,7 +1384,7 @@ static void share_list_types(struct actx *ctx)
  * "ex-UK", "pro-Kremlin", "anti-OTAN". */
 static int hyphen_entity(struct actx *ctx, size_t i)
 {
-    const struct token *t = &ctx->d->tokens[i];
+    const struct token *t = &ctx->tk[i];
     const char *s = ctx->d->text;
     if (!(t->flags & TF_HYPHEN))
         return 0;
@@ -1406,7 +1413,7 @@ static int hyphen_adjective(const struct actx *ctx, size_t i, size_t *pend)
 {
     static const char *const place_of[] = {"based", "born", "bred", "raised", "headquartered", "educated"};
     static const char *const by[] = {"led", "backed", "owned", "funded", "run", "sponsored", "made"};
-    const struct token *t = &ctx->d->tokens[i];
+    const struct token *t = &ctx->tk[i];
     const char *s = ctx->d->text;
     const char *h = NULL;
     if (!(t->flags & TF_HYPHEN))
@@ -1442,7 +1449,7 @@ static bool fr_demonym_noun(const struct actx *ctx, size_t i)
     const char *w = actx_word(ctx, i, &n);
     bool pl = word_is(ctx, i - 1, "les") || word_is(ctx, i - 1, "des") || word_is(ctx, i - 1, "aux") ||
               word_is(ctx, i - 1, "ces") || word_is(ctx, i - 1, "nos") || word_is(ctx, i - 1, "leurs") ||
-              ctx->d->tokens[i - 1].kind == TOK_NUMBER;
+              ctx->tk[i - 1].kind == TOK_NUMBER;
     bool sg = word_is(ctx, i - 1, "un") || word_is(ctx, i - 1, "une");
     const char *const *suf = pl ? plural : single;
     size_t ns = pl ? sizeof plural / sizeof plural[0] : sizeof single / sizeof single[0];
