@@ -26,7 +26,26 @@
 #include "actors_int.h"
 #include "utf8.h"
 
+/* The folds of the names and aliases build_output() writes, in the order it
+ * writes them (every name, then the aliases as they are added), so that
+ * build_index() keys the lookup index on them without folding again. */
+struct name_fold {
+    int actor;          /* index into d->out->actors */
+    uint32_t off, len;  /* the fold, at name_folds.buf + off (NUL-terminated) */
+};
+struct name_folds {
+    struct name_fold *v;
+    size_t n, cap;
+    char *buf;
+    size_t used, buf_cap;
+};
+
 struct actors_index {
+    /* made on the first actors_find() or actors_add(), which most
+     * documents never call: until then `keyed` is false and the folds of
+     * the pass's names and aliases wait in nf */
+    bool keyed;
+    struct name_folds nf;
     struct strmap keys;         /* "n:<name>", "w:<person words>" -> actor */
     struct actor_mention *ments;  /* sorted by start */
     size_t n_ments, ments_cap;
@@ -696,20 +715,6 @@ static int *known_fold(struct strmap *known, int actor, const char *fold, size_t
     return strmap_put(known, key, fl + 4, -1);
 }
 
-/* The folds of the names and aliases build_output() writes, in the order it
- * writes them (every name, then the aliases as they are added), so that
- * build_index() keys the lookup index on them without folding again. */
-struct name_fold {
-    int actor;          /* index into d->out->actors */
-    uint32_t off, len;  /* the fold, at name_folds.buf + off (NUL-terminated) */
-};
-struct name_folds {
-    struct name_fold *v;
-    size_t n, cap;
-    char *buf;
-    size_t used, buf_cap;
-};
-
 /* Record the fold of the name or alias of `actor` for which known_form()
  * has just stored a new key (the actor, then fl bytes of fold): a new key
  * ends the map's key block, NUL included. 0, or -1 on allocation failure. */
@@ -1026,31 +1031,56 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
     return rc;
 }
 
-/* Build d->actors_ix from d->out->actors, with the folds of their names
- * and aliases from nf (NULL, or an actor whose folds nf does not hold all
- * of: folded here). */
-static int build_index(struct doc *d, const struct name_folds *nf)
+/* Build d->actors_ix from d->out->actors: its mentions now, its keys on
+ * first use (index_keys()), from the folds in nf (NULL, or moved into the
+ * index: nf is left empty). 0, or -1 on allocation failure. */
+static int build_index(struct doc *d, struct name_folds *nf)
 {
     struct actors_index *ix = calloc(1, sizeof *ix);
     if (!ix)
         return -1;
     d->actors_ix = ix;
-    struct extraction *x = d->out;
-    size_t total = 0, aliases = 0;
-    for (size_t i = 0; i < x->n_actors; i++) {
-        total += x->actors[i].n_mentions;
-        aliases += x->actors[i].n_aliases;
+    if (nf) {
+        ix->nf = *nf;
+        memset(nf, 0, sizeof *nf);
     }
-    /* the names, the aliases and a person's words (see index_keys_for());
-     * a failure here only costs rehashes */
-    strmap_reserve(&ix->keys, 2 * x->n_actors + aliases, 32 * (2 * x->n_actors + aliases));
+    struct extraction *x = d->out;
+    size_t total = 0;
+    for (size_t i = 0; i < x->n_actors; i++)
+        total += x->actors[i].n_mentions;
     ix->ments = malloc((total ? total : 1) * sizeof *ix->ments);
     if (!ix->ments)
         return -1;
     ix->ments_cap = total ? total : 1;
+    for (size_t i = 0; i < x->n_actors; i++) {
+        const struct actor *a = &x->actors[i];
+        for (size_t k = 0; k < a->n_mentions; k++) {
+            ix->ments[ix->n_ments++] = (struct actor_mention){a->mentions[k].start, a->mentions[k].end, (int)i};
+            if (a->mentions[k].end - a->mentions[k].start > ix->max_len)
+                ix->max_len = a->mentions[k].end - a->mentions[k].start;
+        }
+    }
+    return sort_ments(ix->ments, ix->n_ments);
+}
+
+/* Key ix on the actors of x (see index_keys_for()), unless it is keyed
+ * already: with the folds of ix->nf for an actor whose name and aliases it
+ * holds all of, else folded here; then ix->nf is released. 0, or -1 on
+ * allocation failure (the index is then not keyed). */
+static int index_keys(struct actors_index *ix, const struct extraction *x)
+{
+    if (ix->keyed)
+        return 0;
+    const struct name_folds *nf = &ix->nf;
+    size_t aliases = 0;
+    for (size_t i = 0; i < x->n_actors; i++)
+        aliases += x->actors[i].n_aliases;
+    /* the names, the aliases and a person's words: a failure here only
+     * costs rehashes */
+    strmap_reserve(&ix->keys, 2 * x->n_actors + aliases, 32 * (2 * x->n_actors + aliases));
     /* per actor, its folds in nf as a chain: first[], then next[] */
     size_t *first = NULL, *next = NULL, *last = NULL, *count = NULL;
-    if (nf && nf->n) {
+    if (nf->n) {
         size_t na = x->n_actors ? x->n_actors : 1;
         first = malloc(na * sizeof *first);
         last = malloc(na * sizeof *last);
@@ -1081,25 +1111,17 @@ static int build_index(struct doc *d, const struct name_folds *nf)
                 first[i] = SIZE_MAX;
     }
     int rc = 0;
-    for (size_t i = 0; i < x->n_actors && !rc; i++) {
-        const struct actor *a = &x->actors[i];
-        if (index_keys_for(ix, a, (int)i, nf, first ? first[i] : SIZE_MAX, next)) {
-            rc = -1;
-            break;
-        }
-        for (size_t k = 0; k < a->n_mentions; k++) {
-            ix->ments[ix->n_ments++] = (struct actor_mention){a->mentions[k].start, a->mentions[k].end, (int)i};
-            if (a->mentions[k].end - a->mentions[k].start > ix->max_len)
-                ix->max_len = a->mentions[k].end - a->mentions[k].start;
-        }
-    }
+    for (size_t i = 0; i < x->n_actors && !rc; i++)
+        rc = index_keys_for(ix, &x->actors[i], (int)i, nf, first ? first[i] : SIZE_MAX, next);
     free(first);
     free(last);
     free(count);
     free(next);
     if (rc)
         return -1;
-    return sort_ments(ix->ments, ix->n_ments);
+    name_folds_free(&ix->nf);
+    ix->keyed = true;
+    return 0;
 }
 
 int actors_extract(struct doc *d)
@@ -1133,6 +1155,7 @@ void actors_release(struct doc *d)
     struct actors_index *ix = d->actors_ix;
     if (!ix)
         return;
+    name_folds_free(&ix->nf);
     strmap_free(&ix->keys);
     free(ix->ments);
     free(ix->pend);
@@ -1152,9 +1175,11 @@ static struct actors_index *index_of(struct doc *d)
     return d->actors_ix;
 }
 
+/* With an index, also -1 when it cannot be keyed for lack of memory: then
+ * actors_add() fails too. */
 int actors_find(const struct doc *d, const char *s, size_t n)
 {
-    const struct actors_index *ix = d->actors_ix;
+    struct actors_index *ix = d->actors_ix;
     char buf[512];
     size_t fl = utf8_fold_into(s, n, buf, sizeof buf);
     if (!fl)
@@ -1178,6 +1203,8 @@ int actors_find(const struct doc *d, const char *s, size_t n)
         }
         return -1;
     }
+    if (index_keys(ix, d->out))
+        return -1;
     int a = key_get(&ix->keys, 'n', buf, fl);
     if (a < 0)
         a = key_get(&ix->keys, 'w', buf, fl);
@@ -1233,7 +1260,7 @@ size_t actors_mentions_in(struct doc *d, size_t start, size_t end, const struct 
 int actors_add(struct doc *d, const char *s, size_t n, enum actor_type t, size_t start, size_t end)
 {
     struct actors_index *ix = index_of(d);
-    if (!ix)
+    if (!ix || index_keys(ix, d->out))
         return -1;
     int idx = actors_find(d, s, n);
     struct extraction *x = d->out;
