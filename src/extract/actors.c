@@ -46,7 +46,7 @@ struct actors_index {
      * the pass's names and aliases wait in nf */
     bool keyed;
     struct name_folds nf;
-    struct strmap keys;         /* "n:<name>", "w:<person words>" -> actor */
+    struct strmap keys;         /* 'n' name, 'w' person words (tagged) -> actor */
     struct actor_mention *ments;  /* sorted by start */
     size_t n_ments, ments_cap;
     size_t max_len;             /* longest mention, bounds the overlap search */
@@ -59,27 +59,35 @@ struct actors_index {
 /* ---------------------------------------------------------------------- */
 /* Small helpers. */
 
+/* The tagged keys of the merge and of the lookup index (strmap_put_tagged()):
+ * tag, then s[0..n), whose strmap_hash() is h. Absurdly long names are not
+ * indexed. key_put(): 0, or -1 on allocation failure; key_get(): the value,
+ * or -1. */
+enum { KEY_MAX = 298 };
+
+static int key_put_h(struct strmap *m, char tag, const char *s, size_t n, unsigned h, int v)
+{
+    if (n > KEY_MAX)
+        return 0;
+    return strmap_put_tagged(m, tag, s, n, h, v) ? 0 : -1;
+}
+
 static int key_put(struct strmap *m, char tag, const char *s, size_t n, int v)
 {
-    char buf[300];
-    if (n + 2 > sizeof buf)
-        return 0; /* absurdly long names are not indexed */
-    buf[0] = tag;
-    buf[1] = ':';
-    memcpy(buf + 2, s, n);
-    return strmap_put(m, buf, n + 2, v) ? 0 : -1;
+    return n > KEY_MAX ? 0 : key_put_h(m, tag, s, n, strmap_hash(s, n), v);
+}
+
+static int key_get_h(const struct strmap *m, char tag, const char *s, size_t n, unsigned h)
+{
+    if (n > KEY_MAX)
+        return -1;
+    const int *v = strmap_get_tagged(m, tag, s, n, h);
+    return v ? *v : -1;
 }
 
 static int key_get(const struct strmap *m, char tag, const char *s, size_t n)
 {
-    char buf[300];
-    if (n + 2 > sizeof buf)
-        return -1;
-    buf[0] = tag;
-    buf[1] = ':';
-    memcpy(buf + 2, s, n);
-    const int *v = strmap_get(m, buf, n + 2);
-    return v ? *v : -1;
+    return n > KEY_MAX ? -1 : key_get_h(m, tag, s, n, strmap_hash(s, n));
 }
 
 /* Split folded `s` at spaces into at most `cap` words; returns the count. */
@@ -100,6 +108,16 @@ static int split_words(const char *s, const char *w[], size_t wl[], int cap)
         s = e;
     }
     return n;
+}
+
+/* The words of form f, as split_words() gives them; returns f->nwords. */
+static int form_words(const struct form *f, const char *w[], size_t wl[])
+{
+    for (int i = 0; i < f->nwords; i++) {
+        w[i] = f->fold + f->woff[i];
+        wl[i] = f->wlen[i];
+    }
+    return f->nwords;
 }
 
 static bool lower_particle(const char *w, size_t n)
@@ -178,13 +196,19 @@ static int build_forms(struct actx *ctx)
             f->mstart = c->mstart;
             f->actor = -1;
             f->first = (int)i;
-            f->ent = lex_entity_find(buf, n);
+            const struct token *t = &ctx->d->tokens[c->t0];
+            /* a single word: buf is its fold (see cand_fold()) */
+            bool word = c->t1 == c->t0 + 1 && t->kind == TOK_WORD && t->start == c->start && t->end == c->end;
+            f->ent = word && n < 256 ? actx_word_entity(ctx, c->t0) : lex_entity_find(buf, n);
             const char *w[16];
             size_t wl[16];
             f->flen = n;
             f->nwords = split_words(f->fold, w, wl, 16);
-            for (int k = 0; k < f->nwords; k++)
+            for (int k = 0; k < f->nwords; k++) {
+                f->woff[k] = (uint16_t)(w[k] - f->fold); /* a fold is under 512 bytes */
+                f->wlen[k] = (uint16_t)wl[k];
                 f->initials = f->initials || is_initial(w[k], wl[k]);
+            }
             f->acronym = f->nwords == 1 && (ctx->d->tokens[c->t0].flags & TF_ALLCAPS);
             f->generic = c->generic;
             f->weak = c->weak;
@@ -243,16 +267,16 @@ struct merge {
     struct actx *ctx;
     struct wactor *acts;
     size_t n_acts, acts_cap;
-    struct strmap keys;     /* "g:", "w:", "a:", "c:", ... -> actor */
+    struct strmap keys;     /* 'g', 'w', 'a', 'c'... tagged keys -> actor */
 };
 
 /* Acronym of a name's words: "union europeenne" -> "ue",
  * "organisation des nations unies" -> "onu", "hewlett-packard" -> "hp". */
-static size_t acronym_of(const char *fold, char *out, size_t cap)
+static size_t acronym_of(const struct form *f, char *out, size_t cap)
 {
     const char *w[16];
     size_t wl[16];
-    int n = split_words(fold, w, wl, 16);
+    int n = form_words(f, w, wl);
     size_t k = 0;
     for (int i = 0; i < n && k + 1 < cap; i++) {
         size_t len = wl[i];
@@ -284,7 +308,7 @@ static int register_form(struct merge *m, int fi, int a)
     int t = best_type(f->v);
     const char *w[16];
     size_t wl[16];
-    int n = split_words(f->fold, w, wl, 16);
+    int n = form_words(f, w, wl);
     if (t == ACTOR_PERSON && !f->ent && n >= 2) {
         bool part[16];
         for (int i = 0; i < n; i++)
@@ -306,7 +330,7 @@ static int register_form(struct merge *m, int fi, int a)
     }
     if (t != ACTOR_PERSON && n >= 2) {
         char acr[32];
-        size_t k = acronym_of(f->fold, acr, sizeof acr);
+        size_t k = acronym_of(f, acr, sizeof acr);
         if (k >= 2 && key_put(&m->keys, 'a', acr, k, a))
             return -1;
         for (int i = 0; i < n; i++)
@@ -345,7 +369,7 @@ static int register_form(struct merge *m, int fi, int a)
     }
     if (t != ACTOR_PERSON && n == 1 && strchr(f->fold, '-')) {
         char acr[32];
-        size_t k = acronym_of(f->fold, acr, sizeof acr);
+        size_t k = acronym_of(f, acr, sizeof acr);
         if (k >= 2 && key_put(&m->keys, 'a', acr, k, a))
             return -1;
     }
@@ -358,12 +382,12 @@ static int initials_match(struct merge *m, const struct form *f)
 {
     const char *w[16], *x[16];
     size_t wl[16], xl[16];
-    int n = split_words(f->fold, w, wl, 16);
+    int n = form_words(f, w, wl);
     int a = key_get(&m->keys, 'w', w[n - 1], wl[n - 1]);
     if (a < 0)
         return -1;
     const struct form *g = &m->ctx->forms[m->acts[a].name_form];
-    int gn = split_words(g->fold, x, xl, 16);
+    int gn = form_words(g, x, xl);
     if (gn != n)
         return -1;
     for (int i = 0; i < n; i++) {
@@ -381,7 +405,7 @@ static int after_place_cue(struct merge *m, const struct form *f)
 {
     const char *w[16];
     size_t wl[16];
-    int n = split_words(f->fold, w, wl, 16);
+    int n = form_words(f, w, wl);
     const struct lex_entity *e = lex_entity_find(f->fold, (size_t)(w[n - 2] + wl[n - 2] - f->fold));
     if (!e || e->type != ACTOR_PLACE || !e->group || !(lex_word(w[n - 1], wl[n - 1]) & LW_ORGCUE))
         return -1;
@@ -455,22 +479,23 @@ static int merge_forms(struct merge *m)
             a = key_get(&m->keys, 'g', g, strlen(g));
         }
         size_t fl = f->flen;
+        unsigned h = strmap_hash(f->fold, fl); /* for every key of the fold */
         if (a < 0)
-            a = key_get(&m->keys, 'S', f->fold, fl);
+            a = key_get_h(&m->keys, 'S', f->fold, fl, h);
         if (a < 0 && !f->ent && !f->acronym)
-            a = key_get(&m->keys, 'w', f->fold, fl);
+            a = key_get_h(&m->keys, 'w', f->fold, fl, h);
         if (a < 0 && !f->ent && f->nwords == 1)
-            a = key_get(&m->keys, 'p', f->fold, fl);
+            a = key_get_h(&m->keys, 'p', f->fold, fl, h);
         if (a < 0 && !f->ent && f->nwords >= 2)
             a = after_place_cue(m, f); /* "U.S. House" */
         if (a < 0 && !f->ent && f->nwords >= 2 && best_type(f->v) != ACTOR_PERSON)
-            a = key_get(&m->keys, 'P', f->fold, fl);
+            a = key_get_h(&m->keys, 'P', f->fold, fl, h);
         if (a < 0 && !f->ent && f->nwords == 1 && fl > 3 && f->fold[fl - 1] == 's')
             a = key_get(&m->keys, 'w', f->fold, fl - 1); /* "the Bidens" */
         if (a < 0 && f->initials && f->nwords >= 2)
             a = initials_match(m, f);
         if (a < 0 && f->acronym) {
-            a = key_get(&m->keys, 'a', f->fold, fl);
+            a = key_get_h(&m->keys, 'a', f->fold, fl, h);
             if (a < 0)
                 a = bracket_match(m, fi);
         }
@@ -479,7 +504,7 @@ static int merge_forms(struct merge *m)
             continue;
         }
         if (a < 0 && f->generic) {
-            a = key_get(&m->keys, 'c', f->fold, fl);
+            a = key_get_h(&m->keys, 'c', f->fold, fl, h);
             if (a < 0) {
                 f->actor = -2; /* a lone cue word that names nothing */
                 continue;
@@ -874,11 +899,23 @@ static const struct actor_mention *overlap_in(const struct actor_mention *m, siz
     return NULL;
 }
 
+/* The capacity of an actor's mentions when it holds n of them: 4, then
+ * the power of two at or above n (it is not stored). */
+static size_t rule_cap(size_t n)
+{
+    size_t c = 4;
+    while (c < n)
+        c *= 2;
+    return c;
+}
+
+static void mention_insert(struct actor *a, size_t start, size_t end);
+
 /* Append a mention to actor `a`, keeping its mentions sorted. */
 static int actor_mention(struct actor *a, size_t start, size_t end)
 {
-    /* the capacity is 4, then the next power of two: grow when n is 0 or
-     * a power of two of at least 4 */
+    /* the capacity is rule_cap(): grow when n is 0 or a power of two of at
+     * least 4 */
     size_t n = a->n_mentions;
     if (n == 0 || (n >= 4 && (n & (n - 1)) == 0)) {
         void *p = realloc(a->mentions, (n ? 2 * n : 4) * sizeof *a->mentions);
@@ -886,6 +923,13 @@ static int actor_mention(struct actor *a, size_t start, size_t end)
             return -1;
         a->mentions = p;
     }
+    mention_insert(a, start, end);
+    return 0;
+}
+
+/* Insert a mention into a's sorted mentions, which have room for it. */
+static void mention_insert(struct actor *a, size_t start, size_t end)
+{
     size_t k = a->n_mentions;
     while (k > 0 && a->mentions[k - 1].start > start) {
         a->mentions[k] = a->mentions[k - 1];
@@ -893,7 +937,6 @@ static int actor_mention(struct actor *a, size_t start, size_t end)
     }
     a->mentions[k] = (struct span){start, end};
     a->n_mentions++;
-    return 0;
 }
 
 
@@ -957,25 +1000,31 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
     struct doc *d = ctx->d;
     struct extraction *x = d->out;
     const char *text = d->text;
-    /* actors in the order of their first mention */
-    int *order = malloc((m->n_acts ? m->n_acts : 1) * sizeof *order);
-    int *out_of = malloc((m->n_acts ? m->n_acts : 1) * sizeof *out_of);
-    if (!order || !out_of) {
-        free(order);
-        free(out_of);
+    /* actors in the order of their first mention (order[]), their index
+     * in x (out_of[]) and their number of mentions (n_ment[]) */
+    size_t na = m->n_acts ? m->n_acts : 1;
+    int *order = malloc(3 * na * sizeof *order);
+    if (!order)
         return -1;
-    }
+    int *out_of = order + na, *n_ment = out_of + na;
     size_t no = 0;
     struct strmap known = {0}; /* see known_form() */
-    for (size_t i = 0; i < m->n_acts; i++)
+    for (size_t i = 0; i < m->n_acts; i++) {
         out_of[i] = -1;
+        n_ment[i] = 0;
+    }
     for (size_t i = 0; i < ctx->n_cands; i++) {
         int a = cand_actor(ctx, &ctx->cands[i]);
         if (a >= 0 && out_of[a] < 0) {
             out_of[a] = (int)(x->n_actors + no);
             order[no++] = a;
         }
+        if (a >= 0)
+            n_ment[a]++;
     }
+    for (size_t i = 0; i < ctx->n_titles; i++)
+        if (bind[i] >= 0 && out_of[bind[i]] >= 0)
+            n_ment[bind[i]]++;
     /* room for the names, a form's first writing each and the titles: the
      * map seldom grows (and still works if this fails) */
     int rc = 0;
@@ -992,7 +1041,13 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
         const struct form *nf = &ctx->forms[w->name_form];
         a->name = xstrndup(text + nf->start, nf->end - nf->start);
         a->type = (enum actor_type)best_type(w->v);
+        /* room for every mention at once, as actor_mention() would grow it */
+        a->mentions = malloc(rule_cap((size_t)n_ment[order[k]]) * sizeof *a->mentions);
         x->n_actors++;
+        if (!a->mentions) {
+            rc = -1;
+            break;
+        }
         size_t fl = nf->flen; /* a->name folds to nf->fold (see cand_fold()) */
         int *v = a->name ? known_fold(&known, (int)(x->n_actors - 1), nf->fold, fl) : NULL;
         if (!v || note_fold(folds, &known, (int)(x->n_actors - 1), fl))
@@ -1013,21 +1068,21 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
         if (!rc && c->mstart < c->start &&
             add_alias_known(&known, folds, ac, out_of[a], text + c->mstart, c->end - c->mstart, NULL))
             rc = -1;
-        if (!rc && actor_mention(ac, c->mstart, c->end))
-            rc = -1;
+        if (!rc)
+            mention_insert(ac, c->mstart, c->end);
     }
     for (size_t i = 0; i < ctx->n_titles && !rc; i++) {
         if (bind[i] < 0 || out_of[bind[i]] < 0)
             continue;
         const struct title_ref *t = &ctx->titles[i];
         struct actor *ac = &x->actors[out_of[bind[i]]];
-        if (add_alias_known(&known, folds, ac, out_of[bind[i]], text + t->start, t->alias_end - t->start, NULL) ||
-            actor_mention(ac, t->start, t->end))
+        if (add_alias_known(&known, folds, ac, out_of[bind[i]], text + t->start, t->alias_end - t->start, NULL))
             rc = -1;
+        else
+            mention_insert(ac, t->start, t->end);
     }
     strmap_free(&known);
     free(order);
-    free(out_of);
     return rc;
 }
 
@@ -1205,9 +1260,10 @@ int actors_find(const struct doc *d, const char *s, size_t n)
     }
     if (index_keys(ix, d->out))
         return -1;
-    int a = key_get(&ix->keys, 'n', buf, fl);
+    unsigned h = strmap_hash(buf, fl);
+    int a = key_get_h(&ix->keys, 'n', buf, fl, h);
     if (a < 0)
-        a = key_get(&ix->keys, 'w', buf, fl);
+        a = key_get_h(&ix->keys, 'w', buf, fl, h);
     return a;
 }
 

@@ -60,7 +60,8 @@ struct form {
     size_t flen;        /* its length */
     size_t start, end;  /* first place it is written (for display) */
     size_t mstart;      /* with its title prefix, when it had one */
-    int nwords;
+    int nwords;         /* words of fold split at spaces, at most 16 ... */
+    uint16_t woff[16], wlen[16];    /* ... at fold + woff[i], wlen[i] bytes */
     float v[3];         /* summed evidence of its candidates */
     int actor;          /* -1 until merged */
     int first;          /* index of its first candidate */
@@ -133,5 +134,9 @@ void actx_free(struct actx *ctx);
 
 /* Folded word of token i (not NUL-terminated), its length in *n. */
 const char *actx_word(const struct actx *ctx, size_t i, size_t *n);
+
+/* lex_entity_find() of the folded word of token i (a word), NULL when it
+ * is 256 bytes or longer; looked up once per word id. */
+const struct lex_entity *actx_word_entity(struct actx *ctx, size_t i);
 
 #endif

@@ -46,6 +46,18 @@ const char *actx_word(const struct actx *ctx, size_t i, size_t *n)
     return ctx->fold + ctx->ti[i].foff;
 }
 
+const struct lex_entity *actx_word_entity(struct actx *ctx, size_t i)
+{
+    struct winfo *w = &ctx->words[ctx->tk[i].word];
+    if (!w->ent_known) {
+        size_t n;
+        const char *f = actx_word(ctx, i, &n);
+        w->ent = n < 256 ? lex_entity_find(f, n) : NULL;
+        w->ent_known = true;
+    }
+    return w->ent;
+}
+
 /* Is token i the folded word w[0..wn)? word_is() takes a string literal. */
 static bool word_is_n(const struct actx *ctx, size_t i, const char *w, size_t wn)
 {
@@ -726,14 +738,8 @@ static bool entity_at(struct actx *ctx, size_t t0, size_t t1, const struct lex_e
     char buf[256];
     if (t1 - t0 == 1) {
         /* one word: the lexicon's answer is the same at each of its tokens */
-        struct winfo *w = &ctx->words[ctx->tk[t0].word];
-        if (!w->ent_known) {
-            size_t n;
-            const char *f = actx_word(ctx, t0, &n);
-            w->ent = n < sizeof buf ? lex_entity_find(f, n) : NULL;
-            w->ent_known = true;
-        }
-        *e = w->ent && entity_ok(ctx, t0, t1, w->ent) ? w->ent : NULL;
+        const struct lex_entity *we = actx_word_entity(ctx, t0);
+        *e = we && entity_ok(ctx, t0, t1, we) ? we : NULL;
         return *e != NULL;
     }
     struct ent_memo *m = entity_memo(ctx, t0, t1);

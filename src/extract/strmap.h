@@ -87,6 +87,13 @@ int *strmap_get(const struct strmap *m, const char *k, size_t n);
  * Returns a pointer to the stored value, NULL on allocation failure. */
 int *strmap_put(struct strmap *m, const char *k, size_t n, int v);
 
+/* The same for a tagged key: one byte `tag` followed by k[0..n), whose
+ * strmap_hash(k, n) the caller gives in h, so that a string probed under
+ * several tags is hashed once and no key is assembled in a buffer. A map
+ * holds tagged keys or plain ones, not both. */
+int *strmap_get_tagged(const struct strmap *m, char tag, const char *k, size_t n, unsigned h);
+int *strmap_put_tagged(struct strmap *m, char tag, const char *k, size_t n, unsigned h, int v);
+
 /* Release the keys and the slots; the map is empty and reusable. */
 void strmap_free(struct strmap *m);
 
