@@ -234,7 +234,7 @@ static void word_info(const struct actx *ctx, const struct token *t, size_t fl, 
     w->lw = word_flags(f, fl, t->flags & TF_HYPHEN, hash);
     w->seen = 0;
     w->name_ok = -1;
-    w->al_prefix = fl > 3 && (memcmp(f, "al-", 3) == 0 || memcmp(f, "el-", 3) == 0);
+    w->al_prefix = fl > 3 && (f[0] == 'a' || f[0] == 'e') && f[1] == 'l' && f[2] == '-'; /* "al-", "el-" */
     w->particle = (w->lw & LW_PARTICLE) && fl <= 5 && particle_word(f, fl);
     w->collective = -1;
     w->ent_known = false;
@@ -838,13 +838,13 @@ static size_t skip_back_det(const struct actx *ctx, size_t i, bool *det)
 }
 
 /* Weigh the type of the name at tokens [t0,t1) from itself and its
- * neighbours. */
-static void weigh(struct actx *ctx, struct cand *c, bool acronym)
+ * neighbours; `known` is entity_of() those tokens. */
+static void weigh(struct actx *ctx, struct cand *c, bool acronym, const struct lex_entity *known)
 {
     size_t t0 = c->t0, t1 = c->t1;
     const struct lex_entity *e;
-    if (entity_of(ctx, t0, t1, &e))
-        c->v[e->type] += W_LEXICON;
+    if (known)
+        c->v[known->type] += W_LEXICON;
     if (c->titled)
         c->v[ACTOR_PERSON] += W_TITLE;
     size_t last = t1 - 1;
@@ -911,7 +911,7 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym)
     /* "AFP Jean Vanhoutte", "AFP Vanhoutte": a name written right after a
      * known organisation or medium, in the same run, is the person who
      * speaks for it (the run was split there) */
-    if (!entity_of(ctx, t0, t1, &e) && t0 > 0 && is_cap(ctx, t0 - 1) && !sent_start(ctx, t0)) {
+    if (!known && t0 > 0 && is_cap(ctx, t0 - 1) && !sent_start(ctx, t0)) {
         for (size_t j = t0; j-- > 0 && t0 - j <= 4;) {
             if (!is_cap(ctx, j) && !is_punct(ctx, j, '-') && !is_apos(ctx, j))
                 break;
@@ -1135,7 +1135,7 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
     }
     if (is_word(ctx, t1 - 1))
         c.end -= possessive_len(ctx, t1 - 1);
-    weigh(ctx, &c, acronym);
+    weigh(ctx, &c, acronym, known ? e : NULL);
     if (push_cand(ctx, &c))
         return -1;
     /* a known entity inside a complement is named too:
@@ -1146,7 +1146,9 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
         size_t ea = entity_ahead(ctx, k);
         if (ea > k && ea <= t1) {
             struct cand in = {tk[k].start, tk[ea - 1].end, tk[k].start, k, ea, {0, 0, 0}, -1, false, false, false};
-            weigh(ctx, &in, (tk[k].flags & TF_ALLCAPS) && ea == k + 1);
+            const struct lex_entity *ie;
+            entity_of(ctx, k, ea, &ie);
+            weigh(ctx, &in, (tk[k].flags & TF_ALLCAPS) && ea == k + 1, ie);
             if (push_cand(ctx, &in))
                 return -1;
             k = ea - 1;
