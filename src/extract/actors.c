@@ -32,6 +32,7 @@
 struct name_fold {
     int actor;          /* index into d->out->actors */
     uint32_t off, len;  /* the fold, at name_folds.buf + off (NUL-terminated) */
+    int prev;           /* the same actor's fold before it, -1 for none */
 };
 struct name_folds {
     struct name_fold *v;
@@ -223,34 +224,28 @@ static int build_forms(struct actx *ctx)
     return 0;
 }
 
-/* Merge order: more words first, full words before initials, then the
- * first written. */
-static int form_order(const void *a, const void *b, const struct actx *ctx)
+/* Rank of form f in the merge order: more words first, full words before
+ * initials (then the first written). */
+static size_t form_rank(const struct form *f)
 {
-    const struct form *fa = &ctx->forms[*(const int *)a], *fb = &ctx->forms[*(const int *)b];
-    if (fa->nwords != fb->nwords)
-        return fb->nwords - fa->nwords;
-    if (fa->initials != fb->initials)
-        return fa->initials ? 1 : -1;
-    return fa->first - fb->first;
+    return (size_t)(16 - f->nwords) * 2 + f->initials;
 }
 
-/* qsort has no context argument in C11: sort with a small merge sort. */
-static void sort_forms(int *idx, int *tmp, size_t n, const struct actx *ctx)
+/* The forms' indexes in idx[], in merge order. build_forms() makes the
+ * forms in the order they are first written, so a stable counting sort by
+ * rank gives it. */
+static void sort_forms(int *idx, const struct actx *ctx)
 {
-    if (n < 2)
-        return;
-    size_t h = n / 2;
-    sort_forms(idx, tmp, h, ctx);
-    sort_forms(idx + h, tmp, n - h, ctx);
-    size_t i = 0, j = h, k = 0;
-    while (i < h && j < n)
-        tmp[k++] = form_order(&idx[j], &idx[i], ctx) < 0 ? idx[j++] : idx[i++];
-    while (i < h)
-        tmp[k++] = idx[i++];
-    while (j < n)
-        tmp[k++] = idx[j++];
-    memcpy(idx, tmp, n * sizeof *idx);
+    size_t start[34] = {0};
+    for (size_t i = 0; i < ctx->n_forms; i++)
+        start[form_rank(&ctx->forms[i])]++;
+    for (size_t r = 0, sum = 0; r < 34; r++) {
+        size_t c = start[r];
+        start[r] = sum;
+        sum += c;
+    }
+    for (size_t i = 0; i < ctx->n_forms; i++)
+        idx[start[form_rank(&ctx->forms[i])]++] = (int)i;
 }
 
 /* Working state of one actor while merging. */
@@ -455,15 +450,10 @@ static int merge_forms(struct merge *m)
 {
     struct actx *ctx = m->ctx;
     size_t n = ctx->n_forms;
-    int *idx = malloc((n ? n : 1) * sizeof *idx), *tmp = malloc((n ? n : 1) * sizeof *tmp);
-    if (!idx || !tmp) {
-        free(idx);
-        free(tmp);
+    int *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!idx)
         return -1;
-    }
-    for (size_t i = 0; i < n; i++)
-        idx[i] = (int)i;
-    sort_forms(idx, tmp, n, ctx);
+    sort_forms(idx, ctx);
     /* one or two keys per form on average (its entity, its words, its
      * acronym...): room for them at once spares most rehashes without
      * clearing a table many times too large (a failure here only costs
@@ -527,7 +517,6 @@ static int merge_forms(struct merge *m)
         rc = register_form(m, fi, a);
     }
     free(idx);
-    free(tmp);
     return rc;
 }
 
@@ -699,7 +688,7 @@ static int push_alias(struct actor *a, const char *s, size_t n)
 /* Add s[0..n) as an alias of a unless it folds equal to a's name or to
  * one of its aliases. Folds the name and every alias again: for an actor
  * added after the actors pass (actors_add()); the pass itself uses
- * add_alias_known(). */
+ * add_alias_noted(). */
 static int add_alias(struct actor *a, const char *s, size_t n)
 {
     char f1[512], f2[512];
@@ -717,35 +706,11 @@ static int add_alias(struct actor *a, const char *s, size_t n)
     return push_alias(a, s, n);
 }
 
-/* The folded forms the actors of the pass are written in, each keyed by
- * the actor's index (4 bytes) and the fold of the form as add_alias()
- * folds it (at most 511 bytes): the name, registered when the actor is
- * made, and every alias. Returns the form's value, -1 when it is new
- * (the caller sets it), NULL on allocation failure; *fl is the fold's
- * length. A form is folded once. */
-static int *known_form(struct strmap *known, int actor, const char *s, size_t n, size_t *fl)
+/* Record fold[0..fl) as the fold of the name or of a new alias of
+ * `actor`: *last is the index in nf of the actor's latest fold (-1 for
+ * none), and becomes this one's. 0, or -1 on allocation failure. */
+static int note_fold(struct name_folds *nf, int actor, const char *fold, size_t fl, int *last)
 {
-    char key[4 + 512];
-    memcpy(key, &actor, 4);
-    *fl = utf8_fold_into(s, n, key + 4, sizeof key - 4);
-    return strmap_put(known, key, *fl + 4, -1);
-}
-
-/* known_form() of a form whose fold is known: fold[0..fl), fl < 512. */
-static int *known_fold(struct strmap *known, int actor, const char *fold, size_t fl)
-{
-    char key[4 + 512];
-    memcpy(key, &actor, 4);
-    memcpy(key + 4, fold, fl);
-    return strmap_put(known, key, fl + 4, -1);
-}
-
-/* Record the fold of the name or alias of `actor` for which known_form()
- * has just stored a new key (the actor, then fl bytes of fold): a new key
- * ends the map's key block, NUL included. 0, or -1 on allocation failure. */
-static int note_fold(struct name_folds *nf, const struct strmap *known, int actor, size_t fl)
-{
-    const char *fold = known->keys + known->keys_len - fl - 1;
     if (nf->n >= nf->cap && grow((void **)&nf->v, &nf->cap, nf->n, sizeof *nf->v))
         return -1;
     if (nf->used + fl + 1 > nf->buf_cap) {
@@ -758,10 +723,22 @@ static int note_fold(struct name_folds *nf, const struct strmap *known, int acto
         nf->buf = p;
         nf->buf_cap = nc;
     }
-    memcpy(nf->buf + nf->used, fold, fl + 1);
-    nf->v[nf->n++] = (struct name_fold){actor, (uint32_t)nf->used, (uint32_t)fl};
+    memcpy(nf->buf + nf->used, fold, fl);
+    nf->buf[nf->used + fl] = '\0';
+    nf->v[nf->n] = (struct name_fold){actor, (uint32_t)nf->used, (uint32_t)fl, *last};
+    *last = (int)nf->n++;
     nf->used += fl + 1;
     return 0;
+}
+
+/* Does an actor whose latest fold in nf is `last` have a name or an alias
+ * folding to fold[0..fl)? (An actor has few of them.) */
+static bool fold_noted(const struct name_folds *nf, int last, const char *fold, size_t fl)
+{
+    for (int r = last; r >= 0; r = nf->v[r].prev)
+        if (nf->v[r].len == fl && memcmp(nf->buf + nf->v[r].off, fold, fl) == 0)
+            return true;
+    return false;
 }
 
 static void name_folds_free(struct name_folds *nf)
@@ -771,20 +748,25 @@ static void name_folds_free(struct name_folds *nf)
     memset(nf, 0, sizeof *nf);
 }
 
-/* add_alias() for actor `ai` of the pass, through `known`: the same
- * result, without folding the name and the aliases again. `f`: NULL, or
- * the form whose fold s[0..n) folds to. */
-static int add_alias_known(struct strmap *known, struct name_folds *nf, struct actor *a, int ai,
-                           const char *s, size_t n, const struct form *f)
+/* add_alias() for actor `ai` of the pass, whose folds nf holds (its
+ * latest at *last, see note_fold()): the same result, without folding the
+ * name and the aliases again. `f`: NULL, or the form whose fold s[0..n)
+ * folds to. */
+static int add_alias_noted(struct name_folds *nf, int *last, struct actor *a, int ai, const char *s, size_t n,
+                           const struct form *f)
 {
-    size_t fl = f ? f->flen : 0;
-    int *v = f ? known_fold(known, ai, f->fold, fl) : known_form(known, ai, s, n, &fl);
-    if (!v)
-        return -1;
-    if (fl == 0 || *v != -1)
+    char buf[512];
+    const char *fold = buf;
+    size_t fl;
+    if (f) {
+        fold = f->fold;
+        fl = f->flen;
+    } else {
+        fl = utf8_fold_into(s, n, buf, sizeof buf);
+    }
+    if (fl == 0 || fold_noted(nf, *last, fold, fl))
         return 0; /* empty, or the name or an alias already */
-    *v = 0;
-    return note_fold(nf, known, ai, fl) || push_alias(a, s, n) ? -1 : 0;
+    return note_fold(nf, ai, fold, fl, last) || push_alias(a, s, n) ? -1 : 0;
 }
 
 static int cmp_ment(const void *a, const void *b)
@@ -1001,17 +983,18 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
     struct extraction *x = d->out;
     const char *text = d->text;
     /* actors in the order of their first mention (order[]), their index
-     * in x (out_of[]) and their number of mentions (n_ment[]) */
+     * in x (out_of[]), their number of mentions (n_ment[]) and their
+     * latest fold in `folds` (last[], see note_fold()) */
     size_t na = m->n_acts ? m->n_acts : 1;
-    int *order = malloc(3 * na * sizeof *order);
+    int *order = malloc(4 * na * sizeof *order);
     if (!order)
         return -1;
-    int *out_of = order + na, *n_ment = out_of + na;
+    int *out_of = order + na, *n_ment = out_of + na, *last = n_ment + na;
     size_t no = 0;
-    struct strmap known = {0}; /* see known_form() */
     for (size_t i = 0; i < m->n_acts; i++) {
         out_of[i] = -1;
         n_ment[i] = 0;
+        last[i] = -1;
     }
     for (size_t i = 0; i < ctx->n_cands; i++) {
         int a = cand_actor(ctx, &ctx->cands[i]);
@@ -1025,11 +1008,7 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
     for (size_t i = 0; i < ctx->n_titles; i++)
         if (bind[i] >= 0 && out_of[bind[i]] >= 0)
             n_ment[bind[i]]++;
-    /* room for the names, a form's first writing each and the titles: the
-     * map seldom grows (and still works if this fails) */
     int rc = 0;
-    size_t nk = no + ctx->n_forms + ctx->n_titles;
-    strmap_reserve(&known, nk, nk * 24);
     for (size_t k = 0; k < no && !rc; k++) {
         struct wactor *w = &m->acts[order[k]];
         if (grow((void **)&x->actors, &d->actors_cap, x->n_actors, sizeof *x->actors)) {
@@ -1048,12 +1027,9 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
             rc = -1;
             break;
         }
-        size_t fl = nf->flen; /* a->name folds to nf->fold (see cand_fold()) */
-        int *v = a->name ? known_fold(&known, (int)(x->n_actors - 1), nf->fold, fl) : NULL;
-        if (!v || note_fold(folds, &known, (int)(x->n_actors - 1), fl))
+        /* a->name folds to nf->fold (see cand_fold()) */
+        if (!a->name || note_fold(folds, (int)(x->n_actors - 1), nf->fold, nf->flen, &last[order[k]]))
             rc = -1;
-        else
-            *v = 0;
     }
     /* aliases and mentions, in text order */
     for (size_t i = 0; i < ctx->n_cands && !rc; i++) {
@@ -1063,10 +1039,10 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
             continue;
         struct actor *ac = &x->actors[out_of[a]];
         const struct form *f = &ctx->forms[c->form];
-        if (f->first == (int)i && add_alias_known(&known, folds, ac, out_of[a], text + f->start, f->end - f->start, f))
+        if (f->first == (int)i && add_alias_noted(folds, &last[a], ac, out_of[a], text + f->start, f->end - f->start, f))
             rc = -1;
         if (!rc && c->mstart < c->start &&
-            add_alias_known(&known, folds, ac, out_of[a], text + c->mstart, c->end - c->mstart, NULL))
+            add_alias_noted(folds, &last[a], ac, out_of[a], text + c->mstart, c->end - c->mstart, NULL))
             rc = -1;
         if (!rc)
             mention_insert(ac, c->mstart, c->end);
@@ -1076,12 +1052,12 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
             continue;
         const struct title_ref *t = &ctx->titles[i];
         struct actor *ac = &x->actors[out_of[bind[i]]];
-        if (add_alias_known(&known, folds, ac, out_of[bind[i]], text + t->start, t->alias_end - t->start, NULL))
+        if (add_alias_noted(folds, &last[bind[i]], ac, out_of[bind[i]], text + t->start, t->alias_end - t->start,
+                            NULL))
             rc = -1;
         else
             mention_insert(ac, t->start, t->end);
     }
-    strmap_free(&known);
     free(order);
     return rc;
 }
