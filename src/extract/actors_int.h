@@ -86,12 +86,9 @@ struct actx {
     uint32_t *dets;     /* the tokens that may open a title phrase ("le",
                          * "la", "l", "the"), in order */
     size_t n_dets;
-    struct strmap ent_cache;            /* folded name -> index in ents, or -1 */
     struct ent_memo *memo;  /* (first token, end token) -> entity written
                              * there, open addressing; see entity_memo() */
     size_t memo_mask, memo_count;
-    const struct lex_entity **ents;
-    size_t n_ents, ents_cap;
     struct cand *cands;
     size_t n_cands, cands_cap;
     struct title_ref *titles;

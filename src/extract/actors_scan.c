@@ -651,27 +651,6 @@ static size_t fold_tokens(const struct actx *ctx, size_t t0, size_t t1, char *bu
     return n;
 }
 
-/* lex_entity_find() through a per-article cache: the same names come back
- * again and again. NULL when s[0..n) is no known entity (or on allocation
- * failure, which only costs the cache). */
-static const struct lex_entity *find_entity(struct actx *ctx, const char *s, size_t n)
-{
-    int *v = strmap_put(&ctx->ent_cache, s, n, -2);
-    if (!v)
-        return lex_entity_find(s, n);
-    if (*v == -2) {
-        const struct lex_entity *e = lex_entity_find(s, n);
-        *v = -1;
-        if (e && !grow((void **)&ctx->ents, &ctx->ents_cap, ctx->n_ents, sizeof *ctx->ents)) {
-            ctx->ents[ctx->n_ents] = e;
-            *v = (int)ctx->n_ents++;
-        }
-        if (*v < 0)
-            return e;
-    }
-    return *v >= 0 ? ctx->ents[*v] : NULL;
-}
-
 /* The memo slot of tokens [t0,t1): its own, or the empty slot where it
  * belongs; NULL when there is no memo (it could not be allocated). The
  * memo doubles when half full. */
@@ -750,7 +729,7 @@ static bool entity_at(struct actx *ctx, size_t t0, size_t t1, const struct lex_e
     size_t n = fold_tokens(ctx, t0, t1, buf, sizeof buf, NULL);
     if (n == (size_t)-1)
         return false; /* not memoised: a longer fold fails as well */
-    *e = find_entity(ctx, buf, n);
+    *e = lex_entity_find(buf, n);
     if (*e && !entity_ok(ctx, t0, t1, *e))
         *e = NULL;
     memo_set(ctx, m, t0, t1, *e);
@@ -793,7 +772,7 @@ static size_t entity_ahead_long(struct actx *ctx, size_t i)
         if (m && m->t1) {
             e = m->e;
         } else {
-            e = find_entity(ctx, buf, ends[k - 1 - i]);
+            e = lex_entity_find(buf, ends[k - 1 - i]);
             if (e && !entity_ok(ctx, i, k, e))
                 e = NULL;
             memo_set(ctx, m, i, k, e);
@@ -1586,9 +1565,7 @@ void actx_free(struct actx *ctx)
     free(ctx->ti);
     free(ctx->words);
     free(ctx->marks);
-    strmap_free(&ctx->ent_cache);
     free(ctx->memo);
-    free(ctx->ents);
     free(ctx->cands);
     free(ctx->titles);
     free(ctx->forms);
