@@ -1318,6 +1318,16 @@ static int scan_titles(struct actx *ctx)
 
 /* ---------------------------------------------------------------------- */
 
+/* Is token k written "et", "and", "ou" or "or", in any case (not "où")? */
+static bool list_conjunction(const struct actx *ctx, size_t k)
+{
+    const struct token *t = &ctx->tk[k];
+    size_t n = t->end - t->start;
+    if (n != 2 && n != 3)
+        return false;
+    return tok_is(ctx->d, t, "et") || tok_is(ctx->d, t, "and") || tok_is(ctx->d, t, "ou") || tok_is(ctx->d, t, "or");
+}
+
 /* Names listed together are of one kind: "Dolgellau, Harlech, Barmouth,
  * Bala, and Blaenau Ffestiniog" are places because some of them are known
  * places. Adds the known members' type to the unknown ones. */
@@ -1332,9 +1342,7 @@ static void share_list_types(struct actx *ctx)
                 break;
             bool link = true;
             for (size_t k = a; k < b; k++)
-                link = link && (is_punct(ctx, k, ',') || tok_is(ctx->d, &ctx->tk[k], "et") ||
-                                tok_is(ctx->d, &ctx->tk[k], "and") || tok_is(ctx->d, &ctx->tk[k], "ou") ||
-                                tok_is(ctx->d, &ctx->tk[k], "or")); /* not "où" */
+                link = link && (is_punct(ctx, k, ',') || list_conjunction(ctx, k));
             if (!link)
                 break;
             j++;
