@@ -121,7 +121,7 @@ struct winfo {
                                      * names, its case aside, or NULL */
 };
 
-/* actors_scan.c: fill ctx->ti, ctx->seen, ctx->cands and ctx->titles.
+/* actors_scan.c: fill ctx->ti, ctx->words, ctx->cands and ctx->titles.
  * 0, or -1 on allocation failure (ctx is then released by the caller with
  * actx_free()). */
 int actors_scan(struct actx *ctx);

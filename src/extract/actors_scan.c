@@ -1437,8 +1437,8 @@ static bool fr_demonym_noun(const struct actx *ctx, size_t i)
     static const char *const plural[] = {"ais", "aises", "ois", "oises", "iens", "iennes", "ains",
                                          "aines", "ins", "ines", "eens", "eennes", "ards", "ardes"};
     static const char *const single[] = {"ais", "aise", "ois", "oise", "ien", "ienne", "ain", "aine"};
-    if (ctx->d->lang != LANG_FR || i == 0 || (ctx->ti[i].lw & (LW_ENTITY | LW_NATION)) ||
-        (ctx->ti[i].lw & (LW_FIRSTNAME | LW_ENTSTART)) || is_cap(ctx, i + 1))
+    if (ctx->d->lang != LANG_FR || i == 0 ||
+        (ctx->ti[i].lw & (LW_ENTITY | LW_NATION | LW_FIRSTNAME | LW_ENTSTART)) || is_cap(ctx, i + 1))
         return false;
     size_t n;
     const char *w = actx_word(ctx, i, &n);

@@ -17,14 +17,6 @@ static struct strmap_slot *find(const struct strmap *m, const char *k, size_t n,
     }
 }
 
-int *strmap_get(const struct strmap *m, const char *k, size_t n)
-{
-    if (!m->cap)
-        return NULL;
-    struct strmap_slot *s = find(m, k, n, strmap_hash(k, n));
-    return s->koff ? &s->value : NULL;
-}
-
 /* Re-home every slot into a table of nc slots (a power of two). */
 static int rehash(struct strmap *m, size_t nc)
 {
