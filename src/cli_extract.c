@@ -9,7 +9,7 @@
 #include "cli.h"
 #include "extract/extract.h"
 #include "extract/extract_json.h"
-#include "handlers/http.h"
+#include "textbuf.h"
 #include "util.h"
 
 int cli_extract(int argc, char **argv)
@@ -57,8 +57,11 @@ int cli_extract(int argc, char **argv)
         rc = 2;
     } else {
         json_t *out = extraction_to_json(&x);
-        if (!out || json_dumpf(out, stdout, JSON_OUTPUT_FLAGS) || fputc('\n', stdout) == EOF)
+        size_t n = 0;
+        char *text = out ? json_text(out, true, &n) : NULL;
+        if (!text || fwrite(text, 1, n, stdout) != n || fflush(stdout) == EOF)
             rc = 1;
+        free(text);
         json_decref(out);
     }
     extraction_free(&x);

@@ -24,6 +24,7 @@
 #include "app.h"
 #include "extract/utf8.h"
 #include "router.h"
+#include "textbuf.h"
 #include "util.h"
 
 struct server {
@@ -126,16 +127,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct req_state *st
     char *body = NULL;
     size_t len = 0;
     if (rep->json) {
-        body = json_dumps(rep->json, JSON_OUTPUT_FLAGS);
-        if (body) {
-            len = strlen(body);
-            char *nl = realloc(body, len + 2);
-            if (nl) {
-                body = nl;
-                body[len++] = '\n';
-                body[len] = '\0';
-            }
-        }
+        body = json_text(rep->json, true, &len);
     } else if (rep->body) {
         body = rep->body;
         len = rep->body_len;
@@ -607,9 +599,10 @@ static void log_request(const struct app *app, const struct req_state *st, uint6
         json_t *line = json_pack("{s:s, s:s, s:i, s:I, s:I, s:s}", "method", st->method, "path",
                                  st->path ? st->path : "", "status", st->status, "bytes",
                                  (json_int_t)st->bytes, "us", (json_int_t)us, "request_id", st->request_id);
-        char *s = json_dumps(line, JSON_COMPACT);
+        size_t n = 0;
+        char *s = json_text(line, true, &n);
         if (s)
-            fprintf(stderr, "%s\n", s);
+            fwrite(s, 1, n, stderr);
         free(s);
         json_decref(line);
     } else {

@@ -790,7 +790,8 @@ json_t *col_json_text(sqlite3_stmt *st, int col)
     const unsigned char *s = sqlite3_column_text(st, col);
     if (!s)
         return json_null();
-    json_t *j = json_stringn((const char *)s, (size_t)sqlite3_column_bytes(st, col));
+    /* Not checked here: the writer (textbuf.h) checks UTF-8 as it copies. */
+    json_t *j = json_stringn_nocheck((const char *)s, (size_t)sqlite3_column_bytes(st, col));
     return j ? j : json_null();
 }
 

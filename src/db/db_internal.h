@@ -146,7 +146,8 @@ char *fts_query(const char *q);
  * `orig`) as `orig` HTML-escaped with <mark></mark>. New string or NULL. */
 char *highlight_restore(const char *hl, const char *orig);
 
-/* Copy of a column as a new json string, or json null when NULL. */
+/* Copy of a column as a new json string, or json null when NULL. Its UTF-8
+ * is not checked: the JSON writer (textbuf.h) checks it as it writes. */
 json_t *col_json_text(sqlite3_stmt *st, int col);
 /* Copy of a column as a new C string (NULL when NULL or out of memory). */
 char *col_strdup(sqlite3_stmt *st, int col);

@@ -132,6 +132,7 @@ static int64_t quotes_count(struct db *r, const struct db_quote_filter *f, struc
     struct sqlbuf b = {0};
     if (!qq->fts && !needs_quote(f, qq)) {
         sb_add(&b, "SELECT n FROM counts WHERE name = 'quotes'", rc);
+        cap = 0; /* exact at no cost */
     } else if (cap > 0) {
         sb_add(&b, "SELECT count(*) FROM (SELECT 1", rc);
         from_where(&b, f, qq, true, false, rc);
@@ -353,7 +354,7 @@ enum db_status db_quote_get(struct db *r, int64_t id, json_t **out)
         const unsigned char *ctx = sqlite3_column_blob(st, 15);
         size_t n = (size_t)sqlite3_column_bytes(st, 15), skip = 0;
         size_t len = ctx ? utf8_trim(ctx, n, &skip) : 0;
-        json_t *c = ctx ? json_stringn((const char *)ctx + skip, len) : NULL;
+        json_t *c = ctx ? json_stringn_nocheck((const char *)ctx + skip, len) : NULL;
         json_object_set_new(o, "context", c ? c : json_string(""));
     } else if (!rc) {
         db_fail(r, &rc, RC_NOTFOUND, "no such quote");

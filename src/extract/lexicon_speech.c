@@ -11,9 +11,11 @@
  * searched by bisection; lex_speech_tables_sorted() checks that order.
  *
  * lex_speech_verb() answers from a hash index of every form of every verb
- * (irregular forms, stems with their endings), built once per process
- * under pthread_once and only read afterwards; the bisection of the tables
- * stays as the answer when that index could not be allocated. */
+ * (irregular forms, stems with their endings), and lex_speech_classes()
+ * from a hash index of every word of the other lists with the classes its
+ * lists give it; both are built once per process under pthread_once and
+ * only read afterwards, and the bisection of the tables stays as the
+ * answer when an index could not be allocated. */
 #include "lexicon_speech.h"
 
 #include <pthread.h>
@@ -402,8 +404,6 @@ bool lex_in_sorted(const char *const *list, size_t count, const char *w, size_t 
     return false;
 }
 
-#define IN(list, w, n) lex_in_sorted(list, sizeof list / sizeof list[0], w, n)
-
 /* The entry of a sorted stem table equal to w[0..n), or NULL. */
 static const struct stem *find_stem(const struct stem *stems, size_t count, const char *w, size_t n)
 {
@@ -534,7 +534,6 @@ struct vindex {
 };
 
 static struct vindex vix[2]; /* LANG_FR, LANG_EN; read-only once built */
-static pthread_once_t vix_once = PTHREAD_ONCE_INIT;
 static bool vix_ok;
 
 static struct vindex *vix_of(enum extract_lang lang)
@@ -542,9 +541,10 @@ static struct vindex *vix_of(enum extract_lang lang)
     return &vix[lang == LANG_FR ? 0 : 1];
 }
 
-static const struct vform *vix_find(const struct vindex *x, const char *w, size_t n)
+/* The slot of w[0..n), whose strmap_hash() is h. */
+static const struct vform *vix_find(const struct vindex *x, const char *w, size_t n, unsigned h)
 {
-    for (size_t i = strmap_hash(w, n) & x->mask;; i = (i + 1) & x->mask) {
+    for (size_t i = h & x->mask;; i = (i + 1) & x->mask) {
         const struct vform *v = &x->slots[i];
         if (!v->w || (v->n == n && memcmp(v->w, w, n) == 0))
             return v;
@@ -563,7 +563,7 @@ static void vix_add(struct vindex *x, const char *p, size_t pn, const char *q, s
     char *w = x->text + x->used;
     memcpy(w, p, pn);
     memcpy(w + pn, q, qn);
-    struct vform *v = (struct vform *)vix_find(x, w, n);
+    struct vform *v = (struct vform *)vix_find(x, w, n, strmap_hash(w, n));
     if (v->w)
         return;
     *v = (struct vform){w, n, form, verb};
@@ -629,20 +629,33 @@ static void vix_build(void)
     vix_ok = true;
 }
 
-const struct speech_verb *lex_speech_verb(enum extract_lang lang, const char *w, size_t n,
-                                          unsigned *form)
+/* Both indexes, the verb forms' and the word lists' (below), are built by
+ * the first lookup. */
+static void index_build(void);
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+/* lex_speech_verb() of w[0..n), whose strmap_hash() is h, once the index
+ * is built. */
+static const struct speech_verb *verb_of(enum extract_lang lang, const char *w, size_t n, unsigned h,
+                                         unsigned *form)
 {
-    pthread_once(&vix_once, vix_build);
     if (!vix_ok)
         return verb_search(lang, w, n, form);
     if (n < 2 || n > 24)
         return NULL;
-    const struct vform *v = vix_find(vix_of(lang), w, n);
+    const struct vform *v = vix_find(vix_of(lang), w, n, h);
     if (!v->w)
         return NULL;
     if (form)
         *form = v->form;
     return v->verb;
+}
+
+const struct speech_verb *lex_speech_verb(enum extract_lang lang, const char *w, size_t n,
+                                          unsigned *form)
+{
+    pthread_once(&index_once, index_build);
+    return verb_of(lang, w, n, strmap_hash(w, n), form);
 }
 static const char *const auxiliary_fr[] = {
     "a", "ai", "allait", "aura", "auraient", "aurait", "auront", "avaient", "avait",
@@ -656,10 +669,6 @@ static const char *const auxiliary_en[] = {
 };
 
 
-bool lex_speech_is_auxiliary(enum extract_lang lang, const char *w, size_t n)
-{
-    return lang == LANG_FR ? IN(auxiliary_fr, w, n) : IN(auxiliary_en, w, n);
-}
 static const char *const pronoun_fr_sg[] = {
     "elle", "il",
 };
@@ -677,14 +686,6 @@ static const char *const pronoun_en_pl[] = {
 };
 
 
-bool lex_speech_is_pronoun(enum extract_lang lang, const char *w, size_t n, bool *plural)
-{
-    bool sg = lang == LANG_FR ? IN(pronoun_fr_sg, w, n) : IN(pronoun_en_sg, w, n);
-    bool pl = lang == LANG_FR ? IN(pronoun_fr_pl, w, n) : IN(pronoun_en_pl, w, n);
-    if (plural)
-        *plural = pl;
-    return sg || pl;
-}
 
 const char *const lex_speech_inversions[] = {"-t-il",  "-t-elle", "-t-ils", "-t-elles",
                                               "-il",    "-elle",   "-ils",   "-elles", NULL};
@@ -697,10 +698,6 @@ static const char *const relative_en[] = {
 };
 
 
-bool lex_speech_is_relative(enum extract_lang lang, const char *w, size_t n)
-{
-    return lang == LANG_FR ? IN(relative_fr, w, n) : IN(relative_en, w, n);
-}
 
 size_t lex_speech_marker(enum extract_lang lang, const char *const *words,
                               const size_t *lens, size_t nw)
@@ -727,10 +724,6 @@ static const char *const dets[] = {
 };
 
 
-bool lex_speech_is_determiner(const char *w, size_t n)
-{
-    return IN(dets, w, n);
-}
 static const char *const titles[] = {
     "abbe", "acteur", "actor", "actrice", "adjoint", "adjointe", "adviser", "advisor",
     "alderman", "ambassadeur", "ambassador", "ambassadrice", "analyst", "analyste",
@@ -775,31 +768,30 @@ static const char *const titles[] = {
  * "former-president". */
 size_t lex_speech_title_base(const char *w, size_t n, size_t *skip)
 {
-    static const char *const pre[] = {"ex-", "then-", "former-", "future-", "outgoing-"};
-    static const char *const post[] = {"-elect", "-designate", "-elu", "-elue", "-sortant", "-sortante"};
+#define AFFIX(s) {s, sizeof s - 1}
+    static const struct { const char *s; size_t n; } pre[] = {
+        AFFIX("ex-"), AFFIX("then-"), AFFIX("former-"), AFFIX("future-"), AFFIX("outgoing-"),
+    }, post[] = {
+        AFFIX("-elect"), AFFIX("-designate"), AFFIX("-elu"), AFFIX("-elue"), AFFIX("-sortant"),
+        AFFIX("-sortante"),
+    };
+#undef AFFIX
     *skip = 0;
     for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
-        size_t l = strlen(pre[i]);
-        if (n > l + 1 && memcmp(w, pre[i], l) == 0) {
+        size_t l = pre[i].n;
+        if (n > l + 1 && memcmp(w, pre[i].s, l) == 0) {
             *skip = l;
             return n - l;
         }
     }
     for (size_t i = 0; i < sizeof post / sizeof post[0]; i++) {
-        size_t l = strlen(post[i]);
-        if (n > l + 1 && memcmp(w + n - l, post[i], l) == 0)
+        size_t l = post[i].n;
+        if (n > l + 1 && memcmp(w + n - l, post[i].s, l) == 0)
             return n - l;
     }
     return n;
 }
 
-bool lex_speech_is_title(const char *w, size_t n)
-{
-    if (IN(titles, w, n))
-        return true;
-    size_t skip, m = lex_speech_title_base(w, n, &skip);
-    return m < n && IN(titles, w + skip, m);
-}
 static const char *const heads[] = {
     "administration", "agence", "agency", "alliance", "ambassade", "armee", "army",
     "assemblee", "assembly", "association", "authority", "autorite", "bank", "banque",
@@ -819,10 +811,6 @@ static const char *const heads[] = {
 };
 
 
-bool lex_speech_is_org_head(const char *w, size_t n)
-{
-    return IN(heads, w, n);
-}
 static const char *const docs[] = {
     "account", "arret", "article", "avis", "communique", "compte", "conference", "courrier",
     "decision", "declaration", "discours", "editorial", "email", "entretien", "etude",
@@ -832,10 +820,6 @@ static const char *const docs[] = {
 };
 
 
-bool lex_speech_is_document(const char *w, size_t n)
-{
-    return IN(docs, w, n);
-}
 static const char *const adv[] = {
     "again", "ailleurs", "ainsi", "alors", "also", "aujourd'hui", "aussi", "bien", "bluntly",
     "cependant", "clairement", "deja", "directly", "donc", "earlier", "egalement", "elle-meme",
@@ -849,20 +833,12 @@ static const char *const adv[] = {
 };
 
 
-bool lex_speech_is_adverb(const char *w, size_t n)
-{
-    return IN(adv, w, n);
-}
 static const char *const con[] = {
     "al", "ben", "bin", "d", "da", "de", "del", "della", "den", "der", "des", "di", "do",
     "dos", "du", "el", "ibn", "la", "le", "van", "von", "y",
 };
 
 
-bool lex_speech_is_name_connector(const char *w, size_t n)
-{
-    return IN(con, w, n);
-}
 static const char *const function_words[] = {
     "a", "about", "according", "after", "ainsi", "all", "alors", "also", "although", "among",
     "an", "and", "another", "apres", "arrive", "arrivee", "as", "at", "au", "aujourd'hui",
@@ -891,10 +867,6 @@ static const char *const function_words[] = {
 };
 
 
-bool lex_speech_is_function_word(const char *w, size_t n)
-{
-    return IN(function_words, w, n);
-}
 static const char *const naming[] = {
     "album", "artwork", "baptise", "baptisee", "baptisees", "baptises", "book", "brand",
     "campagne", "campaign", "chanson", "codenamed", "denomme", "denommee", "devise",
@@ -909,10 +881,6 @@ static const char *const naming[] = {
 };
 
 
-bool lex_speech_is_naming(const char *w, size_t n)
-{
-    return IN(naming, w, n);
-}
 static const char *const works[] = {
     "album", "book", "chanson", "documentaire", "documentary", "emission", "enquete",
     "etude", "exhibition", "exposition", "film", "livre", "novel", "ouvrage", "piece",
@@ -921,29 +889,17 @@ static const char *const works[] = {
 };
 
 
-bool lex_speech_is_work(const char *w, size_t n)
-{
-    return IN(works, w, n) || lex_speech_is_document(w, n);
-}
 
 static const char *const possessives[] = {
     "her", "his", "its", "leur", "leurs", "sa", "ses", "son", "their",
 };
 
-bool lex_speech_is_possessive(const char *w, size_t n)
-{
-    return IN(possessives, w, n);
-}
 
 static const char *const proxies[] = {
     "administration", "cabinet", "camp", "campaign", "entourage", "equipe", "office",
     "services", "staff", "team",
 };
 
-bool lex_speech_is_proxy(const char *w, size_t n)
-{
-    return IN(proxies, w, n);
-}
 
 static const char *const naming_verbs[] = {
     "baptise", "baptisee", "baptisees", "baptises", "codenamed", "denomme", "denommee",
@@ -952,10 +908,6 @@ static const char *const naming_verbs[] = {
     "surnommes", "titled",
 };
 
-bool lex_speech_is_naming_verb(const char *w, size_t n)
-{
-    return IN(naming_verbs, w, n);
-}
 
 /* Words that present what follows as a name, not as reported words, when
  * that is a short phrase: "la zone dite « … »", "ce qu'on appelle « … »",
@@ -967,10 +919,6 @@ static const char *const appellatives[] = {
     "surnom",
 };
 
-bool lex_speech_is_appellative(const char *w, size_t n)
-{
-    return IN(appellatives, w, n);
-}
 
 /* Common nouns standing for an organisation named earlier ("l'entreprise",
  * "the company"), and those standing for a court ("les magistrats"). */
@@ -984,42 +932,172 @@ static const char *const courts[] = {
     "cour", "court", "judges", "juges", "jures", "jury", "magistrats", "tribunal",
 };
 
+
+/* Prepositions: a name after one is its complement ("le ministre de la
+ * Santé"), not the subject. */
+static const char *const prepositions[] = {
+    "a", "about", "across", "after", "against", "apres", "at", "au", "aux", "avant", "avec",
+    "before", "between", "by", "chez", "contre", "d", "dans", "de", "depuis", "des", "du",
+    "durant", "during", "en", "entre", "for", "from", "in", "into", "like", "near", "of", "on",
+    "over", "par", "pendant", "pour", "sans", "since", "sous", "sur", "than", "to", "under",
+    "vers", "via", "with",
+};
+
+/* ---- The word classes ---------------------------------------------------- */
+
+/* Every word list with the LSC_* bit it gives, in French and in English
+ * text: the lists of one language give their bit in that language only. */
+#define LIST(l) l, COUNT(l)
+static const struct {
+    const char *const *list;
+    size_t n;
+    unsigned fr, en;
+} classed[] = {
+    {LIST(auxiliary_fr), LSC_AUXILIARY, 0},
+    {LIST(auxiliary_en), 0, LSC_AUXILIARY},
+    {LIST(pronoun_fr_sg), LSC_PRONOUN, 0},
+    {LIST(pronoun_fr_pl), LSC_PRONOUN | LSC_PLURAL, 0},
+    {LIST(pronoun_en_sg), 0, LSC_PRONOUN},
+    {LIST(pronoun_en_pl), 0, LSC_PRONOUN | LSC_PLURAL},
+    {LIST(relative_fr), LSC_RELATIVE, 0},
+    {LIST(relative_en), 0, LSC_RELATIVE},
+    {LIST(dets), LSC_DETERMINER, LSC_DETERMINER},
+    {LIST(titles), LSC_TITLE, LSC_TITLE},
+    {LIST(heads), LSC_ORG_HEAD, LSC_ORG_HEAD},
+    {LIST(docs), LSC_DOCUMENT | LSC_WORK, LSC_DOCUMENT | LSC_WORK},
+    {LIST(adv), LSC_ADVERB, LSC_ADVERB},
+    {LIST(con), LSC_CONNECTOR, LSC_CONNECTOR},
+    {LIST(function_words), LSC_FUNCTION, LSC_FUNCTION},
+    {LIST(naming), LSC_NAMING, LSC_NAMING},
+    {LIST(works), LSC_WORK, LSC_WORK},
+    {LIST(possessives), LSC_POSSESSIVE, LSC_POSSESSIVE},
+    {LIST(naming_verbs), LSC_NAMING_VERB, LSC_NAMING_VERB},
+    {LIST(appellatives), LSC_APPELLATIVE, LSC_APPELLATIVE},
+    {LIST(collectives), LSC_COLLECTIVE, LSC_COLLECTIVE},
+    {LIST(courts), LSC_COURT, LSC_COURT},
+    {LIST(proxies), LSC_PROXY, LSC_PROXY},
+    {LIST(prepositions), LSC_PREPOSITION, LSC_PREPOSITION},
+};
+#undef LIST
+
+/* The classes of w[0..n) by bisection of every list: the definition of
+ * the answer, which the index below gives in one probe. */
+static void classes_search(const char *w, size_t n, unsigned *fr, unsigned *en)
+{
+    *fr = *en = 0;
+    for (size_t l = 0; l < COUNT(classed); l++)
+        if (lex_in_sorted(classed[l].list, classed[l].n, w, n)) {
+            *fr |= classed[l].fr;
+            *en |= classed[l].en;
+        }
+}
+
+/* One listed word and its classes in either language. */
+struct cword {
+    const char *w;      /* NULL for an empty slot */
+    size_t n;
+    unsigned cls[2];    /* LANG_FR, LANG_EN */
+};
+
+static struct {
+    struct cword *slots;
+    size_t mask;        /* slots - 1, a power of two minus one */
+} cix;                  /* read-only once built */
+static bool cix_ok;
+
+/* The slot of w[0..n), whose strmap_hash() is h. */
+static struct cword *cix_find(const char *w, size_t n, unsigned h)
+{
+    for (size_t i = h & cix.mask;; i = (i + 1) & cix.mask) {
+        struct cword *x = &cix.slots[i];
+        if (!x->w || (x->n == n && strmap_same_bytes(x->w, w, n)))
+            return x;
+    }
+}
+
+static void cix_build(void)
+{
+    size_t words = 0, slots = 64;
+    for (size_t l = 0; l < COUNT(classed); l++)
+        words += classed[l].n;
+    while (slots < 2 * words)
+        slots *= 2;
+    cix.slots = calloc(slots, sizeof *cix.slots);
+    if (!cix.slots)
+        return; /* classes_search() answers */
+    cix.mask = slots - 1;
+    for (size_t l = 0; l < COUNT(classed); l++)
+        for (size_t k = 0; k < classed[l].n; k++) {
+            const char *w = classed[l].list[k];
+            struct cword *x = cix_find(w, strlen(w), strmap_hash(w, strlen(w)));
+            if (!x->w) {
+                x->w = w;
+                x->n = strlen(w);
+            }
+            x->cls[0] |= classed[l].fr;
+            x->cls[1] |= classed[l].en;
+        }
+    cix_ok = true;
+}
+
+static void index_build(void)
+{
+    vix_build();
+    cix_build();
+}
+
+/* The classes of w[0..n) as listed, in `lang`; h is its strmap_hash(). */
+static unsigned listed(enum extract_lang lang, const char *w, size_t n, unsigned h)
+{
+    unsigned c[2];
+    if (cix_ok) {
+        const struct cword *x = cix_find(w, n, h);
+        return x->w ? x->cls[lang == LANG_FR ? 0 : 1] : 0;
+    }
+    classes_search(w, n, &c[0], &c[1]);
+    return c[lang == LANG_FR ? 0 : 1];
+}
+
+unsigned lex_speech_word(enum extract_lang lang, const char *w, size_t n,
+                         const struct speech_verb **verb, unsigned *form)
+{
+    pthread_once(&index_once, index_build);
+    unsigned h = strmap_hash(w, n);
+    unsigned c = listed(lang, w, n, h);
+    /* a title in a form for someone elected or appointed to it: the
+     * affixes all hold a hyphen */
+    if (!(c & LSC_TITLE) && memchr(w, '-', n)) {
+        size_t skip, m = lex_speech_title_base(w, n, &skip);
+        if (m < n && (listed(lang, w + skip, m, strmap_hash(w + skip, m)) & LSC_TITLE))
+            c |= LSC_TITLE;
+    }
+    if (verb)
+        *verb = verb_of(lang, w, n, h, form);
+    return c;
+}
+
+unsigned lex_speech_classes(enum extract_lang lang, const char *w, size_t n)
+{
+    return lex_speech_word(lang, w, n, NULL, NULL);
+}
+
+bool lex_speech_is_title(const char *w, size_t n)
+{
+    return (lex_speech_classes(LANG_FR, w, n) & LSC_TITLE) != 0;
+}
+
 int lex_speech_collective(const char *w, size_t n)
 {
-    return IN(courts, w, n) ? 2 : IN(collectives, w, n) ? 1 : 0;
+    unsigned c = lex_speech_classes(LANG_FR, w, n);
+    return c & LSC_COURT ? 2 : c & LSC_COLLECTIVE ? 1 : 0;
 }
 
 /* True when every word list is in strcmp() order. */
 static bool lex_speech_word_lists_sorted(void)
 {
-    static const struct { const char *const *list; size_t n; } lists[] = {
-        {auxiliary_fr, sizeof auxiliary_fr / sizeof auxiliary_fr[0]},
-        {auxiliary_en, sizeof auxiliary_en / sizeof auxiliary_en[0]},
-        {pronoun_fr_sg, sizeof pronoun_fr_sg / sizeof pronoun_fr_sg[0]},
-        {pronoun_fr_pl, sizeof pronoun_fr_pl / sizeof pronoun_fr_pl[0]},
-        {pronoun_en_sg, sizeof pronoun_en_sg / sizeof pronoun_en_sg[0]},
-        {pronoun_en_pl, sizeof pronoun_en_pl / sizeof pronoun_en_pl[0]},
-        {relative_fr, sizeof relative_fr / sizeof relative_fr[0]},
-        {relative_en, sizeof relative_en / sizeof relative_en[0]},
-        {dets, sizeof dets / sizeof dets[0]},
-        {titles, sizeof titles / sizeof titles[0]},
-        {heads, sizeof heads / sizeof heads[0]},
-        {docs, sizeof docs / sizeof docs[0]},
-        {adv, sizeof adv / sizeof adv[0]},
-        {con, sizeof con / sizeof con[0]},
-        {function_words, sizeof function_words / sizeof function_words[0]},
-        {naming, sizeof naming / sizeof naming[0]},
-        {works, sizeof works / sizeof works[0]},
-        {possessives, sizeof possessives / sizeof possessives[0]},
-        {naming_verbs, sizeof naming_verbs / sizeof naming_verbs[0]},
-        {appellatives, sizeof appellatives / sizeof appellatives[0]},
-        {collectives, sizeof collectives / sizeof collectives[0]},
-        {courts, sizeof courts / sizeof courts[0]},
-        {proxies, sizeof proxies / sizeof proxies[0]},
-    };
-    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
-        for (size_t i = 1; i < lists[l].n; i++)
-            if (strcmp(lists[l].list[i - 1], lists[l].list[i]) >= 0)
+    for (size_t l = 0; l < COUNT(classed); l++)
+        for (size_t i = 1; i < classed[l].n; i++)
+            if (strcmp(classed[l].list[i - 1], classed[l].list[i]) >= 0)
                 return false;
     return true;
 }

@@ -6,8 +6,8 @@
  * Every list is a constant table in lexicon_speech.c, looked up on folded
  * words (utf8_fold: lower case, no accents, ' for every apostrophe). The
  * lookups are pure functions over those tables, thread-safe; the speech
- * verbs' form index is built from them once (pthread_once) and only read
- * afterwards. */
+ * verbs' form index and the word lists' class index are built from them
+ * once (pthread_once) and only read afterwards. */
 #ifndef QUOTED_LEXICON_SPEECH_H
 #define QUOTED_LEXICON_SPEECH_H
 
@@ -41,20 +41,69 @@ int lex_cmp_word(const char *w, size_t n, const char *s);
  * search every sorted word table of the extractor uses. */
 bool lex_in_sorted(const char *const *list, size_t count, const char *w, size_t n);
 
-/* French auxiliaries and copulas before a participle: "a", "ont", "avait",
- * "est" (for "s'est dit"); English "has", "had", "was". */
-bool lex_speech_is_auxiliary(enum extract_lang lang, const char *w, size_t n);
+/* The word classes of the speech lexicon: what lex_speech_classes() says a
+ * folded word is. */
+enum lex_speech_class {
+    LSC_AUXILIARY = 1 << 0,   /* auxiliaries and copulas before a participle: "a", "ont",
+                                 "avait", "est" (for "s'est dit"); "has", "had", "was" */
+    LSC_PRONOUN = 1 << 1,     /* subject pronouns that stand for a person or an
+                                 organisation: "il", "elle", "he", "she", "they" */
+    LSC_PLURAL = 1 << 2,      /* ... the plural ones: "ils", "elles", "they" */
+    LSC_RELATIVE = 1 << 3,    /* relative pronouns whose antecedent is the speaker: "qui",
+                                 "lequel", "who" */
+    LSC_DETERMINER = 1 << 4,  /* determiners and elided articles that open a noun phrase */
+    LSC_TITLE = 1 << 5,       /* titles and functions that stand before or beside a name
+                                 ("président", "Dr", "coach", "porte-parole"), also in the
+                                 forms of lex_speech_title_base() */
+    LSC_ORG_HEAD = 1 << 6,    /* nouns heading an organisation's name, in lower case
+                                 ("ministère de l'Intérieur", "agence Spunik") or upper case
+                                 ("Union européenne", "Forces") */
+    LSC_DOCUMENT = 1 << 7,    /* a document or an act of speech standing for its author:
+                                 "le communiqué du ministère", "statement" */
+    LSC_ADVERB = 1 << 8,      /* words the search for a subject steps over between a verb
+                                 and its subject: "aussi", "également", "also", "then" */
+    LSC_CONNECTOR = 1 << 9,   /* connectors inside a person's or organisation's name: "de",
+                                 "bin", "van", "von", "al" */
+    LSC_FUNCTION = 1 << 10,   /* function words that are never part of a name or a
+                                 speaker, even capitalised at a sentence start: "Le", "The" */
+    LSC_NAMING = 1 << 11,     /* before a quotation mark, make what follows a name, not
+                                 reported words: "baptisée « … »", "dubbed", "opération" */
+    LSC_NAMING_VERB = 1 << 12, /* the participles among those ("baptisée", "dubbed"): what
+                                 follows them in marks is a name whatever it reads like */
+    LSC_APPELLATIVE = 1 << 13, /* present a short phrase after them as a name: "dite",
+                                 "appelé", "so-called" ("dit" and "appelle" only after a noun
+                                 or an object pronoun, which the caller checks) */
+    LSC_WORK = 1 << 14,       /* works whose title may stand in marks after "sur", "on": "un
+                                 rapport sur « … »", "a book on "…"" (documents as well) */
+    LSC_POSSESSIVE = 1 << 15, /* possessive determiners: "son", "sa", "his", "their" */
+    LSC_PROXY = 1 << 16,      /* those who speak on someone's behalf, so that "his office
+                                 said" reports the possessor's words: "office", "entourage" */
+    LSC_COLLECTIVE = 1 << 17, /* a common noun for an organisation named before: a company,
+                                 a body or a medium ("l'entreprise", "the company") */
+    LSC_COURT = 1 << 18,      /* ... a court or its judges: "les magistrats", "the court" */
+    LSC_PREPOSITION = 1 << 19, /* prepositions: "de", "dans", "of", "with" */
+};
 
-/* Subject pronouns that stand for a person or an organisation: "il",
- * "elle", "he", "she", "they". *plural is set for "ils", "they"... */
-bool lex_speech_is_pronoun(enum extract_lang lang, const char *w, size_t n, bool *plural);
+/* The LSC_* classes of the folded word w[0..n) in text of `lang` (the
+ * auxiliaries, pronouns and relatives are those of that language): one
+ * lookup in an index of every list, built once (pthread_once). */
+unsigned lex_speech_classes(enum extract_lang lang, const char *w, size_t n);
+
+/* Both lex_speech_classes() and lex_speech_verb() of w[0..n) at once: its
+ * classes, with *verb set to it as a speech verb (or NULL) and *form as
+ * lex_speech_verb() sets it. */
+unsigned lex_speech_word(enum extract_lang lang, const char *w, size_t n,
+                         const struct speech_verb **verb, unsigned *form);
+
+/* lex_speech_classes(w, n) & LSC_TITLE, in either language. */
+bool lex_speech_is_title(const char *w, size_t n);
+
+/* 2 for LSC_COURT, 1 for LSC_COLLECTIVE, 0 otherwise, in either language. */
+int lex_speech_collective(const char *w, size_t n);
 
 /* Suffix of an inverted French verb ("-t-il", "-elle"...), as a folded
  * string to compare with the end of a word; NULL-terminated list. */
 extern const char *const lex_speech_inversions[];
-
-/* Relative pronouns whose antecedent is the speaker: "qui", "who". */
-bool lex_speech_is_relative(enum extract_lang lang, const char *w, size_t n);
 
 /* Attribution markers before a source: "selon", "d'après" (the tokens "d",
  * "'", "apres"), "according to". Returns the number of folded words of the
@@ -63,70 +112,10 @@ bool lex_speech_is_relative(enum extract_lang lang, const char *w, size_t n);
 size_t lex_speech_marker(enum extract_lang lang, const char *const *words,
                               const size_t *lens, size_t nw);
 
-/* Determiners and elided articles that open a noun phrase. */
-bool lex_speech_is_determiner(const char *w, size_t n);
-
-/* Titles and functions that stand before or beside a name ("président",
- * "ministre", "Dr", "coach", "porte-parole"), also in the forms of
- * lex_speech_title_base(). */
-bool lex_speech_is_title(const char *w, size_t n);
-
 /* The title inside a form for someone elected or appointed to it, or who
  * held it ("mayor-elect", "ex-ministre", "then-coach"): its length, with
  * *skip set to the bytes before it; n and 0 for any other word. */
 size_t lex_speech_title_base(const char *w, size_t n, size_t *skip);
-
-/* Nouns heading an organisation's name, which may be written in lower case
- * ("ministère de l'Intérieur", "agence Spunik") or upper case ("Union
- * européenne", "Forces"). */
-bool lex_speech_is_org_head(const char *w, size_t n);
-
-/* Nouns for a document or an act of speech standing for its author
- * ("communiqué", "statement", "décision"): "le communiqué du ministère". */
-bool lex_speech_is_document(const char *w, size_t n);
-
-/* Words the search for a subject steps over between a verb and its
- * subject ("aussi", "également", "notamment", "also", "then"). */
-bool lex_speech_is_adverb(const char *w, size_t n);
-
-/* Connectors inside a person's or organisation's name ("de", "bin", "van",
- * "von", "al"). */
-bool lex_speech_is_name_connector(const char *w, size_t n);
-
-/* Function words that can never be part of a name or a quote's speaker
- * even when capitalised at a sentence start ("Le", "The", "Dans", "In"). */
-bool lex_speech_is_function_word(const char *w, size_t n);
-
-/* Words right before a quotation mark that make what follows a name, not
- * reported words: "baptisée « … »", "dubbed "…"", "opération « … »". */
-bool lex_speech_is_naming(const char *w, size_t n);
-
-/* The participles among those ("baptisée", "dubbed"): whatever follows them
- * in marks is a name; after a noun ("l'opération", "ce plan") only words
- * that read as a name are. */
-bool lex_speech_is_naming_verb(const char *w, size_t n);
-
-/* Words that present a short phrase after them as a name ("dite",
- * "appelé", "so-called"); "dit" and "appelle" only after a noun or an
- * object pronoun, which the caller checks. */
-bool lex_speech_is_appellative(const char *w, size_t n);
-
-/* A common noun standing for an organisation the text named before: 1 for
- * a company, a body or a medium ("l'entreprise", "the company", "le
- * quotidien"), 2 for a court or its judges ("les magistrats", "the
- * court"), 0 otherwise. */
-int lex_speech_collective(const char *w, size_t n);
-
-/* Works whose title may stand in quotation marks after "sur", "on":
- * "un rapport sur « … »", "a book on "…"" (documents count as well). */
-bool lex_speech_is_work(const char *w, size_t n);
-
-/* Possessive determiners: "son", "sa", "his", "her", "their"… */
-bool lex_speech_is_possessive(const char *w, size_t n);
-
-/* Nouns for those who speak on someone's behalf, so that "his office
- * said" reports the possessor's words: "office", "entourage", "cabinet". */
-bool lex_speech_is_proxy(const char *w, size_t n);
 
 /* True when every table is sorted as its binary search needs (for tests). */
 bool lex_speech_tables_sorted(void);

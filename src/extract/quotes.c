@@ -20,6 +20,7 @@
 #include "doc.h"
 #include "lexicon_speech.h"
 #include "quotes_int.h"
+#include "strmap.h"
 #include "utf8.h"
 
 enum family { FAM_NONE, FAM_GUILL, FAM_ANGLE, FAM_CURLY, FAM_STRAIGHT };
@@ -83,18 +84,21 @@ static bool line_break_before(const struct doc *d, size_t k)
 }
 
 /* Words as the guidelines count them: space-separated chunks holding a
- * letter or a digit ("jusqu'au bout" is two words, "d'euros" one). */
-static int count_words(const char *s, size_t n, bool *all_caps, bool *sentence_punct)
+ * letter or a digit ("jusqu'au bout" is two words, "d'euros" one). The
+ * count stops at `enough` words, *all_caps and *sentence_punct then being
+ * read only as far as that. */
+static size_t count_words(const char *s, size_t n, size_t enough, bool *all_caps,
+                          bool *sentence_punct)
 {
-    int w = 0;
+    size_t w = 0;
     bool in = false, chunk_has = false, first_letter_seen = false;
     *all_caps = true;
     *sentence_punct = false;
     for (size_t i = 0; i < n;) {
         uint32_t c = utf8_next(s, n, &i);
         if (cp_is_space(c)) {
-            if (in && chunk_has)
-                w++;
+            if (in && chunk_has && ++w >= enough)
+                return w;
             in = chunk_has = first_letter_seen = false;
             continue;
         }
@@ -113,39 +117,67 @@ static int count_words(const char *s, size_t n, bool *all_caps, bool *sentence_p
     return w;
 }
 
-/* Folded word of token k into buf (64 bytes); "" for non-words. */
-static size_t fold_word(const struct doc *d, size_t k, char *buf)
+void speech_word_fill(const struct speech_words *sw, size_t k)
+{
+    const struct doc *d = sw->d;
+    const struct token *t = &d->tokens[k];
+    struct speech_word *e = &sw->w[t->word];
+    char buf[SPEECH_WORD_MAX];
+    const char *w = d->fold + t->foff;
+    size_t n = t->flen;
+    if (n >= SPEECH_WORD_MAX) {
+        n = tok_fold(d, t, buf, sizeof buf);
+        w = buf;
+    }
+    unsigned form = 0, base_form = 0;
+    sw->known[t->word] = 1;
+    e->cls = lex_speech_word(d->lang, w, n, &e->verb, &form);
+    e->base_verb = NULL;
+    /* a suffix holds a hyphen, which a word holds only with TF_HYPHEN */
+    for (size_t i = 0; (t->flags & TF_HYPHEN) && lex_speech_inversions[i]; i++) {
+        size_t sl = strlen(lex_speech_inversions[i]);
+        if (n > sl && memcmp(w + n - sl, lex_speech_inversions[i], sl) == 0) {
+            e->cls |= SW_INVERTED;
+            if (lex_speech_word(d->lang, w, n - sl, &e->base_verb, &base_form) & LSC_AUXILIARY)
+                e->cls |= SW_BASE_AUX;
+            break;
+        }
+    }
+    e->form = (uint8_t)form;
+    e->base_form = (uint8_t)base_form;
+}
+
+/* The fold of token k (NUL-terminated), its length in *n; "" after the
+ * last token. Compared with short words only, so never cut. */
+static const char *fold_of(const struct doc *d, size_t k, size_t *n)
 {
     if (k >= d->n_tokens) {
-        buf[0] = '\0';
-        return 0;
+        *n = 0;
+        return "";
     }
-    return tok_fold(d, &d->tokens[k], buf, 64);
+    *n = d->tokens[k].flen;
+    return d->fold + d->tokens[k].foff;
+}
+
+static bool fold_is(const char *w, size_t n, const char *s)
+{
+    return strlen(s) == n && memcmp(w, s, n) == 0;
 }
 
 /* True when token k is a speech verb, an auxiliary or an inverted verb
  * ("a-t-il", "dit-il"): the start of an incise or an attribution. */
-static bool is_verbish(const struct doc *d, size_t k)
+static bool is_verbish(const struct speech_words *sw, size_t k)
 {
-    char w[64];
-    size_t n = fold_word(d, k, w);
-    if (!n || d->tokens[k].kind != TOK_WORD)
-        return false;
-    for (size_t i = 0; lex_speech_inversions[i]; i++) {
-        size_t sl = strlen(lex_speech_inversions[i]);
-        if (n > sl && memcmp(w + n - sl, lex_speech_inversions[i], sl) == 0)
-            return true;
-    }
-    unsigned form;
-    return lex_speech_verb(d->lang, w, n, &form) != NULL ||
-           (d->lang == LANG_FR && lex_speech_is_auxiliary(d->lang, w, n) && n <= 3);
+    const struct speech_word *e = speech_word(sw, k);
+    return (e->cls & SW_INVERTED) || e->verb ||
+           (sw->d->lang == LANG_FR && (e->cls & LSC_AUXILIARY) && sw->d->tokens[k].flen <= 3);
 }
 
 /* direct or partial, from the words around the marks (see GUIDELINES 6). */
-static enum quote_kind kind_of(const struct doc *d, size_t open, size_t close, const char *s,
-                               size_t n)
+static enum quote_kind kind_of(const struct speech_words *sw, size_t open, size_t close,
+                               const char *s, size_t n)
 {
-    char w[64];
+    const struct doc *d = sw->d;
     size_t p = open;
     bool prev_word = false, prev_that = false, prev_incise = false;
     if (!line_break_before(d, open) && open > 0) {
@@ -153,15 +185,14 @@ static enum quote_kind kind_of(const struct doc *d, size_t open, size_t close, c
         if (d->tokens[p].kind == TOK_PUNCT && (d->tokens[p].cp == '\'' || d->tokens[p].cp == 0x2019) &&
             p > 0)
             p--; /* "qu'" */
-        size_t wn = fold_word(d, p, w);
+        size_t wn;
+        const char *w = fold_of(d, p, &wn);
         prev_word = d->tokens[p].kind == TOK_WORD;
-        prev_that = prev_word && ((wn == 3 && memcmp(w, "que", 3) == 0) ||
-                                  (wn == 2 && memcmp(w, "qu", 2) == 0) ||
-                                  (wn == 4 && memcmp(w, "that", 4) == 0) ||
-                                  (wn == 7 && memcmp(w, "whether", 7) == 0));
+        prev_that = prev_word && (fold_is(w, wn, "que") || fold_is(w, wn, "qu") ||
+                                  fold_is(w, wn, "that") || fold_is(w, wn, "whether"));
         if (d->tokens[p].kind == TOK_PUNCT && d->tokens[p].cp == ',' && p > 0)
-            prev_incise = is_verbish(d, p - 1) || d->tokens[p - 1].kind == TOK_WORD;
-        if (prev_word && is_verbish(d, p))
+            prev_incise = is_verbish(sw, p - 1) || d->tokens[p - 1].kind == TOK_WORD;
+        if (prev_word && is_verbish(sw, p))
             prev_word = false; /* said "…": the quote is the object of the verb */
     }
     if (prev_that)
@@ -185,7 +216,7 @@ static enum quote_kind kind_of(const struct doc *d, size_t open, size_t close, c
         if (d->tokens[q].kind == TOK_PUNCT && d->tokens[q].cp == ',')
             q++;
         if (q < d->n_tokens) {
-            next_verb = is_verbish(d, q);
+            next_verb = is_verbish(sw, q);
             next_lower = d->tokens[q].kind == TOK_WORD && !(d->tokens[q].flags & TF_CAP) &&
                          q == close + 1 && !next_verb;
         }
@@ -199,62 +230,94 @@ static enum quote_kind kind_of(const struct doc *d, size_t open, size_t close, c
     return QUOTE_DIRECT;
 }
 
-/* Normalised key of a stretch for finding repeats: folded into out (at
- * least 2n+1 bytes), without the punctuation at either end. Returns out. */
-static char *norm_key(const char *s, size_t n, char *out)
+/* Normalised key of a stretch for finding repeats: its text folded as
+ * utf8_fold_into() folds it, without the punctuation at either end, built
+ * from the token folds (the tokens between the stretch's marks cover every
+ * code point but the blanks between them, folded here). Written at out
+ * (2n+1 bytes for n bytes of text: folding at most doubles a text);
+ * returns its length. */
+static size_t stretch_key(const struct doc *d, const struct stretch *st, char *out)
 {
-    size_t len = utf8_fold_into(s, n, out, 2 * n + 1), a = 0;
+    size_t o = 0;
+    bool pending_space = false; /* as in utf8_fold_into() */
+    for (size_t k = st->open_tok + 1; k < st->close_tok; k++) {
+        const struct token *t = &d->tokens[k];
+        size_t i = k > st->open_tok + 1 ? d->tokens[k - 1].end : t->start;
+        if (i + 1 == t->start && d->text[i] == ' ') { /* the usual one space */
+            pending_space = o > 0;
+            i++;
+        }
+        while (i < t->start) {
+            unsigned char b = (unsigned char)d->text[i];
+            if (b < 0x80 && b != ' ') { /* "\n", "\t": kept */
+                if (pending_space)
+                    out[o++] = ' ';
+                pending_space = false;
+                out[o++] = (char)b;
+                i++;
+                continue;
+            }
+            if (b == ' ')
+                i++;
+            else
+                utf8_next(d->text, t->start, &i); /* any other blank folds to ' ' */
+            pending_space = o > 0;
+        }
+        if (t->flen) {
+            if (pending_space)
+                out[o++] = ' ';
+            pending_space = false;
+            memcpy(out + o, d->fold + t->foff, t->flen);
+            o += t->flen;
+        }
+    }
     static const char strip[] = " .,;:!?\"'-()[]";
+    size_t len = o, a = 0;
     while (len > 0 && (strchr(strip, out[len - 1]) || (unsigned char)out[len - 1] >= 0x80))
         len--;
     while (a < len && (strchr(strip, out[a]) || (unsigned char)out[a] >= 0x80))
         a++;
     memmove(out, out + a, len - a);
     out[len - a] = '\0';
-    return out;
-}
-
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
+    return len - a;
 }
 
 /* Mark each stretch's first occurrence (s[i].first) with a hash table of
- * normalised keys. Returns 0 or -1 on allocation failure. */
+ * normalised keys (fragments have none). Returns 0 or -1 on allocation
+ * failure. */
 static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
 {
-    if (n == 0)
+    size_t quotes = 0;
+    for (size_t i = 0; i < n; i++) {
+        st[i].first = -1;
+        quotes += !st[i].fragment;
+    }
+    if (quotes < 2)
         return 0;
     size_t cap = 16;
     while (cap < n * 2)
         cap *= 2;
-    /* every key in one block: folding at most doubles a text */
+    /* the slots, the keys and their text in one block: folding at most
+     * doubles a text */
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += 2 * (st[i].end - st[i].start) + 1;
-    char **keys = calloc(n, sizeof *keys);
-    char *arena = malloc(total ? total : 1);
-    int *slots = malloc(cap * sizeof *slots);
-    if (!keys || !slots || !arena) {
-        free(keys);
-        free(arena);
-        free(slots);
+    int *slots = malloc(cap * sizeof *slots + n * sizeof(char *) + total);
+    if (!slots)
         return -1;
-    }
+    char **keys = (char **)(slots + cap); /* cap ints, a multiple of 16: aligned */
+    char *text = (char *)(keys + n);
     for (size_t i = 0; i < cap; i++)
         slots[i] = -1;
     size_t used = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = st[i].end - st[i].start;
-        st[i].first = -1;
-        keys[i] = norm_key(d->text + st[i].start, len, arena + used);
-        used += 2 * len + 1;
         if (st[i].fragment)
             continue;
-        size_t h = (size_t)hash_str(keys[i]) & (cap - 1);
+        keys[i] = text + used;
+        size_t kn = stretch_key(d, &st[i], keys[i]);
+        used += 2 * len + 1;
+        size_t h = strmap_hash(keys[i], kn) & (cap - 1);
         while (slots[h] >= 0 && strcmp(keys[slots[h]], keys[i]) != 0)
             h = (h + 1) & (cap - 1);
         if (slots[h] >= 0)
@@ -262,8 +325,6 @@ static int link_repeats(const struct doc *d, struct stretch *st, size_t n)
         else
             slots[h] = (int)i;
     }
-    free(keys);
-    free(arena);
     free(slots);
     return 0;
 }
@@ -287,8 +348,10 @@ static bool looks_like_a_name(const struct doc *d, size_t open, size_t close)
  * « … »", not "il a dit « … »"), the conjugated "appelle" only after an
  * object pronoun ("on l'appelle « … »") or before a determiner ("que tout le
  * monde appelle « le … »"). */
-static bool appellative_use(const struct doc *d, size_t p, const char *w, size_t n, size_t open)
+static bool appellative_use(const struct speech_words *sw, size_t p, const char *w, size_t n,
+                            size_t open)
 {
+    const struct doc *d = sw->d;
     bool is_dit = n == 3 && !memcmp(w, "dit", 3);
     bool conj = n >= 6 && !memcmp(w, "appel", 5) && (w[5] == 'l' || w[5] == 'a');
     if (!is_dit && !conj)
@@ -301,20 +364,17 @@ static bool appellative_use(const struct doc *d, size_t p, const char *w, size_t
         b--; /* "l'appelle" */
     if (d->tokens[b].kind != TOK_WORD)
         return false;
-    char v[64];
-    size_t vn = fold_word(d, open + 1, v);
-    if (conj && d->tokens[open + 1].kind == TOK_WORD && lex_speech_is_determiner(v, vn))
+    if (conj && (speech_word(sw, open + 1)->cls & LSC_DETERMINER))
         return true; /* "que tout le monde appelle « le … »" */
-    vn = fold_word(d, b, v);
+    size_t vn;
+    const char *v = fold_of(d, b, &vn);
     if (conj)
         return (vn == 1 && (v[0] == 'l' || v[0] == 's')) || (vn == 2 && !memcmp(v, "la", 2)) ||
                (vn == 2 && !memcmp(v, "le", 2)) || (vn == 3 && !memcmp(v, "les", 3)) ||
                (vn == 2 && !memcmp(v, "se", 2));
-    bool plural;
-    unsigned form;
-    return !(d->tokens[b].flags & TF_CAP) && !lex_speech_is_pronoun(d->lang, v, vn, &plural) &&
-           !lex_speech_is_auxiliary(d->lang, v, vn) && !lex_speech_is_adverb(v, vn) &&
-           !lex_speech_is_relative(d->lang, v, vn) && !lex_speech_verb(d->lang, v, vn, &form) &&
+    const struct speech_word *e = speech_word(sw, b);
+    return !(d->tokens[b].flags & TF_CAP) &&
+           !(e->cls & (LSC_PRONOUN | LSC_AUXILIARY | LSC_ADVERB | LSC_RELATIVE)) && !e->verb &&
            !(vn == 3 && !memcmp(v, "que", 3)) && !(vn == 2 && !memcmp(v, "qu", 2)) &&
            !(vn == 2 && !memcmp(v, "ne", 2)) && !(vn == 2 && !memcmp(v, "en", 2)) &&
            !(vn == 1 && (v[0] == 'y' || v[0] == 'l' || v[0] == 'j' || v[0] == 'm' ||
@@ -324,66 +384,61 @@ static bool appellative_use(const struct doc *d, size_t p, const char *w, size_t
 /* Is the stretch between tokens open and close a name or a title rather than
  * reported words? Read from the word before the mark ("baptisée", "un rapport
  * … sur") and from the stretch itself ("Conseil militaire d'al-Bab"). */
-static bool names_something(const struct doc *d, size_t open, size_t close, bool sentence_punct)
+static bool names_something(const struct speech_words *sw, size_t open, size_t close,
+                            bool sentence_punct)
 {
-    char w[64];
+    const struct doc *d = sw->d;
     size_t p = open;
     if (open > 0 && !line_break_before(d, open)) {
         p = open - 1;
-        size_t n = fold_word(d, p, w);
-        if (d->tokens[p].kind == TOK_WORD && lex_speech_is_naming(w, n) &&
-            (lex_speech_is_naming_verb(w, n) || looks_like_a_name(d, open, close)))
+        size_t n;
+        const char *w = fold_of(d, p, &n);
+        unsigned cls = speech_word(sw, p)->cls;
+        if ((cls & LSC_NAMING) && ((cls & LSC_NAMING_VERB) || looks_like_a_name(d, open, close)))
             return true;
         /* "la zone dite « … »", "ce qu'on appelle « le … »", "so-called "…"":
          * a short phrase without sentence punctuation is a name */
-        if (d->tokens[p].kind == TOK_WORD && !sentence_punct && close - open <= 8 &&
-            lex_speech_is_appellative(w, n) && appellative_use(d, p, w, n, open))
+        if (!sentence_punct && close - open <= 8 && (cls & LSC_APPELLATIVE) &&
+            appellative_use(sw, p, w, n, open))
             return true;
         /* "surnommé la « guerre de la sardinelle »" */
-        if (d->tokens[p].kind == TOK_WORD && p > 0 && lex_speech_is_determiner(w, n) &&
-            !line_break_before(d, p)) {
-            char v[64];
-            size_t vn = fold_word(d, p - 1, v);
-            if (d->tokens[p - 1].kind == TOK_WORD && lex_speech_is_naming(v, vn) &&
-                !lex_speech_is_work(v, vn))
+        if ((cls & LSC_DETERMINER) && p > 0 && !line_break_before(d, p)) {
+            unsigned vc = speech_word(sw, p - 1)->cls;
+            if ((vc & LSC_NAMING) && !(vc & LSC_WORK))
                 return true;
         }
         if (d->tokens[p].kind == TOK_WORD &&
-            ((n == 3 && !memcmp(w, "sur", 3)) || (n == 2 && !memcmp(w, "on", 2)) ||
-             (n == 5 && !memcmp(w, "about", 5))))
+            (fold_is(w, n, "sur") || fold_is(w, n, "on") || fold_is(w, n, "about")))
             for (size_t k = p, words = 0; k-- > 0 && words < 8 && !line_break_before(d, k + 1);) {
                 if (d->tokens[k].kind != TOK_WORD)
                     continue;
                 words++;
-                size_t kn = fold_word(d, k, w);
-                if (lex_speech_is_work(w, kn))
+                if (speech_word(sw, k)->cls & LSC_WORK)
                     return true;
             }
     }
     /* an organisation's name: "« Conseil militaire d'al-Bab »" */
     if (!sentence_punct && close - open <= 9 && open + 1 < close &&
-        (d->tokens[open + 1].flags & TF_CAP)) {
-        size_t n = fold_word(d, open + 1, w);
-        if (lex_speech_is_org_head(w, n))
-            return true;
-    }
+        (d->tokens[open + 1].flags & TF_CAP) && (speech_word(sw, open + 1)->cls & LSC_ORG_HEAD))
+        return true;
     return false;
 }
 
-static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, size_t *n,
-                        size_t open, size_t close, bool after_incise)
+static int push_stretch(const struct speech_words *sw, struct stretch **arr, size_t *cap,
+                        size_t *n, size_t open, size_t close, bool after_incise)
 {
-    size_t qs = d->tokens[open].end, qe = d->tokens[close].start;
-    for (size_t k = qs; qs < qe && cp_is_space(utf8_next(d->text, qe, &k)); qs = k)
-        ;
-    while (qe > qs) {
-        size_t k;
-        if (!cp_is_space(utf8_prev(d->text, qe, &k)))
-            break;
-        qe = k;
+    const struct doc *d = sw->d;
+    /* the words between the marks, without the blanks around them (only
+     * blanks stand between tokens) */
+    size_t qs = d->tokens[close].start, qe = qs;
+    if (open + 1 < close) {
+        qs = d->tokens[open + 1].start;
+        qe = d->tokens[close - 1].end;
     }
+    /* capitals and punctuation matter only between marks at most nine
+     * tokens apart (below and in names_something()) */
     bool caps, punct, fragment = false;
-    if (count_words(d->text + qs, qe - qs, &caps, &punct) < 3) {
+    if (count_words(d->text + qs, qe - qs, close - open <= 9 ? SIZE_MAX : 3, &caps, &punct) < 3) {
         if (!after_incise && d->tokens[close].kind == TOK_PUNCT && d->tokens[close].cp == ',')
             fragment = true; /* « Moi, dit-il, … »: "Moi" is no quote, nor narration */
         else
@@ -391,7 +446,7 @@ static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, 
     }
     if (!fragment && caps && !punct && close - open <= 8)
         return 0; /* a name or a title: "Operation Peace Spring" */
-    if (!fragment && names_something(d, open, close, punct))
+    if (!fragment && names_something(sw, open, close, punct))
         return 0;
     if (grow((void **)arr, cap, *n, sizeof **arr))
         return -1;
@@ -401,7 +456,7 @@ static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, 
     s->close_tok = close;
     s->start = qs;
     s->end = qe;
-    s->kind = after_incise ? QUOTE_DIRECT : kind_of(d, open, close, d->text + qs, qe - qs);
+    s->kind = after_incise ? QUOTE_DIRECT : kind_of(sw, open, close, d->text + qs, qe - qs);
     s->first = -1;
     s->fragment = fragment;
     s->speaker = -1;
@@ -411,46 +466,33 @@ static int push_stretch(const struct doc *d, struct stretch **arr, size_t *cap, 
 /* An incise inside the marks: ", dit-il," ", a-t-elle ajouté," ", explique
  * Paul Durand," starting at the comma k. Returns the closing comma's token,
  * or 0 when there is none. */
-static size_t incise_at(const struct doc *d, size_t k, size_t close)
+static size_t incise_at(const struct speech_words *sw, size_t k, size_t close)
 {
-    char w[64];
+    const struct doc *d = sw->d;
     if (d->tokens[k].kind != TOK_PUNCT || d->tokens[k].cp != ',' || k + 2 >= close ||
         d->tokens[k + 1].kind != TOK_WORD)
         return 0;
-    size_t n = fold_word(d, k + 1, w), base = n;
-    for (size_t i = 0; lex_speech_inversions[i]; i++) {
-        size_t sl = strlen(lex_speech_inversions[i]);
-        if (n > sl && memcmp(w + n - sl, lex_speech_inversions[i], sl) == 0) {
-            base = n - sl;
-            break;
-        }
-    }
-    unsigned form;
-    bool inverted = base < n && (lex_speech_verb(d->lang, w, base, &form) ||
-                                 lex_speech_is_auxiliary(d->lang, w, base));
+    const struct speech_word *e = speech_word(sw, k + 1);
+    bool inverted = (e->cls & SW_INVERTED) && (e->base_verb || (e->cls & SW_BASE_AUX));
     size_t subj = k + 2; /* where the inverted subject starts */
     bool named = false;
     if (!inverted) {
-        if (lex_speech_verb(d->lang, w, n, &form) && (form & SF_FINITE)) {
+        if (e->verb && (e->form & SF_FINITE)) {
             named = true; /* ", explique Paul Durand," */
-        } else if (lex_speech_is_auxiliary(d->lang, w, n) && n <= 5) {
+        } else if ((e->cls & LSC_AUXILIARY) && d->tokens[k + 1].flen <= 5) {
             /* ", a réagi Paul Durand," ", a ajouté l'élue." (adverbs between) */
             size_t v = k + 2;
-            char a[64];
-            while (v < close && v < k + 5 && d->tokens[v].kind == TOK_WORD &&
-                   lex_speech_is_adverb(a, fold_word(d, v, a)))
+            while (v < close && v < k + 5 && (speech_word(sw, v)->cls & LSC_ADVERB))
                 v++;
-            size_t vn = fold_word(d, v, a);
-            named = v < close && d->tokens[v].kind == TOK_WORD &&
-                    lex_speech_verb(d->lang, a, vn, &form) && (form & SF_PARTICIPLE);
+            const struct speech_word *ve = speech_word(sw, v);
+            named = v < close && ve->verb && (ve->form & SF_PARTICIPLE);
             subj = v + 1;
         }
         /* the subject after the verb: a name or a determiner's noun phrase */
         if (named && subj < close && d->tokens[subj].kind == TOK_WORD &&
             !(d->tokens[subj].flags & TF_CAP)) {
-            char a[64];
-            named = lex_speech_is_determiner(a, fold_word(d, subj, a)) &&
-                    !lex_speech_is_pronoun(d->lang, a, strlen(a), &(bool){false});
+            unsigned sc = speech_word(sw, subj)->cls;
+            named = (sc & LSC_DETERMINER) && !(sc & LSC_PRONOUN);
         } else if (named && (subj >= close || d->tokens[subj].kind != TOK_WORD)) {
             named = false;
         }
@@ -473,32 +515,43 @@ static size_t incise_at(const struct doc *d, size_t k, size_t close)
 /* Push the stretch between tokens open and close, split where an incise
  * interrupts it (« Moi, dit-il, j'ai l'impression… »): one stretch per
  * stretch of quoted words, each kept only if long enough. */
-static int push_split(const struct doc *d, struct stretch **arr, size_t *cap, size_t *n,
+static int push_split(const struct speech_words *sw, struct stretch **arr, size_t *cap, size_t *n,
                       size_t open, size_t close)
 {
     size_t from = open;
-    if (d->lang == LANG_FR)
+    if (sw->d->lang == LANG_FR)
         for (size_t k = open + 1; k + 2 < close; k++) {
-            size_t b = incise_at(d, k, close);
+            size_t b = incise_at(sw, k, close);
             if (!b)
                 continue;
-            if (push_stretch(d, arr, cap, n, from, k, from != open))
+            if (push_stretch(sw, arr, cap, n, from, k, from != open))
                 return -1;
             from = b;
             k = b;
         }
-    return push_stretch(d, arr, cap, n, from, close, from != open);
+    return push_stretch(sw, arr, cap, n, from, close, from != open);
 }
 
 /* Find every top-level quoted stretch, in text order. */
-static int find_stretches(const struct doc *d, struct stretch **out, size_t *n_out)
+static int find_stretches(const struct speech_words *sw, struct stretch **out, size_t *n_out)
 {
+    const struct doc *d = sw->d;
     struct { enum family fam; size_t tok; } stack[MAX_DEPTH];
     size_t depth = 0, cap = 0, n = 0;
     int cont = 0;
     struct stretch *arr = NULL;
 
+    const struct token *tk = d->tokens;
     for (size_t k = 0; k < d->n_tokens; k++) {
+        /* only marks, and line breaks inside a quote, change the state */
+        if (depth == 0) {
+            while (k < d->n_tokens && tk[k].kind != TOK_PUNCT)
+                k++;
+            if (k == d->n_tokens)
+                break;
+        } else if (tk[k].kind != TOK_PUNCT && !(tk[k].flags & TF_LINE_BEFORE)) {
+            continue;
+        }
         enum role role = ROLE_OPEN;
         enum family fam = mark_of(d, k, &role);
         if (line_break_before(d, k) && depth > 0) {
@@ -525,7 +578,7 @@ static int find_stretches(const struct doc *d, struct stretch **out, size_t *n_o
                 ;
         if (role != ROLE_OPEN && j > 0) {
             /* closes stack[j-1]; a top-level pair is a stretch */
-            if (j == 1 && push_split(d, &arr, &cap, &n, stack[0].tok, k)) {
+            if (j == 1 && push_split(sw, &arr, &cap, &n, stack[0].tok, k)) {
                 free(arr);
                 return -1;
             }
@@ -556,10 +609,14 @@ int quotes_extract(struct doc *d)
     struct stretch *st = NULL;
     size_t n = 0, cap = 0;
     int rc = -1;
+    struct speech_words sw = {d, malloc((d->n_words ? d->n_words : 1) * sizeof *sw.w),
+                              calloc(d->n_words ? d->n_words : 1, 1)};
 
-    if (find_stretches(d, &st, &n))
-        return -1;
-    if (link_repeats(d, st, n) || speakers_attribute(d, st, n))
+    if (!sw.w || !sw.known)
+        goto done;
+    if (find_stretches(&sw, &st, &n))
+        goto done;
+    if (link_repeats(d, st, n) || speakers_attribute(d, &sw, st, n))
         goto done;
 
     /* one quote per distinct stretch; its speaker from the best-attributed
@@ -615,5 +672,7 @@ int quotes_extract(struct doc *d)
     rc = 0;
 done:
     free(st);
+    free(sw.w);
+    free(sw.known);
     return rc;
 }

@@ -34,7 +34,7 @@
 #include "quotes_int.h"
 #include "utf8.h"
 
-#define WORD_MAX 64
+#define WORD_MAX SPEECH_WORD_MAX /* folds are cut to one byte less */
 #define BEFORE_WINDOW 80   /* tokens searched before an opening mark */
 #define AFTER_WORDS 10     /* words between a closing mark and its verb */
 #define LOOKBACK_SENTENCES 5
@@ -68,72 +68,72 @@ struct event {
     int actor;
 };
 
-/* Folded words, computed once per token on first use. */
-struct fold_cache {
-    char *buf;
-    size_t len, cap;
-    uint32_t *off;
-    uint8_t *n;    /* FOLD_UNKNOWN until folded */
-    uint8_t *memo; /* per token: MEMO_* bits of answers already known */
-};
-
-enum {
-    MEMO_NAME_KNOWN = 1, MEMO_NAME = 2,     /* is_name_word() */
-    MEMO_VERB_KNOWN = 4, MEMO_NOT_VERB = 8, /* no speech verb, marker or inverted verb */
-};
-
-#define FOLD_UNKNOWN 0xFF
-
 struct ctx {
     struct doc *d;
-    struct fold_cache *fc; /* NULL: fold every time */
+    const struct speech_words *sw; /* what the speech lexicon says of each word */
     struct stretch *st;
     size_t n;
+    int *stretch_of; /* by token: the stretch whose marks enclose it, or -1 */
     struct expansion cache[EXPAND_CACHE]; /* names already expanded, round robin */
     size_t n_cache;
     struct event *ev;
     size_t n_ev, ev_cap;
+    /* the tokens of each word, in text order, chained on first use (see
+     * chain_words()): token + 1 of a word's first, and of each token's
+     * next; 0 for none */
+    uint32_t *first_of, *next_of;
     int oom;
 };
 
 /* ---- Tokens and words --------------------------------------------------- */
 
-/* Folded form of token k into w (WORD_MAX bytes); returns its length. */
-static size_t fw(const struct ctx *c, size_t k, char *w)
+/* The speech-lexicon entry of token k (zeroed for a non-word). */
+static const struct speech_word *sw_of(const struct ctx *c, size_t k)
+{
+    return speech_word(c->sw, k);
+}
+
+/* LSC_* classes of token k (0 for a non-word). */
+static unsigned wc(const struct ctx *c, size_t k)
+{
+    return speech_word(c->sw, k)->cls;
+}
+
+/* The fold of token k, NUL-terminated, its length in *n; "" after the last
+ * token. For comparisons with short words, which no cut would change. */
+static const char *fold(const struct ctx *c, size_t k, size_t *n)
 {
     if (k >= c->d->n_tokens) {
-        w[0] = '\0';
-        return 0;
+        *n = 0;
+        return "";
     }
     const struct token *t = &c->d->tokens[k];
-    if (c->d->fold && t->flen < WORD_MAX) {
-        memcpy(w, c->d->fold + t->foff, t->flen + 1);
-        return t->flen;
-    }
-    struct fold_cache *f = c->fc;
-    if (f && f->n[k] != FOLD_UNKNOWN) {
-        memcpy(w, f->buf + f->off[k], f->n[k]);
-        w[f->n[k]] = '\0';
-        return f->n[k];
-    }
-    size_t n = tok_fold(c->d, &c->d->tokens[k], w, WORD_MAX);
-    if (f && n < FOLD_UNKNOWN) {
-        if (f->len + n > f->cap) {
-            size_t nc = f->cap ? f->cap * 2 : 4096;
-            while (nc < f->len + n)
-                nc *= 2;
-            char *p = realloc(f->buf, nc);
-            if (!p)
-                return n; /* no cache for this one: still correct */
-            f->buf = p;
-            f->cap = nc;
-        }
-        memcpy(f->buf + f->len, w, n);
-        f->off[k] = (uint32_t)f->len;
-        f->n[k] = (uint8_t)n;
-        f->len += n;
-    }
-    return n;
+    *n = t->flen;
+    return c->d->fold + t->foff;
+}
+
+/* The fold of token k cut to WORD_MAX - 1 bytes as tok_fold() cuts it, the
+ * form looked up in the lexicons and compared between tokens: the fold
+ * itself, or its cut copy in buf (WORD_MAX bytes) for a longer word. */
+static const char *fold_cut(const struct ctx *c, size_t k, char *buf, size_t *n)
+{
+    const char *w = fold(c, k, n);
+    if (*n < WORD_MAX)
+        return w;
+    *n = tok_fold(c->d, &c->d->tokens[k], buf, WORD_MAX);
+    return buf;
+}
+
+/* Do tokens a and b fold alike, as cut by fold_cut()? */
+static bool same_fold(const struct ctx *c, size_t a, size_t b)
+{
+    const struct token *ta = &c->d->tokens[a], *tb = &c->d->tokens[b];
+    if (ta->kind == TOK_WORD && tb->kind == TOK_WORD && ta->flen < WORD_MAX && tb->flen < WORD_MAX)
+        return ta->word == tb->word; /* equal folds, equal ids */
+    char ba[WORD_MAX], bb[WORD_MAX];
+    size_t na, nb;
+    const char *x = fold_cut(c, a, ba, &na), *y = fold_cut(c, b, bb, &nb);
+    return na == nb && memcmp(x, y, na) == 0;
 }
 
 static bool is_word(const struct ctx *c, size_t k)
@@ -151,19 +151,21 @@ static bool is_apos(const struct ctx *c, size_t k)
     return is_punct(c, k, '\'') || is_punct(c, k, 0x2019);
 }
 
-static bool word_is(const struct ctx *c, size_t k, const char *s)
+static inline bool fold_is(const char *w, size_t n, const char *s)
 {
-    char w[WORD_MAX];
-    size_t n = fw(c, k, w);
-    return is_word(c, k) && strlen(s) == n && memcmp(w, s, n) == 0;
+    return strlen(s) == n && memcmp(w, s, n) == 0;
+}
+
+static inline bool word_is(const struct ctx *c, size_t k, const char *s)
+{
+    size_t n;
+    const char *w = fold(c, k, &n);
+    return is_word(c, k) && fold_is(w, n, s);
 }
 
 static bool line_break_before(const struct ctx *c, size_t k)
 {
-    if (k == 0 || k >= c->d->n_tokens)
-        return true;
-    const struct token *p = &c->d->tokens[k - 1], *t = &c->d->tokens[k];
-    return memchr(c->d->text + p->end, '\n', t->start - p->end) != NULL;
+    return k == 0 || k >= c->d->n_tokens || (c->d->tokens[k].flags & TF_LINE_BEFORE);
 }
 
 static bool is_quote_mark(const struct ctx *c, size_t k)
@@ -188,49 +190,29 @@ static bool is_clause_end(const struct ctx *c, size_t k)
 /* Index of the stretch whose marks enclose token k (inclusive), or -1. */
 static int stretch_at(const struct ctx *c, size_t k)
 {
-    size_t lo = 0, hi = c->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->st[mid].open_tok <= k)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0)
-        return -1;
-    const struct stretch *s = &c->st[lo - 1];
-    return k <= s->close_tok ? (int)(lo - 1) : -1;
+    return k < c->d->n_tokens ? c->stretch_of[k] : -1;
 }
 
+/* A preposition, in lower case unless it opens a sentence or is a letter. */
 static bool is_preposition(const struct ctx *c, size_t k)
 {
-    static const char *const preps[] = {
-        "de", "du", "des", "d", "a", "au", "aux", "en", "dans", "sur", "pour", "par", "chez",
-        "avec", "vers", "entre", "contre", "sans", "sous", "depuis", "pendant", "durant", "apres",
-        "avant", "of", "at", "in", "on", "for", "from", "to", "with", "by", "into", "about",
-        "via", "after", "before", "during", "since", "near", "across", "against", "between",
-        "than", "like", "under", "over", NULL};
-    char w[WORD_MAX];
-    size_t n = fw(c, k, w);
-    if (!is_word(c, k) || (c->d->tokens[k].flags & TF_CAP && n > 1 && !(c->d->tokens[k].flags & TF_SENT_START)))
+    if (!(wc(c, k) & LSC_PREPOSITION))
         return false;
-    for (size_t i = 0; preps[i]; i++)
-        if (strlen(preps[i]) == n && memcmp(preps[i], w, n) == 0)
-            return true;
-    return false;
+    const struct token *t = &c->d->tokens[k];
+    return !(t->flags & TF_CAP && t->flen > 1 && !(t->flags & TF_SENT_START));
 }
 
 /* The word before a name, stepping over a determiner and an elision:
  * "de l'Otan" → "de". Returns n_tokens when there is none. */
 static size_t word_before(const struct ctx *c, size_t k, size_t lo)
 {
-    char w[WORD_MAX];
     if (k <= lo)
         return c->d->n_tokens;
     size_t j = k - 1;
     if (is_apos(c, j) && j > lo)
         j--;
-    size_t n = fw(c, j, w);
+    size_t n;
+    const char *w = fold(c, j, &n);
     if (is_word(c, j) && j > lo && !(c->d->tokens[j].flags & TF_CAP) &&
         ((n == 1 && w[0] == 'l') || (n == 2 && (!memcmp(w, "le", 2) || !memcmp(w, "la", 2))) ||
          (n == 3 && (!memcmp(w, "les", 3) || !memcmp(w, "the", 3)))))
@@ -249,25 +231,14 @@ static bool prep_before(const struct ctx *c, size_t k, size_t lo)
 /* A word that may be part of a name: capitalised and not a function word
  * where a sentence or phrase starts, or a particle with a capital after a
  * hyphen ("al-Rahman"). */
-static bool name_word_uncached(const struct ctx *c, size_t k);
-
 static bool is_name_word(const struct ctx *c, size_t k)
 {
     if (!is_word(c, k))
         return false;
-    uint8_t *m = c->fc ? &c->fc->memo[k] : NULL;
-    if (m && (*m & MEMO_NAME_KNOWN))
-        return (*m & MEMO_NAME) != 0;
-    bool yes = name_word_uncached(c, k);
-    if (m)
-        *m |= MEMO_NAME_KNOWN | (yes ? MEMO_NAME : 0);
-    return yes;
-}
-
-static bool name_word_uncached(const struct ctx *c, size_t k)
-{
     const struct token *t = &c->d->tokens[k];
     if (!(t->flags & TF_CAP)) {
+        if (!(t->flags & TF_HYPHEN))
+            return false;
         const char *h = memchr(c->d->text + t->start, '-', t->end - t->start);
         return h && h + 1 < c->d->text + t->end && (unsigned char)h[1] >= 'A' &&
                (unsigned char)h[1] <= 'Z' && h - (c->d->text + t->start) <= 3;
@@ -278,21 +249,17 @@ static bool name_word_uncached(const struct ctx *c, size_t k)
                         c->d->tokens[k - 1].kind == TOK_PUNCT || line_break_before(c, k);
     if (!phrase_start)
         return true; /* a capital inside a sentence: pronouns are lower case there */
-    char w[WORD_MAX];
-    size_t n = fw(c, k, w);
-    return !lex_speech_is_function_word(w, n) && !lex_speech_is_pronoun(c->d->lang, w, n, NULL) &&
-           !lex_speech_is_relative(c->d->lang, w, n);
+    return !(wc(c, k) & (LSC_FUNCTION | LSC_PRONOUN | LSC_RELATIVE));
 }
 
 static bool is_abbrev_title(const struct ctx *c, size_t k)
 {
-    char w[WORD_MAX];
-    size_t n = fw(c, k, w);
     if (!is_word(c, k))
         return false;
+    size_t n = c->d->tokens[k].flen;
     if (n == 1 && (c->d->tokens[k].flags & TF_CAP))
         return true; /* an initial: "T." */
-    return n <= 4 && lex_speech_is_title(w, n);
+    return n <= 4 && (wc(c, k) & LSC_TITLE);
 }
 
 static bool all_titles(const struct ctx *c, size_t s, size_t e);
@@ -301,10 +268,10 @@ static bool all_titles(const struct ctx *c, size_t s, size_t e);
  * word; the run stops before `lim`. */
 static size_t run_end(const struct ctx *c, size_t k, size_t lim)
 {
-    char w[WORD_MAX];
     size_t j = k + 1, words = 1;
+    bool org_head = wc(c, k) & LSC_ORG_HEAD;
     while (j < lim && words < MAX_NAME_WORDS && !line_break_before(c, j)) {
-        if (is_name_word(c, j) && (c->d->tokens[j].flags & TF_CAP || !lex_speech_is_function_word(w, fw(c, j, w)))) {
+        if (is_name_word(c, j) && (c->d->tokens[j].flags & TF_CAP || !(wc(c, j) & LSC_FUNCTION))) {
             j++;
             words++;
             continue;
@@ -315,19 +282,18 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
             j++;
             continue;
         }
-        size_t n = fw(c, j, w);
-        if (is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && lex_speech_is_name_connector(w, n) &&
+        size_t n;
+        const char *w = fold(c, j, &n);
+        if (is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && (wc(c, j) & LSC_CONNECTOR) &&
             !all_titles(c, k, j)) {
             size_t nx = j + 1;
             if (n == 1 && is_apos(c, nx)) /* "d'Estaing" */
                 nx++;
             /* "Commission de l'Union africaine", "Banque de la Réunion":
              * an article after "de" inside an organisation's name */
-            char h[WORD_MAX];
-            size_t hn = fw(c, k, h);
-            if ((n == 2 && !memcmp(w, "de", 2)) && lex_speech_is_org_head(h, hn) && is_word(c, nx)) {
-                char a2[WORD_MAX];
-                size_t an = fw(c, nx, a2);
+            if ((n == 2 && !memcmp(w, "de", 2)) && org_head && is_word(c, nx)) {
+                size_t an;
+                const char *a2 = fold(c, nx, &an);
                 if (an == 1 && a2[0] == 'l' && is_apos(c, nx + 1))
                     nx += 2;
                 else if (an == 2 && !memcmp(a2, "la", 2) && !(c->d->tokens[nx].flags & TF_CAP))
@@ -336,7 +302,7 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
             if (nx < lim && is_name_word(c, nx) && (c->d->tokens[nx].flags & TF_CAP)) {
                 /* "Paul Durand de Lyon": a place after "de" is not part of a
                  * person's name (the actors pass knows places) */
-                if (n <= 3 && w[0] == 'd' && !lex_speech_is_org_head(h, hn)) {
+                if (n <= 3 && w[0] == 'd' && !org_head) {
                     int pa = actors_at(c->d, c->d->tokens[nx].start, c->d->tokens[nx].end);
                     if (pa >= 0 && c->d->out->actors[pa].type == ACTOR_PLACE)
                         break;
@@ -348,30 +314,29 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
         /* "Association des maires de France", "Ordre des médecins": a French
          * organisation head, a complement in lower case, and maybe a name */
         if (c->d->lang == LANG_FR && j == k + 1 && is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP)) {
-            char h[WORD_MAX], x[WORD_MAX];
-            size_t hn = fw(c, k, h), xn = fw(c, j, x);
+            size_t xn;
+            const char *x = fold(c, j, &xn);
             size_t m = j;
-            if (lex_speech_is_org_head(h, hn) && ((xn == 3 && !memcmp(x, "des", 3)) ||
-                                                  (xn == 2 && !memcmp(x, "du", 2)))) {
+            if (org_head && (fold_is(x, xn, "des") || fold_is(x, xn, "du"))) {
                 m = j + 1;
-            } else if (lex_speech_is_org_head(h, hn) && xn == 2 && !memcmp(x, "de", 2)) {
+            } else if (org_head && fold_is(x, xn, "de")) {
                 m = j + 1;
-                size_t an = fw(c, m, x);
+                size_t an;
+                x = fold(c, m, &an);
                 if (an == 1 && x[0] == 'l' && is_apos(c, m + 1))
                     m += 2;
                 else if (an == 2 && !memcmp(x, "la", 2))
                     m++;
             }
             if (m > j && m < lim && is_word(c, m) && !(c->d->tokens[m].flags & TF_CAP)) {
-                size_t nn = fw(c, m, x);
-                unsigned f;
-                if (nn >= 4 && !lex_speech_is_function_word(x, nn) && !lex_speech_verb(LANG_FR, x, nn, &f) &&
-                    !lex_speech_is_adverb(x, nn)) {
+                const struct speech_word *me = sw_of(c, m);
+                if (c->d->tokens[m].flen >= 4 && !(me->cls & (LSC_FUNCTION | LSC_ADVERB)) && !me->verb) {
                     size_t end = m + 1;
                     /* "… de France", "… d'Île-de-France" */
                     size_t p2 = end;
                     if (p2 < lim && is_word(c, p2)) {
-                        size_t pn = fw(c, p2, x);
+                        size_t pn;
+                        x = fold(c, p2, &pn);
                         if ((pn == 2 && (!memcmp(x, "de", 2) || !memcmp(x, "du", 2))) || (pn == 3 && !memcmp(x, "des", 3)))
                             p2++;
                         else if (pn == 1 && x[0] == 'd' && is_apos(c, p2 + 1))
@@ -390,22 +355,16 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
         }
         /* French organisation names go on in lower case: "Nations unies",
          * "Cour pénale internationale" */
-        if (c->d->lang == LANG_FR && is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP)) {
-            char h[WORD_MAX];
-            size_t hn = fw(c, k, h);
-            if (lex_speech_is_org_head(h, hn)) {
-                size_t m = j;
-                while (m < lim && m < j + 2 && is_word(c, m) && !(c->d->tokens[m].flags & TF_CAP)) {
-                    size_t mn = fw(c, m, w);
-                    unsigned form;
-                    if (lex_speech_is_function_word(w, mn) || lex_speech_is_determiner(w, mn) ||
-                        lex_speech_is_auxiliary(LANG_FR, w, mn) || lex_speech_verb(LANG_FR, w, mn, &form) ||
-                        lex_speech_is_name_connector(w, mn) || lex_speech_is_adverb(w, mn) || mn < 4)
-                        break;
-                    m++;
-                }
-                return m;
+        if (c->d->lang == LANG_FR && is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && org_head) {
+            size_t m = j;
+            while (m < lim && m < j + 2 && is_word(c, m) && !(c->d->tokens[m].flags & TF_CAP)) {
+                const struct speech_word *me = sw_of(c, m);
+                if ((me->cls & (LSC_FUNCTION | LSC_DETERMINER | LSC_AUXILIARY | LSC_CONNECTOR | LSC_ADVERB)) ||
+                    me->verb || c->d->tokens[m].flen < 4)
+                    break;
+                m++;
             }
+            return m;
         }
         break;
     }
@@ -419,13 +378,14 @@ static size_t run_end(const struct ctx *c, size_t k, size_t lim)
  * Returns the first token after the organisation, or s when there is none. */
 static size_t org_prefix_end(const struct ctx *c, size_t s, size_t e)
 {
-    char buf[256], w[WORD_MAX];
+    char buf[256], cut[WORD_MAX];
     size_t ends[MAX_NAME_WORDS];
     size_t n = 0, nt = 0;
     if (e <= s + 1 || !is_word(c, s))
         return s;
     for (size_t k = s; k < e && nt < MAX_NAME_WORDS; k++, nt++) {
-        size_t wn = fw(c, k, w);
+        size_t wn;
+        const char *w = fold_cut(c, k, cut, &wn);
         if (k > s && (c->d->tokens[k].flags & TF_SPACE_BEFORE) && n + 1 < sizeof buf)
             buf[n++] = ' ';
         if (n + wn >= sizeof buf)
@@ -450,8 +410,9 @@ static size_t org_prefix_end(const struct ctx *c, size_t s, size_t e)
                 continue;
         }
         /* the rest must not be a known entity itself */
-        size_t rn = fw(c, k, w);
-        if (lex_entity_find(w, rn) || lex_speech_is_org_head(w, rn))
+        size_t rn;
+        const char *w = fold_cut(c, k, cut, &rn);
+        if (lex_entity_find(w, rn) || (wc(c, k) & LSC_ORG_HEAD))
             return s;
         return k;
     }
@@ -463,10 +424,8 @@ static size_t org_prefix_end(const struct ctx *c, size_t s, size_t e)
  * organisation before a person ("Amnesty International Man-kei Tam"). */
 static void strip_run(const struct ctx *c, size_t *s, size_t *e)
 {
-    char w[WORD_MAX];
     while (*s + 1 < *e) {
-        size_t n = fw(c, *s, w);
-        if (lex_speech_is_function_word(w, n) || lex_speech_is_determiner(w, n))
+        if (wc(c, *s) & (LSC_FUNCTION | LSC_DETERMINER))
             (*s)++;
         else
             break;
@@ -477,8 +436,7 @@ static void strip_run(const struct ctx *c, size_t *s, size_t *e)
     for (size_t k = *s; k < *e && k < *s + 5; k++) {
         if (!is_word(c, k))
             continue;
-        size_t n = fw(c, k, w);
-        if (lex_speech_is_title(w, n))
+        if (wc(c, k) & LSC_TITLE)
             last_title = k;
         else if (last_title != (size_t)-1)
             break;
@@ -506,8 +464,7 @@ static void strip_run(const struct ctx *c, size_t *s, size_t *e)
             if (!is_word(c, k))
                 continue;
             seen++;
-            size_t n = fw(c, k, w);
-            if (seen >= 2 && words - seen >= 2 && lex_speech_is_org_head(w, n))
+            if (seen >= 2 && words - seen >= 2 && (wc(c, k) & LSC_ORG_HEAD))
                 cut = k;
         }
         if (cut != (size_t)-1)
@@ -523,12 +480,11 @@ static size_t count_name_words(const struct ctx *c, size_t s, size_t e)
     return n;
 }
 
-/* True when every word of [s,e) is in the word class `is`. */
-static bool all_words(const struct ctx *c, size_t s, size_t e, bool (*is)(const char *w, size_t n))
+/* True when every word of [s,e) is of the LSC_* class `cls`. */
+static bool all_words(const struct ctx *c, size_t s, size_t e, unsigned cls)
 {
-    char w[WORD_MAX];
     for (size_t k = s; k < e; k++)
-        if (is_word(c, k) && !is(w, fw(c, k, w)))
+        if (is_word(c, k) && !(wc(c, k) & cls))
             return false;
     return true;
 }
@@ -536,7 +492,7 @@ static bool all_words(const struct ctx *c, size_t s, size_t e, bool (*is)(const 
 /* True when every word of [s,e) is a title ("President", "MP"). */
 static bool all_titles(const struct ctx *c, size_t s, size_t e)
 {
-    return all_words(c, s, e, lex_speech_is_title);
+    return all_words(c, s, e, LSC_TITLE);
 }
 
 /* Strip a recorded run as a name: titles, and a leading place after a
@@ -552,26 +508,70 @@ static void clean_run(const struct ctx *c, size_t *s, size_t *e)
     }
 }
 
-/* Fold the words of [s,e) into words[], up to MAX_NAME_WORDS. */
-static size_t name_words(const struct ctx *c, size_t s, size_t e, char words[][WORD_MAX])
+/* The word tokens of [s,e) into words[], up to MAX_NAME_WORDS. */
+static size_t name_words(const struct ctx *c, size_t s, size_t e, size_t *words)
 {
     size_t n = 0;
     for (size_t k = s; k < e && n < MAX_NAME_WORDS; k++)
         if (is_word(c, k))
-            fw(c, k, words[n++]);
+            words[n++] = k;
     return n;
+}
+
+/* The last token in [lo,p) that folds like token s (same_fold()), or
+ * (size_t)-1. Only a token of its word folds like a word shorter than any
+ * cut fold (one code point folds to four bytes at most). */
+static size_t prev_same(const struct ctx *c, size_t s, size_t p, size_t lo)
+{
+    const struct token *t = &c->d->tokens[s], *tk = c->d->tokens;
+    if (t->kind == TOK_WORD && t->flen + 4 < WORD_MAX) {
+        while (p-- > lo)
+            if (tk[p].word == t->word && tk[p].kind == TOK_WORD)
+                return p;
+        return (size_t)-1;
+    }
+    while (p-- > lo)
+        if (same_fold(c, p, s))
+            return p;
+    return (size_t)-1;
+}
+
+/* Chain the tokens of every word (c->first_of, c->next_of); false when
+ * there was no memory for it. */
+static bool chain_words(struct ctx *c)
+{
+    const struct doc *d = c->d;
+    if (c->next_of)
+        return true;
+    c->first_of = calloc(d->n_words ? d->n_words : 1, sizeof *c->first_of);
+    c->next_of = malloc((d->n_tokens ? d->n_tokens : 1) * sizeof *c->next_of);
+    if (!c->first_of || !c->next_of) {
+        free(c->first_of);
+        free(c->next_of);
+        c->first_of = c->next_of = NULL;
+        return false;
+    }
+    for (size_t k = d->n_tokens; k-- > 0;) {
+        const struct token *t = &d->tokens[k];
+        if (t->kind == TOK_WORD) {
+            c->next_of[k] = c->first_of[t->word];
+            c->first_of[t->word] = (uint32_t)k + 1;
+        }
+    }
+    return true;
 }
 
 /* The fullest name in the text around token s that ends with the words of
  * [s,e) ("Myers" → "Matt Myers"), or, for a single word, starts with it
  * ("Tuilaepa" → "Tuilaepa Sailele Malielegaoi"). Sets *fs,*fe; keeps
  * [s,e) when nothing fuller is found. The search compares the last word's
- * bytes with every token of a window, then reads the run around each hit;
- * answers are remembered for the next quotes of the same speaker. */
+ * bytes with the other tokens of its word in a window, then reads the run
+ * around each hit; answers are remembered for the next quotes of the same
+ * speaker. */
 static void expand_name(struct ctx *c, size_t s, size_t e, size_t *fs, size_t *fe)
 {
     const struct doc *d = c->d;
-    char want[MAX_NAME_WORDS][WORD_MAX], have[MAX_NAME_WORDS][WORD_MAX];
+    size_t want[MAX_NAME_WORDS], have[MAX_NAME_WORDS];
     size_t nw = name_words(c, s, e, want), best = nw;
     *fs = s;
     *fe = e;
@@ -594,9 +594,15 @@ static void expand_name(struct ctx *c, size_t s, size_t e, size_t *fs, size_t *f
     const char *lb = d->text + lt->start;
     size_t lo_tok = s > EXPAND_WINDOW ? s - EXPAND_WINDOW : 0;
     size_t hi_tok = s + EXPAND_WINDOW < d->n_tokens ? s + EXPAND_WINDOW : d->n_tokens;
-    for (size_t k = lo_tok; k < hi_tok; k++) {
+    /* the same bytes fold alike: a word is found among its word's tokens */
+    bool chained = lt->kind == TOK_WORD && chain_words(c);
+    for (size_t x = chained ? c->first_of[lt->word] : lo_tok + 1; x; x = chained ? c->next_of[x - 1] : x + 1) {
+        size_t k = x - 1;
+        if (k >= hi_tok)
+            break;
         const struct token *t = &d->tokens[k];
-        if (t->end - t->start != lw || memcmp(d->text + t->start, lb, lw) != 0 || (k >= s && k < e))
+        if (k < lo_tok || t->end - t->start != lw || memcmp(d->text + t->start, lb, lw) != 0 ||
+            (k >= s && k < e))
             continue;
         /* the run around this occurrence */
         size_t rs = k;
@@ -623,7 +629,7 @@ static void expand_name(struct ctx *c, size_t s, size_t e, size_t *fs, size_t *f
         bool ok = true;
         if (tail)
             for (size_t i = 0; i < nw && ok; i++)
-                ok = strcmp(have[nh - nw + i], want[i]) == 0;
+                ok = same_fold(c, have[nh - nw + i], want[i]);
         if (ok && !all_titles(c, rs, re)) {
             best = nh;
             *fs = rs;
@@ -652,15 +658,14 @@ static bool skip_de_son_cote(const struct ctx *c, size_t *k)
  * goes on, "le ministre dans un communiqué" stops)? */
 static bool title_stops(const struct ctx *c, size_t k)
 {
-    char w[WORD_MAX];
-    size_t n = fw(c, k, w);
-    unsigned f;
+    size_t n;
+    const char *w = fold(c, k, &n);
+    const struct speech_word *e = sw_of(c, k);
     if (is_preposition(c, k))
         return !((n == 2 && !memcmp(w, "de", 2)) || (n == 2 && !memcmp(w, "du", 2)) ||
                  (n == 3 && !memcmp(w, "des", 3)) || (n == 1 && w[0] == 'd') ||
                  (n == 2 && !memcmp(w, "of", 2)));
-    return lex_speech_is_auxiliary(c->d->lang, w, n) || lex_speech_verb(c->d->lang, w, n, &f) ||
-           lex_speech_is_relative(c->d->lang, w, n) || (n == 3 && !memcmp(w, "que", 3)) ||
+    return (e->cls & (LSC_AUXILIARY | LSC_RELATIVE)) || e->verb || (n == 3 && !memcmp(w, "que", 3)) ||
            (n == 2 && !memcmp(w, "qu", 2)) || (n == 4 && !memcmp(w, "that", 4)) ||
            (n == 2 && !memcmp(w, "et", 2)) || (n == 3 && !memcmp(w, "and", 3));
 }
@@ -671,15 +676,14 @@ static bool title_stops(const struct ctx *c, size_t k)
 static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool indef_descriptor)
 {
     struct ref r = {REF_NONE, 0, 0, 0, 0, false};
-    char w[WORD_MAX];
     size_t k = s;
     while (k < lim) {
-        size_t n = fw(c, k, w);
-        if (stretch_at(c, k) >= 0) {
-            k = c->st[stretch_at(c, k)].close_tok + 1;
+        int sk = stretch_at(c, k);
+        if (sk >= 0) {
+            k = c->st[sk].close_tok + 1;
             continue;
         }
-        if (is_word(c, k) && lex_speech_is_adverb(w, n) && !(c->d->tokens[k].flags & TF_CAP && n > 2)) {
+        if ((wc(c, k) & LSC_ADVERB) && !(c->d->tokens[k].flags & TF_CAP && c->d->tokens[k].flen > 2)) {
             k++;
             continue;
         }
@@ -693,15 +697,16 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
     }
     if (k >= lim)
         return r;
-    size_t n = fw(c, k, w);
-    bool plural;
-    if (lex_speech_is_pronoun(c->d->lang, w, n, &plural)) {
+    size_t n;
+    const char *w = fold(c, k, &n);
+    unsigned kc = wc(c, k);
+    if (kc & LSC_PRONOUN) {
         r.kind = REF_PRONOUN;
         r.s = k;
         r.e = k + 1;
         return r;
     }
-    if (lex_speech_is_relative(c->d->lang, w, n)) {
+    if (kc & LSC_RELATIVE) {
         r.kind = REF_RELATIVE;
         r.s = k;
         r.e = k + 1;
@@ -709,25 +714,24 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
     }
     /* "his office said", "son entourage a indiqué": the words are the
      * possessor's, who is found like a pronoun's referent */
-    if (lex_speech_is_possessive(w, n) && k + 1 < lim) {
-        char x[WORD_MAX];
-        if (lex_speech_is_proxy(x, fw(c, k + 1, x))) {
+    if ((kc & LSC_POSSESSIVE) && k + 1 < lim) {
+        if (wc(c, k + 1) & LSC_PROXY) {
             r.kind = REF_PRONOUN;
             r.s = k;
             r.e = k + 2;
             return r;
         }
     }
-    bool indef = !strcmp(w, "un") || !strcmp(w, "une") ||
-                 (c->d->lang == LANG_EN && (!strcmp(w, "a") || !strcmp(w, "an")));
+    bool indef = fold_is(w, n, "un") || fold_is(w, n, "une") ||
+                 (c->d->lang == LANG_EN && (fold_is(w, n, "a") || fold_is(w, n, "an")));
     if (indef && indef_descriptor)
         return r;
     size_t h = k;
-    if (is_word(c, h) && lex_speech_is_determiner(w, n) && !is_name_word(c, h)) {
+    if ((kc & LSC_DETERMINER) && !is_name_word(c, h)) {
         h++;
         if (is_apos(c, h))
             h++;
-    } else if (is_word(c, h) && lex_speech_is_determiner(w, n) && (c->d->tokens[h].flags & TF_CAP)) {
+    } else if ((kc & LSC_DETERMINER) && (c->d->tokens[h].flags & TF_CAP)) {
         /* "Le ministre…", "The SDF" at a sentence start */
         h++;
         if (is_apos(c, h))
@@ -738,11 +742,11 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
         h++;
     if (h >= lim)
         return r;
-    size_t hn = fw(c, h, w);
+    unsigned hc = wc(c, h);
     bool head_lower = is_word(c, h) && !(c->d->tokens[h].flags & TF_CAP);
 
     /* "le communiqué du ministère…", "the statement by X" */
-    if (is_word(c, h) && lex_speech_is_document(w, hn)) {
+    if (hc & LSC_DOCUMENT) {
         size_t j = h + 1;
         while (j < lim && is_word(c, j) && !is_preposition(c, j) && !is_name_word(c, j))
             j++; /* "communiqué de presse" is stepped over below */
@@ -761,7 +765,7 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
     }
     /* an organisation named by its head noun: "l'agence Spunik", "le
      * ministère de l'Intérieur", "la police malaisienne" */
-    if (head_lower && lex_speech_is_org_head(w, hn)) {
+    if (head_lower && (hc & LSC_ORG_HEAD)) {
         size_t j = h + 1;
         while (j < lim && is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && j < h + 3 &&
                !is_preposition(c, j))
@@ -774,7 +778,7 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
         }
         if (j < lim && is_preposition(c, j)) {
             size_t m = j + 1;
-            if (is_word(c, m) && lex_speech_is_determiner(w, fw(c, m, w)))
+            if (wc(c, m) & LSC_DETERMINER)
                 m++;
             if (is_apos(c, m))
                 m++;
@@ -807,18 +811,14 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
             continue;
         }
         if (e < lim && is_word(c, e) && !(c->d->tokens[e].flags & TF_CAP) && j != k) {
-            char m[WORD_MAX];
-            size_t mn = fw(c, e, m);
-            unsigned f;
-            if (lex_speech_is_title(m, mn) && !lex_speech_verb(c->d->lang, m, mn, &f)) {
+            const struct speech_word *me = sw_of(c, e);
+            if ((me->cls & LSC_TITLE) && !me->verb) {
                 j = e - 1; /* "the Grand Slam champion", "la star hollywoodienne" */
                 continue;
             }
         }
         size_t wb = word_before(c, j, h > s ? s : h);
-        char tw[WORD_MAX];
-        size_t twn = wb < c->d->n_tokens ? fw(c, wb, tw) : 0;
-        bool after_title = wb < c->d->n_tokens && j > h && lex_speech_is_title(tw, twn) && wb + 1 == j;
+        bool after_title = wb < c->d->n_tokens && j > h && (wc(c, wb) & LSC_TITLE) && wb + 1 == j;
         bool governed = j > h && prep_before(c, j, s);
         if (after_title && !after_title_found) {
             after_title_found = true;
@@ -854,7 +854,7 @@ static struct ref analyze_np(const struct ctx *c, size_t s, size_t lim, bool ind
         r.unnamed = true; /* "a indiqué un officier", "said a source" */
         return r;
     }
-    if (is_word(c, h) && (lex_speech_is_title(w, hn) || head_lower)) {
+    if (is_word(c, h) && ((hc & LSC_TITLE) || head_lower)) {
         size_t e = h;
         while (e < lim && (is_word(c, e) || is_apos(c, e)) && stretch_at(c, e) < 0 &&
                !(e > h && is_name_word(c, e) && count_name_words(c, e, run_end(c, e, lim)) >= 2 &&
@@ -896,31 +896,32 @@ static size_t segment_end(const struct ctx *c, size_t k, size_t lim)
  * "le secrétaire général de l'Otan, Jens Stoltenberg", "Mario Joseph". */
 static struct ref subject_after(const struct ctx *c, size_t k, size_t lim)
 {
-    char w[WORD_MAX];
     /* "selon lui", "d'après elle", "according to him" */
     if (is_word(c, k)) {
         static const char *const stressed[] = {"lui", "elle", "eux", "elles", "him", "her", "them"};
-        size_t n = fw(c, k, w);
+        size_t n;
+        const char *w = fold(c, k, &n);
         for (size_t i = 0; i < sizeof stressed / sizeof stressed[0]; i++)
-            if (strlen(stressed[i]) == n && memcmp(stressed[i], w, n) == 0) {
+            if (fold_is(w, n, stressed[i])) {
                 struct ref p = {REF_PRONOUN, k, k + 1, 0, 0, false};
                 return p;
             }
     }
     /* step over a complement: "à l'AFP", "to reporters", "en ouverture" */
     for (int guard = 0; guard < 3 && k < lim; guard++) {
-        size_t n = fw(c, k, w);
-        if (is_word(c, k) && lex_speech_is_adverb(w, n)) {
+        size_t n;
+        const char *w = fold(c, k, &n);
+        if (wc(c, k) & LSC_ADVERB) {
             k++;
             continue;
         }
         if (skip_de_son_cote(c, &k))
             continue;
-        if (is_word(c, k) && (!strcmp(w, "a") || !strcmp(w, "au") || !strcmp(w, "aux") ||
-                              !strcmp(w, "devant") || !strcmp(w, "aupres")) &&
+        if (is_word(c, k) && (fold_is(w, n, "a") || fold_is(w, n, "au") || fold_is(w, n, "aux") ||
+                              fold_is(w, n, "devant") || fold_is(w, n, "aupres")) &&
             c->d->lang == LANG_FR) {
             size_t j = k + 1;
-            if (is_word(c, j) && lex_speech_is_determiner(w, fw(c, j, w)))
+            if (wc(c, j) & LSC_DETERMINER)
                 j++;
             if (is_apos(c, j))
                 j++;
@@ -1005,87 +1006,52 @@ struct cue {
     bool as_saying;    /* "quoted X as saying" */
 };
 
-/* Strip an inversion suffix: "a-t-il" → "a". Returns the base length. */
-static size_t strip_inversion(const char *w, size_t n)
-{
-    for (size_t i = 0; lex_speech_inversions[i]; i++) {
-        size_t sl = strlen(lex_speech_inversions[i]);
-        if (n > sl && memcmp(w + n - sl, lex_speech_inversions[i], sl) == 0)
-            return n - sl;
-    }
-    return n;
-}
-
 /* Is token k (a word) a speech verb, or a marker starting at k? On success
  * fills *q with the whole group. */
 static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
 {
-    char w[WORD_MAX];
     if (!is_word(c, k))
         return false;
     const struct token *t = &c->d->tokens[k];
-    uint8_t *memo = c->fc ? &c->fc->memo[k] : NULL;
-    if (memo && (*memo & MEMO_NOT_VERB))
-        return false; /* known to be neither a speech verb nor a marker */
-    size_t n = fw(c, k, w);
-    memset(q, 0, sizeof *q);
     /* markers */
     {
-        char ws[3][WORD_MAX];
         const char *p[3];
-        size_t l[3], nw = 0;
-        for (size_t j = k; j < k + 3 && j < c->d->n_tokens; j++) {
-            l[nw] = fw(c, j, ws[nw]);
-            p[nw] = ws[nw];
-            nw++;
-        }
+        size_t l[3], nw = c->d->n_tokens - k < 3 ? c->d->n_tokens - k : 3;
+        p[0] = fold(c, k, &l[0]);
+        p[1] = fold(c, k + 1, &l[1]);
+        p[2] = fold(c, k + 2, &l[2]);
         size_t m = lex_speech_marker(c->d->lang, p, l, nw);
         /* "Pour la présidente du parti, Marine Le Pen, le gouvernement…":
          * "pour" opening a sentence before a person */
         if (!m && c->d->lang == LANG_FR && (t->flags & TF_SENT_START) && l[0] == 4 &&
             !memcmp(p[0], "pour", 4) && nw > 1 &&
-            (lex_speech_is_determiner(p[1], l[1]) || is_name_word(c, k + 1)))
+            ((wc(c, k + 1) & LSC_DETERMINER) || is_name_word(c, k + 1)))
             m = 1;
         if (m) {
-            q->gs = k;
-            q->ge = k + m;
-            q->verb = k;
-            q->marker = true;
-            q->weight = 1.0;
-            q->form = SF_FINITE;
+            *q = (struct cue){.gs = k, .ge = k + m, .verb = k, .form = SF_FINITE, .weight = 1.0,
+                              .marker = true};
             return true;
         }
     }
-    if ((t->flags & TF_CAP) && !(t->flags & TF_SENT_START)) {
-        if (memo)
-            *memo |= MEMO_VERB_KNOWN | MEMO_NOT_VERB;
+    if ((t->flags & TF_CAP) && !(t->flags & TF_SENT_START))
         return false;
-    }
-    if (memo && !(*memo & MEMO_VERB_KNOWN)) {
-        /* the lexicon's answer does not depend on the context: ask once */
-        size_t b = c->d->lang == LANG_FR ? strip_inversion(w, n) : n;
-        unsigned f0;
-        bool any = lex_speech_verb(c->d->lang, w, b, &f0) != NULL ||
-                   (b < n && lex_speech_is_auxiliary(c->d->lang, w, b));
-        *memo |= MEMO_VERB_KNOWN | (any ? 0 : MEMO_NOT_VERB);
-        if (!any)
-            return false;
-    }
-    size_t base = c->d->lang == LANG_FR ? strip_inversion(w, n) : n;
-    bool inverted = base < n;
-    unsigned form = 0;
-    const struct speech_verb *v = lex_speech_verb(c->d->lang, w, base, &form);
+    /* French verbs carry their inverted subject: "affirme-t-il" */
+    const struct speech_word *e = sw_of(c, k);
+    bool inverted = c->d->lang == LANG_FR && (e->cls & SW_INVERTED);
+    const struct speech_verb *v = inverted ? e->base_verb : e->verb;
+    unsigned form = v ? (inverted ? e->base_form : e->form) : 0;
     size_t verb = k, ge = k + 1;
-    if (!v && inverted && lex_speech_is_auxiliary(c->d->lang, w, base)) {
+    if (!v && inverted && (e->cls & SW_BASE_AUX)) {
         /* "a-t-il fait savoir", "a-t-elle ajouté" */
         size_t j = k + 1;
         while (j < c->d->n_tokens && j < k + 4 && is_word(c, j)) {
-            size_t jn = fw(c, j, w);
-            v = lex_speech_verb(c->d->lang, w, jn, &form);
+            const struct speech_word *je = sw_of(c, j);
+            v = je->verb;
+            form = je->form;
             if (v && (form & (SF_PARTICIPLE | SF_INFINITIVE)))
                 break;
             v = NULL;
-            if (!lex_speech_is_adverb(w, jn) && !lex_speech_is_auxiliary(c->d->lang, w, jn))
+            if (!(je->cls & (LSC_ADVERB | LSC_AUXILIARY)))
                 break;
             j++;
         }
@@ -1109,28 +1075,24 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             p--;
             elided = true;
         }
-        char pw[WORD_MAX];
-        size_t pn = fw(c, p, pw);
+        size_t pn;
+        const char *pw = fold(c, p, &pn);
         bool det = false;
         if (is_word(c, p) && (!elided || pn == 1))
             for (const char *const *l = c->d->lang == LANG_FR ? fr_det : en_det; *l && !det; l++)
-                det = strlen(*l) == pn && memcmp(*l, pw, pn) == 0;
+                det = fold_is(pw, pn, *l);
         /* "a Facebook post", "the official statement" */
         if (!det && !elided && c->d->lang == LANG_EN && (form & SF_INFINITIVE) && is_word(c, p) &&
             p > 0 && is_word(c, p - 1) &&
-            !lex_speech_is_auxiliary(c->d->lang, pw, pn) && !lex_speech_is_adverb(pw, pn) &&
-            !lex_speech_is_pronoun(c->d->lang, pw, pn, NULL) && !lex_speech_is_relative(c->d->lang, pw, pn)) {
-            char pp[WORD_MAX];
-            size_t ppn = fw(c, p - 1, pp);
+            !(wc(c, p) & (LSC_AUXILIARY | LSC_ADVERB | LSC_PRONOUN | LSC_RELATIVE))) {
+            size_t ppn;
+            const char *pp = fold(c, p - 1, &ppn);
             static const char *const arts[] = {"a", "an", "the"};
             for (size_t i = 0; i < sizeof arts / sizeof arts[0] && !det; i++)
-                det = strlen(arts[i]) == ppn && memcmp(arts[i], pp, ppn) == 0;
+                det = fold_is(pp, ppn, arts[i]);
         }
-        if (det && c->d->lang == LANG_FR && p > 0 && is_word(c, p - 1)) {
-            char pp[WORD_MAX];
-            if (lex_speech_is_pronoun(LANG_FR, pp, fw(c, p - 1, pp), NULL))
-                det = false; /* "il le dit" */
-        }
+        if (det && c->d->lang == LANG_FR && p > 0 && (wc(c, p - 1) & LSC_PRONOUN))
+            det = false; /* "il le dit" */
         if (det)
             return false;
     }
@@ -1145,34 +1107,31 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
                 p--;
             if (!is_word(c, p) || (c->d->tokens[p].flags & TF_CAP && !(c->d->tokens[p].flags & TF_SENT_START)))
                 break;
-            size_t pn = fw(c, p, w);
-            bool pl;
-            if (lex_speech_is_auxiliary(c->d->lang, w, pn)) {
+            size_t pn;
+            const char *w = fold(c, p, &pn);
+            const struct speech_word *pe = sw_of(c, p);
+            if (pe->cls & LSC_AUXILIARY) {
                 gs = p;
                 j = p;
                 continue;
             }
-            if (lex_speech_is_adverb(w, pn)) {
+            if (pe->cls & LSC_ADVERB) {
                 j = p;
                 continue;
             }
-            if (c->d->lang == LANG_FR && lex_speech_is_pronoun(LANG_FR, w, pn, &pl) && p > lo &&
-                is_word(c, p - 1)) {
-                char a[WORD_MAX];
-                if (lex_speech_is_auxiliary(LANG_FR, a, fw(c, p - 1, a))) { /* "a elle relevé" */
-                    j = p;
-                    continue;
-                }
+            if (c->d->lang == LANG_FR && (pe->cls & LSC_PRONOUN) && p > lo &&
+                (wc(c, p - 1) & LSC_AUXILIARY)) { /* "a elle relevé" */
+                j = p;
+                continue;
             }
-            if (c->d->lang == LANG_FR && (!strcmp(w, "s") || !strcmp(w, "se") || !strcmp(w, "l") ||
-                                          !strcmp(w, "ne") || !strcmp(w, "n"))) {
+            if (c->d->lang == LANG_FR && (fold_is(w, pn, "s") || fold_is(w, pn, "se") || fold_is(w, pn, "l") ||
+                                          fold_is(w, pn, "ne") || fold_is(w, pn, "n"))) {
                 gs = p; /* "s'est félicitée", "l'avait annoncé" */
                 j = p;
                 continue;
             }
             /* an inverted auxiliary: "a-t-il fait savoir" */
-            if (c->d->lang == LANG_FR && strip_inversion(w, pn) < pn &&
-                lex_speech_is_auxiliary(LANG_FR, w, strip_inversion(w, pn))) {
+            if (c->d->lang == LANG_FR && (pe->cls & SW_BASE_AUX)) {
                 gs = p;
                 inverted = true;
             }
@@ -1185,12 +1144,8 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
             form = SF_PARTICIPLE;
         }
     }
-    q->gs = gs;
-    q->ge = ge;
-    q->verb = verb;
-    q->form = gs < k ? (form | SF_FINITE) : form;
-    q->weight = v->weight;
-    q->inverted = inverted;
+    *q = (struct cue){.gs = gs, .ge = ge, .verb = verb, .form = gs < k ? (form | SF_FINITE) : form,
+                      .weight = v->weight, .inverted = inverted};
     if (c->d->lang == LANG_EN && word_is(c, k, "saying") && k > 0 && word_is(c, k - 1, "as"))
         q->as_saying = true;
     /* a gerund used as a finite verb: only the gerund bit */
@@ -1205,15 +1160,13 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
 
 static enum actor_type guess_type(const struct ctx *c, size_t s, size_t e)
 {
-    char w[WORD_MAX];
     size_t words = 0;
     bool allcaps = true;
     for (size_t k = s; k < e; k++) {
         if (!is_word(c, k))
             continue;
         words++;
-        size_t n = fw(c, k, w);
-        if (lex_speech_is_org_head(w, n))
+        if (wc(c, k) & LSC_ORG_HEAD)
             return ACTOR_ORGANIZATION;
         if (!(c->d->tokens[k].flags & TF_ALLCAPS))
             allcaps = false;
@@ -1294,16 +1247,17 @@ static size_t sentence_end_tok(const struct ctx *c, size_t si);
  * that is not itself a known entity. */
 static const char *demonym_at(const struct ctx *c, size_t k)
 {
-    char w[WORD_MAX], x[WORD_MAX];
+    char cut[WORD_MAX];
     if (!is_word(c, k) || !(c->d->tokens[k].flags & TF_CAP) || k == 0)
         return NULL;
-    size_t n = fw(c, k, w), b = k - 1;
+    size_t n, b = k - 1;
+    const char *w = fold_cut(c, k, cut, &n);
     const char *country = lex_nationality(w, n);
     if (!country || lex_entity_find(w, n))
         return NULL;
     if (is_apos(c, b) && b > 0)
         b--;
-    if (!is_word(c, b) || !lex_speech_is_determiner(x, fw(c, b, x)))
+    if (!(wc(c, b) & LSC_DETERMINER))
         return NULL;
     return country;
 }
@@ -1315,12 +1269,14 @@ static const char *demonym_at(const struct ctx *c, size_t k)
 static int resolve_demonym(struct ctx *c, size_t k, const char *country)
 {
     const struct doc *d = c->d;
-    char w[WORD_MAX];
+    char cut[WORD_MAX];
     size_t lo = k > TITLE_WINDOW ? k - TITLE_WINDOW : 0;
     for (size_t p = k; p-- > lo;) {
         if (!is_word(c, p))
             continue;
-        const char *cp = lex_nationality(w, fw(c, p, w));
+        size_t n;
+        const char *w = fold_cut(c, p, cut, &n);
+        const char *cp = lex_nationality(w, n);
         if (!cp || strcmp(cp, country) != 0)
             continue;
         size_t si = doc_sentence_at(d, d->tokens[p].start);
@@ -1344,20 +1300,22 @@ static int resolve_demonym(struct ctx *c, size_t k, const char *country)
  * Open", "Brisbane International", "Paris Agreement"), which says nothing? */
 static bool names_thing(const struct ctx *c, size_t s, size_t e)
 {
-    char w[WORD_MAX];
+    char cut[WORD_MAX];
     size_t last = e;
     for (size_t k = s; k < e; k++)
         if (is_word(c, k))
             last = k;
     if (last == e || last == s)
         return false;
-    size_t n = fw(c, last, w);
+    size_t n;
+    const char *w = fold_cut(c, last, cut, &n);
     if (lex_entity_find(w, n))
         return false;
     if (lex_word(w, n) & LW_THING)
         return true;
     if (n == 13 && !memcmp(w, "international", 13) && count_name_words(c, s, e) == 2) {
-        const struct lex_entity *en = lex_entity_find(w, fw(c, s, w));
+        w = fold_cut(c, s, cut, &n);
+        const struct lex_entity *en = lex_entity_find(w, n);
         return en && en->type == ACTOR_PLACE;
     }
     return false;
@@ -1393,7 +1351,6 @@ static int resolve_ref(struct ctx *c, const struct ref *r, int depth);
 static int resolve_title(struct ctx *c, size_t s, size_t e)
 {
     const struct doc *d = c->d;
-    char w[WORD_MAX], x[WORD_MAX];
     if (e <= s)
         return -1;
     /* the holder of the title, not a name in its complement: "le patron
@@ -1409,31 +1366,22 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
         return inner;
     size_t len = e - s;
     size_t lo = s > TITLE_WINDOW ? s - TITLE_WINDOW : 0;
-    size_t first_n = fw(c, s, w);
-    for (size_t p = s; p-- > lo;) {
-        size_t pn = fw(c, p, x);
-        if (pn != first_n || memcmp(x, w, pn) != 0)
-            continue;
+    for (size_t p = s; (p = prev_same(c, s, p, lo)) != (size_t)-1;) {
         size_t m = 1;
-        while (m < len && p + m < s) {
-            char y[WORD_MAX], z[WORD_MAX];
-            size_t yn = fw(c, p + m, y), zn = fw(c, s + m, z);
-            if (yn != zn || memcmp(y, z, yn) != 0)
-                break;
+        while (m < len && p + m < s && same_fold(c, p + m, s + m))
             m++;
-        }
         bool partial = m < len;
         /* "NAME, le TITLE" */
         size_t b = p;
-        if (b > 0 && is_word(c, b - 1) && lex_speech_is_determiner(x, fw(c, b - 1, x)))
+        if (b > 0 && (wc(c, b - 1) & LSC_DETERMINER))
             b--;
         if (b > 0 && is_apos(c, b - 1))
             b -= 2;
         if ((!partial || m >= 2) && b >= 2 && is_punct(c, b - 1, ',') && is_name_word(c, b - 2)) {
             size_t re = b - 1, rs = b - 2;
             while (rs > 0 && re - rs < MAX_NAME_WORDS && (is_name_word(c, rs - 1) ||
-                                                           (is_word(c, rs - 1) && rs >= 2 && is_name_word(c, rs - 2) &&
-                                                            lex_speech_is_name_connector(x, fw(c, rs - 1, x)))))
+                                                           (rs >= 2 && is_name_word(c, rs - 2) &&
+                                                            (wc(c, rs - 1) & LSC_CONNECTOR))))
                 rs--;
             while (rs < re && !is_name_word(c, rs))
                 rs++;
@@ -1451,8 +1399,7 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
             size_t n0 = q + 1;
             while (n0 < q + 5 && (is_apos(c, n0) ||
                                   (is_word(c, n0) && !(d->tokens[n0].flags & TF_CAP) &&
-                                   (lex_speech_is_determiner(x, fw(c, n0, x)) ||
-                                    lex_speech_is_title(x, fw(c, n0, x))))))
+                                   (wc(c, n0) & (LSC_DETERMINER | LSC_TITLE)))))
                 n0++;
             if (n0 < d->n_tokens && is_name_word(c, n0) && (d->tokens[n0].flags & TF_CAP)) {
                 size_t re = run_end(c, n0, d->n_tokens), rs = n0;
@@ -1481,13 +1428,16 @@ static int resolve_title(struct ctx *c, size_t s, size_t e)
 static int title_holder(struct ctx *c, size_t s, size_t e)
 {
     struct doc *d = c->d;
-    char w[WORD_MAX], x[WORD_MAX];
+    char wcut[WORD_MAX], xcut[WORD_MAX];
+    const char *w = NULL;
     size_t h = e, hn = 0, hs = 0;
     for (size_t k = s; k < e; k++) {
-        size_t n = fw(c, k, x);
-        if (is_word(c, k) && n >= 4 && lex_speech_is_title(x, n)) {
+        size_t n;
+        const char *x = fold_cut(c, k, xcut, &n);
+        if (is_word(c, k) && n >= 4 && (wc(c, k) & LSC_TITLE)) {
             h = k;
-            memcpy(w, x, n + 1);
+            memcpy(wcut, x, n + 1);
+            w = wcut;
             hn = lex_speech_title_base(w, n, &hs);
         }
     }
@@ -1497,7 +1447,8 @@ static int title_holder(struct ctx *c, size_t s, size_t e)
     for (size_t p = s; p-- > lo;) {
         if (!is_word(c, p))
             continue;
-        size_t pn = fw(c, p, x), ps;
+        size_t pn, ps;
+        const char *x = fold_cut(c, p, xcut, &pn);
         if (pn < 4 || x[0] != w[hs])
             continue;
         size_t pb = lex_speech_title_base(x, pn, &ps);
@@ -1529,8 +1480,7 @@ static int title_holder(struct ctx *c, size_t s, size_t e)
 static int resolve_collective(struct ctx *c, size_t h, int kind)
 {
     struct doc *d = c->d;
-    char w[WORD_MAX], x[WORD_MAX], buf[256];
-    size_t hn = fw(c, h, w);
+    char buf[256];
     size_t lo = h > TITLE_WINDOW ? h - TITLE_WINDOW : 0;
     const struct actor_mention *m;
     size_t nm = actors_mentions_in(d, d->tokens[lo].start, d->tokens[h].start, &m);
@@ -1542,9 +1492,10 @@ static int resolve_collective(struct ctx *c, size_t h, int kind)
         size_t t = doc_token_at(d, m[i].start);
         size_t b = t > 0 ? t - 1 : t;
         /* "la société Verdanex", "the airline Qantas" */
+        unsigned bc = wc(c, b);
         bool same_noun = t > 0 && is_word(c, b) &&
-                         ((fw(c, b, x) == hn && !memcmp(x, w, hn)) ||
-                          lex_speech_collective(x, fw(c, b, x)) == kind);
+                         (same_fold(c, b, h) ||
+                          (bc & LSC_COURT ? 2 : bc & LSC_COLLECTIVE ? 1 : 0) == kind);
         if (kind == 2) {
             size_t bl = utf8_fold_into(ac->name, strlen(ac->name), buf, sizeof buf);
             bool court = (bl >= 5 && !memcmp(buf, "cour ", 5)) ||
@@ -1567,18 +1518,13 @@ static int resolve_collective(struct ctx *c, size_t h, int kind)
  * latest full form before ("le ministère de l'Intérieur"). */
 static int resolve_org_head(struct ctx *c, size_t h)
 {
-    char w[WORD_MAX], x[WORD_MAX];
-    size_t hn = fw(c, h, w);
     size_t lo = h > TITLE_WINDOW ? h - TITLE_WINDOW : 0;
-    for (size_t p = h; p-- > lo;) {
-        size_t pn = fw(c, p, x);
-        if (pn != hn || memcmp(x, w, pn) != 0)
-            continue;
+    for (size_t p = h; (p = prev_same(c, h, p, lo)) != (size_t)-1;) {
         size_t m = p + 1;
         if (!is_preposition(c, m))
             continue;
         m++;
-        if (is_word(c, m) && lex_speech_is_determiner(x, fw(c, m, x)))
+        if (wc(c, m) & LSC_DETERMINER)
             m++;
         if (is_apos(c, m))
             m++;
@@ -1697,7 +1643,6 @@ static int resolve_pronoun(struct ctx *c, size_t k, int depth)
 static int resolve_relative(struct ctx *c, size_t k)
 {
     const struct doc *d = c->d;
-    char w[WORD_MAX];
     size_t lo = k > 40 ? k - 40 : 0;
     for (size_t j = k; j-- > lo;) {
         if (is_clause_end(c, j) && !is_punct(c, j, '(') && !is_punct(c, j, ')'))
@@ -1711,15 +1656,14 @@ static int resolve_relative(struct ctx *c, size_t k)
             continue;
         size_t e = j + 1, s = j;
         while (s > lo && (is_name_word(c, s - 1) ||
-                          (is_word(c, s - 1) && s >= 2 && is_name_word(c, s - 2) &&
-                           lex_speech_is_name_connector(w, fw(c, s - 1, w)))))
+                          (s >= 2 && is_name_word(c, s - 2) && (wc(c, s - 1) & LSC_CONNECTOR))))
             s--;
         e = run_end(c, s, k);
         /* "le ministère de la Justice" */
         size_t wb = word_before(c, s, lo);
         if (wb < d->n_tokens && is_preposition(c, wb) && wb > 0) {
             size_t h = wb - 1;
-            if (is_word(c, h) && !(d->tokens[h].flags & TF_CAP) && lex_speech_is_org_head(w, fw(c, h, w)))
+            if (is_word(c, h) && !(d->tokens[h].flags & TF_CAP) && (wc(c, h) & LSC_ORG_HEAD))
                 return add_name(c, h, e, h, e, ACTOR_ORGANIZATION);
         }
         size_t s2 = s, e2 = e;
@@ -1744,8 +1688,8 @@ static int resolve_ref(struct ctx *c, const struct ref *r, int depth)
         /* "l'entreprise", "the company", "les magistrats": an organisation
          * named before */
         if (r->e <= r->s + 2 && is_word(c, r->s) && !(c->d->tokens[r->s].flags & TF_CAP)) {
-            char w[WORD_MAX];
-            int kind = lex_speech_collective(w, fw(c, r->s, w));
+            unsigned sc = wc(c, r->s);
+            int kind = sc & LSC_COURT ? 2 : sc & LSC_COLLECTIVE ? 1 : 0;
             if (kind && r->e == r->s + 1) {
                 a = resolve_collective(c, r->s, kind);
                 if (a >= 0)
@@ -1756,11 +1700,9 @@ static int resolve_ref(struct ctx *c, const struct ref *r, int depth)
          * pronoun; a fuller one ("le ministre de la Santé") is looked up */
         bool bare = r->e <= r->s + 5, has_title = false;
         for (size_t k = r->s; k < r->e && bare; k++) {
-            char w[WORD_MAX];
-            size_t n = fw(c, k, w);
             if (is_preposition(c, k))
                 bare = false;
-            else if (lex_speech_is_title(w, n))
+            else if (wc(c, k) & LSC_TITLE)
                 has_title = true;
         }
         if (r->alt_e > r->alt_s)
@@ -1771,11 +1713,8 @@ static int resolve_ref(struct ctx *c, const struct ref *r, int depth)
             a = resolve_pronoun(c, r->s, depth);
         if (a < 0)
             a = resolve_title(c, r->s, r->e);
-        if (a < 0 && r->e == r->s + 1) {
-            char w[WORD_MAX];
-            if (lex_speech_is_org_head(w, fw(c, r->s, w)))
-                a = resolve_org_head(c, r->s);
-        }
+        if (a < 0 && r->e == r->s + 1 && (wc(c, r->s) & LSC_ORG_HEAD))
+            a = resolve_org_head(c, r->s);
         break;
     }
     case REF_PRONOUN:
@@ -1798,20 +1737,20 @@ static int resolve_ref(struct ctx *c, const struct ref *r, int depth)
 static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
 {
     struct ref none = {REF_NONE, 0, 0, 0, 0, false};
-    char w[WORD_MAX];
     if (gs <= lo)
         return none;
     size_t j = gs - 1;
     /* step back over adverbs and object pronouns: "Pastor l'avait annoncé" */
     while (j > lo) {
-        size_t n = fw(c, j, w);
+        size_t n;
+        const char *w = fold(c, j, &n);
         if (is_apos(c, j) ||
             (is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) &&
-             (lex_speech_is_adverb(w, n) ||
-              (c->d->lang == LANG_FR && (!strcmp(w, "l") || !strcmp(w, "le") || !strcmp(w, "la") ||
-                                         !strcmp(w, "les") || !strcmp(w, "lui") || !strcmp(w, "leur") ||
-                                         !strcmp(w, "se") || !strcmp(w, "s") || !strcmp(w, "y") ||
-                                         !strcmp(w, "en") || !strcmp(w, "ne") || !strcmp(w, "n")))))) {
+             ((wc(c, j) & LSC_ADVERB) ||
+              (c->d->lang == LANG_FR && (fold_is(w, n, "l") || fold_is(w, n, "le") || fold_is(w, n, "la") ||
+                                         fold_is(w, n, "les") || fold_is(w, n, "lui") || fold_is(w, n, "leur") ||
+                                         fold_is(w, n, "se") || fold_is(w, n, "s") || fold_is(w, n, "y") ||
+                                         fold_is(w, n, "en") || fold_is(w, n, "ne") || fold_is(w, n, "n")))))) {
             j--;
             continue;
         }
@@ -1828,15 +1767,16 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
                 j--;
         }
     }
-    size_t n = fw(c, j, w);
-    if (is_word(c, j) && (!strcmp(w, "et") || !strcmp(w, "and")))
+    size_t n;
+    const char *w = fold(c, j, &n);
+    unsigned jc = wc(c, j);
+    if (is_word(c, j) && (fold_is(w, n, "et") || fold_is(w, n, "and")))
         return clause_subject(c, lo, j);
-    bool pl;
-    if (is_word(c, j) && lex_speech_is_pronoun(c->d->lang, w, n, &pl)) {
+    if (jc & LSC_PRONOUN) {
         struct ref r = {REF_PRONOUN, j, j + 1, 0, 0, false};
         return r;
     }
-    if (is_word(c, j) && lex_speech_is_relative(c->d->lang, w, n)) {
+    if (jc & LSC_RELATIVE) {
         struct ref r = {REF_RELATIVE, j, j + 1, 0, 0, false};
         return r;
     }
@@ -1846,7 +1786,7 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
         while (s > lo && (is_name_word(c, s - 1) ||
                           (is_punct(c, s - 1, '.') && s >= 2 && is_abbrev_title(c, s - 2)) ||
                           (is_word(c, s - 1) && s >= 2 && is_name_word(c, s - 2) &&
-                           !(c->d->tokens[s - 1].flags & TF_CAP) && lex_speech_is_name_connector(w, fw(c, s - 1, w)))))
+                           !(c->d->tokens[s - 1].flags & TF_CAP) && (wc(c, s - 1) & LSC_CONNECTOR))))
             s--;
         while (s < j && !is_name_word(c, s))
             s++;
@@ -1885,23 +1825,21 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
     }
     /* a noun phrase ending right before the verb: "dans lequel le maire
      * écrivait", "Le ministère s'est dit" */
-    if (is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && !lex_speech_is_function_word(w, n)) {
+    if (is_word(c, j) && !(c->d->tokens[j].flags & TF_CAP) && !(jc & LSC_FUNCTION)) {
         for (size_t b = j; b > lo && b + 6 > j; b--) {
             size_t p = b - 1;
             if (is_apos(c, p) && p > lo)
                 p--;
-            char x[WORD_MAX];
-            size_t xn = fw(c, p, x);
             if (!is_word(c, p))
                 break;
-            if (lex_speech_is_determiner(x, xn) && !(p > lo && is_preposition(c, p - 1))) {
+            const struct speech_word *pe = sw_of(c, p);
+            if ((pe->cls & LSC_DETERMINER) && !(p > lo && is_preposition(c, p - 1))) {
                 struct ref r = analyze_np(c, p, j + 1, false);
                 if (r.kind == REF_NAME || r.kind == REF_ORG || r.kind == REF_TITLE)
                     return r;
                 break;
             }
-            unsigned f;
-            if (lex_speech_is_function_word(x, xn) || lex_speech_verb(c->d->lang, x, xn, &f))
+            if ((pe->cls & LSC_FUNCTION) || pe->verb)
                 break;
         }
     }
@@ -1920,10 +1858,11 @@ static struct ref subject_before(const struct ctx *c, size_t gs, size_t lo)
         while (f < seg_end && !is_word(c, f))
             f++;
         if (f < seg_end) {
-            bool descr = is_preposition(c, f) || lex_speech_is_relative(c->d->lang, w, fw(c, f, w));
+            bool descr = is_preposition(c, f) || (wc(c, f) & LSC_RELATIVE);
             /* "un parent d'élève a déclaré": an indefinite subject right before
              * the verb names no one; only between commas is it a description */
-            size_t fn = fw(c, f, w);
+            size_t fn;
+            w = fold(c, f, &fn);
             if (seg == 0 && seg_end == j + 1 && is_word(c, j) &&
                 ((fn == 2 && !memcmp(w, "un", 2)) || (fn == 3 && !memcmp(w, "une", 3)) ||
                  (c->d->lang == LANG_EN && ((fn == 1 && w[0] == 'a') || (fn == 2 && !memcmp(w, "an", 2)))))) {
@@ -1977,10 +1916,7 @@ static int cue_speaker(struct ctx *c, const struct cue *q, size_t lo, size_t hi,
     } else if (q->as_saying) {
         /* "Politico quoted Tim Manning, formerly…, as saying" */
         for (size_t k = q->gs; k-- > lo;) {
-            char w[WORD_MAX];
-            size_t n = fw(c, k, w);
-            unsigned f;
-            const struct speech_verb *v = lex_speech_verb(c->d->lang, w, n, &f);
+            const struct speech_verb *v = sw_of(c, k)->verb;
             if (v && (!strcmp(v->lemma, "quote") || !strcmp(v->lemma, "cite"))) {
                 r = subject_after(c, k + 1, q->gs);
                 break;
@@ -2059,7 +1995,7 @@ static double ref_confidence(enum ref_kind k)
 
 static bool all_adverbs_between(const struct ctx *c, size_t a, size_t b)
 {
-    return all_words(c, a, b, lex_speech_is_adverb);
+    return all_words(c, a, b, LSC_ADVERB);
 }
 
 /* After the closing mark: the clause that follows, up to a few words. */
@@ -2143,10 +2079,10 @@ static bool attribute_after(struct ctx *c, size_t i)
             continue;
         if (++words > AFTER_WORDS)
             return false;
-        char w[WORD_MAX];
-        size_t n = fw(c, j, w);
+        size_t n;
+        const char *w = fold(c, j, &n);
         /* a passive agent right after the quote: "» par les Nations unies" */
-        if (j == start && (!strcmp(w, "par") || !strcmp(w, "by"))) {
+        if (j == start && (fold_is(w, n, "par") || fold_is(w, n, "by"))) {
             size_t e = segment_end(c, j + 1, lim);
             struct ref r = analyze_np(c, j + 1, e, false);
             if (r.kind == REF_NAME || r.kind == REF_ORG) {
@@ -2159,10 +2095,11 @@ static bool attribute_after(struct ctx *c, size_t i)
             }
             return false;
         }
-        if (!(d->tokens[j].flags & TF_CAP) && lex_speech_is_function_word(w, n) && (!strcmp(w, "que") || !strcmp(w, "qu") || !strcmp(w, "that") ||
-                                           !strcmp(w, "qui") || !strcmp(w, "who") || !strcmp(w, "which") ||
-                                           !strcmp(w, "alors") || !strcmp(w, "while") || !strcmp(w, "when") ||
-                                           !strcmp(w, "but") || !strcmp(w, "mais") || !strcmp(w, "car")))
+        if (!(d->tokens[j].flags & TF_CAP) && (wc(c, j) & LSC_FUNCTION) &&
+            (fold_is(w, n, "que") || fold_is(w, n, "qu") || fold_is(w, n, "that") || fold_is(w, n, "qui") ||
+             fold_is(w, n, "who") || fold_is(w, n, "which") || fold_is(w, n, "alors") ||
+             fold_is(w, n, "while") || fold_is(w, n, "when") || fold_is(w, n, "but") ||
+             fold_is(w, n, "mais") || fold_is(w, n, "car")))
             return false;
         struct cue q;
         if (!cue_at(c, j, start, &q))
@@ -2202,19 +2139,20 @@ static bool attribute_after(struct ctx *c, size_t i)
  * determiner, a complement "à l'AFP", or adverbs before one of those? */
 static bool starts_subject(const struct ctx *c, size_t k, size_t hi)
 {
-    char w[WORD_MAX];
     for (int guard = 0; guard < 4 && k < hi; guard++, k++) {
         if (!is_word(c, k))
             return false;
-        size_t n = fw(c, k, w);
+        size_t n;
+        const char *w = fold(c, k, &n);
+        unsigned kc = wc(c, k);
         if (is_name_word(c, k) && (c->d->tokens[k].flags & TF_CAP))
             return true;
-        if (lex_speech_is_determiner(w, n) || (c->d->lang == LANG_FR && (!strcmp(w, "a") || !strcmp(w, "au") ||
-                                                                   !strcmp(w, "aux"))))
+        if ((kc & LSC_DETERMINER) ||
+            (c->d->lang == LANG_FR && (fold_is(w, n, "a") || fold_is(w, n, "au") || fold_is(w, n, "aux"))))
             return true;
-        if (!lex_speech_is_adverb(w, n) && !lex_speech_is_title(w, n))
+        if (!(kc & (LSC_ADVERB | LSC_TITLE)))
             return false;
-        if (lex_speech_is_title(w, n))
+        if (kc & LSC_TITLE)
             return true;
     }
     return false;
@@ -2338,20 +2276,22 @@ static int breaks_between(const struct ctx *c, size_t a, size_t b, int cap)
     return n;
 }
 
-int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
+int speakers_attribute(struct doc *d, const struct speech_words *sw, struct stretch *st, size_t n)
 {
-    struct ctx c = {.d = d, .st = st, .n = n};
-    struct fold_cache fc = {0};
+    struct ctx c = {.d = d, .sw = sw, .st = st, .n = n};
     int rc = -1;
     if (n == 0)
         return 0;
-    /* the cache is an optimisation: without memory for it, fold each time */
-    fc.off = malloc(d->n_tokens * sizeof *fc.off);
-    fc.n = malloc(d->n_tokens);
-    fc.memo = calloc(d->n_tokens, 1);
-    if (fc.off && fc.n && fc.memo && d->len < UINT32_MAX) {
-        memset(fc.n, FOLD_UNKNOWN, d->n_tokens);
-        c.fc = &fc;
+    c.stretch_of = malloc(d->n_tokens * sizeof *c.stretch_of);
+    if (!c.stretch_of)
+        return -1;
+    /* the last stretch opened at or before each token, when it is not closed yet */
+    for (size_t k = 0; k < d->n_tokens; k++)
+        c.stretch_of[k] = -1;
+    for (size_t i = 0; i < n; i++) {
+        size_t next = i + 1 < n ? st[i + 1].open_tok : d->n_tokens;
+        for (size_t k = st[i].open_tok; k < next && k <= st[i].close_tok; k++)
+            c.stretch_of[k] = (int)i;
     }
     /* 1. the stretch's own attribution, in text order (pronouns look back
      *    at the attributions already made) */
@@ -2407,9 +2347,8 @@ int speakers_attribute(struct doc *d, struct stretch *st, size_t n)
     rc = 0;
 done:
     free(c.ev);
-    free(fc.buf);
-    free(fc.off);
-    free(fc.n);
-    free(fc.memo);
+    free(c.stretch_of);
+    free(c.first_of);
+    free(c.next_of);
     return rc;
 }

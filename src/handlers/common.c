@@ -2,6 +2,7 @@
  * database status replies for every resource handler, and the speaker
  * and search parameters that several of them read. */
 #include "common.h"
+#include "textbuf.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -52,71 +53,45 @@ void search_param(const struct request *req, const char **q, struct problems *p)
 
 /* ---- CSV ---------------------------------------------------------------- */
 
-struct strbuf {
-    char *s;
-    size_t len, cap;
-};
-
-static void sb_add(struct strbuf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 4096;
-        while (nc < b->len + n + 1)
-            nc *= 2;
-        char *p = realloc(b->s, nc);
-        if (!p)
-            return;
-        b->s = p;
-        b->cap = nc;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void sb_str(struct strbuf *b, const char *s)
-{
-    sb_add(b, s, strlen(s));
-}
-
 /* One CSV field, RFC 4180 quoting. */
-static void csv_field(struct strbuf *b, const char *s)
+static void csv_field(struct textbuf *b, const char *s)
 {
     if (!strpbrk(s, ",\"\r\n")) {
-        sb_str(b, s);
+        tb_str(b, s);
         return;
     }
-    sb_add(b, "\"", 1);
-    for (; *s; s++) {
-        if (*s == '"')
-            sb_add(b, "\"", 1);
-        sb_add(b, s, 1);
+    tb_add(b, "\"", 1);
+    for (const char *q; (q = strchr(s, '"')); s = q + 1) {
+        tb_add(b, s, (size_t)(q - s) + 1);
+        tb_add(b, "\"", 1); /* a quote inside is doubled */
     }
-    sb_add(b, "\"", 1);
+    tb_str(b, s);
+    tb_add(b, "\"", 1);
 }
 
-/* Render a scalar (or array of scalars, joined with "; ") as CSV text. */
-static void csv_value(struct strbuf *b, json_t *v)
+/* Render a scalar (or array of scalars, joined with "; ") as CSV text;
+ * numbers and booleans as the JSON answer writes them. */
+static void csv_value(struct textbuf *b, json_t *v)
 {
-    char num[64];
     switch (json_typeof(v)) {
     case JSON_STRING: csv_field(b, json_string_value(v)); break;
-    case JSON_INTEGER: snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); sb_str(b, num); break;
-    case JSON_REAL: snprintf(num, sizeof num, "%.17g", json_real_value(v)); sb_str(b, num); break;
-    case JSON_TRUE: sb_str(b, "true"); break;
-    case JSON_FALSE: sb_str(b, "false"); break;
+    case JSON_INTEGER:
+    case JSON_REAL:
+    case JSON_TRUE:
+    case JSON_FALSE: tb_json(b, v); break;
     case JSON_ARRAY: {
-        struct strbuf inner = {0};
+        struct textbuf inner = {0};
         size_t i;
         json_t *e;
         json_array_foreach(v, i, e) {
             if (i)
-                sb_str(&inner, "; ");
+                tb_str(&inner, "; ");
             if (json_is_string(e))
-                sb_str(&inner, json_string_value(e));
+                tb_str(&inner, json_string_value(e));
         }
-        csv_field(b, inner.s ? inner.s : "");
-        free(inner.s);
+        char *joined = tb_finish(&inner, NULL);
+        csv_field(b, joined ? joined : "");
+        free(joined);
         break;
     }
     default: break;
@@ -126,9 +101,8 @@ static void csv_value(struct strbuf *b, json_t *v)
 /* Columns: the first item's keys, nested objects flattened as key.sub. */
 static char *render_csv(json_t *items, size_t *len)
 {
-    struct strbuf b = {0};
+    struct textbuf b = {0};
     json_t *first = json_array_get(items, 0);
-    sb_str(&b, "");
     if (first) {
         const char *k;
         json_t *v;
@@ -139,20 +113,20 @@ static char *render_csv(json_t *items, size_t *len)
                 json_t *v2;
                 json_object_foreach(v, k2, v2) {
                     if (sep)
-                        sb_str(&b, ",");
-                    sb_str(&b, k);
-                    sb_str(&b, ".");
-                    sb_str(&b, k2);
+                        tb_str(&b, ",");
+                    tb_str(&b, k);
+                    tb_str(&b, ".");
+                    tb_str(&b, k2);
                     sep = true;
                 }
             } else {
                 if (sep)
-                    sb_str(&b, ",");
-                sb_str(&b, k);
+                    tb_str(&b, ",");
+                tb_str(&b, k);
                 sep = true;
             }
         }
-        sb_str(&b, "\r\n");
+        tb_str(&b, "\r\n");
     }
     size_t i;
     json_t *item;
@@ -167,7 +141,7 @@ static char *render_csv(json_t *items, size_t *len)
                 json_t *v2;
                 json_object_foreach(v, k2, v2) {
                     if (sep)
-                        sb_str(&b, ",");
+                        tb_str(&b, ",");
                     json_t *x = json_is_object(iv) ? json_object_get(iv, k2) : NULL;
                     if (x)
                         csv_value(&b, x);
@@ -175,34 +149,27 @@ static char *render_csv(json_t *items, size_t *len)
                 }
             } else {
                 if (sep)
-                    sb_str(&b, ",");
+                    tb_str(&b, ",");
                 if (iv && !json_is_object(iv))
                     csv_value(&b, iv);
                 sep = true;
             }
         }
-        sb_str(&b, "\r\n");
+        tb_str(&b, "\r\n");
     }
-    *len = b.len;
-    return b.s;
+    return tb_finish(&b, len);
 }
 
 static char *render_ndjson(json_t *items, size_t *len)
 {
-    struct strbuf b = {0};
-    sb_str(&b, "");
+    struct textbuf b = {0};
     size_t i;
     json_t *item;
     json_array_foreach(items, i, item) {
-        char *line = json_dumps(item, JSON_OUTPUT_FLAGS);
-        if (line) {
-            sb_str(&b, line);
-            sb_str(&b, "\n");
-            free(line);
-        }
+        tb_json(&b, item);
+        tb_add(&b, "\n", 1);
     }
-    *len = b.len;
-    return b.s;
+    return tb_finish(&b, len);
 }
 
 void reply_list(const struct request *req, struct reply *rep, struct db_list *list, int limit)
@@ -211,6 +178,13 @@ void reply_list(const struct request *req, struct reply *rep, struct db_list *li
     if (req->format != FORMAT_JSON) {
         size_t len = 0;
         char *body = req->format == FORMAT_CSV ? render_csv(list->items, &len) : render_ndjson(list->items, &len);
+        if (!body) {
+            reply_problem(rep, 503, "the server is out of memory; try again");
+            rep->retry_after = 1;
+            free(next);
+            db_list_free(list);
+            return;
+        }
         reply_raw(rep, 200, req->format == FORMAT_CSV ? "text/csv; charset=utf-8" : "application/x-ndjson", body, len);
         rep->link_next = next;
         db_list_free(list);

@@ -65,10 +65,6 @@ struct reply {
 
 typedef void (*handler_fn)(const struct request *req, struct reply *rep);
 
-/* How every JSON answer is written: compact, and reals with 15 significant
- * digits, so 0.9 reads "0.9" and not "0.90000000000000002". */
-#define JSON_OUTPUT_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(15))
-
 /* Release what a reply owns and zero it. */
 void reply_free(struct reply *rep);
 

@@ -409,6 +409,39 @@ TEST(test_pagination)
     drop_db(w);
 }
 
+/* A filtered count stops at DB_QUOTES_COUNT_CAP and says so; the count
+ * with no filter stays exact. */
+TEST(test_count_cap)
+{
+    struct db *w = fresh_db();
+    int n = DB_QUOTES_COUNT_CAP + 3;
+    CHECK_INT(db_batch_begin(w), DB_OK);
+    for (int i = 0; i < n; i++) {
+        char said[64];
+        snprintf(said, sizeof said, "le budget de la commune numéro %d", i);
+        CHECK(store_quote(w, "Anne Martin", NULL, NULL, said, "2024-02-01") > 0);
+    }
+    CHECK_INT(db_batch_commit(w), DB_OK);
+    struct db *r = reader();
+    struct db_list l;
+    struct db_page p = {.limit = 5};
+    CHECK_INT(db_quotes_list(r, &(struct db_quote_filter){.q = "budget"}, &p, &l), DB_OK);
+    CHECK_INT(l.total, DB_QUOTES_COUNT_CAP);
+    CHECK(l.total_is_lower_bound);
+    CHECK_INT(json_array_size(l.items), 5);
+    db_list_free(&l);
+    CHECK_INT(db_quotes_list(r, &(struct db_quote_filter){.q = "numéro 7"}, &p, &l), DB_OK);
+    CHECK(!l.total_is_lower_bound);
+    CHECK_INT(l.total, 1);
+    db_list_free(&l);
+    CHECK_INT(db_quotes_list(r, NULL, &p, &l), DB_OK);
+    CHECK_INT(l.total, n);
+    CHECK(!l.total_is_lower_bound);
+    db_list_free(&l);
+    db_close(r);
+    drop_db(w);
+}
+
 TEST(test_bad_cursor)
 {
     struct db *w = fresh_db();
@@ -925,6 +958,7 @@ int main(void)
     RUN(test_insert_get_extracted);
     RUN(test_dedupe);
     RUN(test_pagination);
+    RUN(test_count_cap);
     RUN(test_bad_cursor);
     RUN(test_fts_never_errors);
     RUN(test_accents_and_speaker);
