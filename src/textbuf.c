@@ -35,14 +35,20 @@ fail:
     return false;
 }
 
+/* The writer's own append: most pieces are a few bytes (punctuation, keys,
+ * numbers) and fit, so the common case is a bounds test and a copy. */
+static inline void put(struct textbuf *b, const char *s, size_t n)
+{
+    if (b->len + n < b->cap || reserve(b, n)) {
+        memcpy(b->s + b->len, s, n);
+        b->len += n;
+    }
+}
+
 void tb_add(struct textbuf *b, const char *s, size_t n)
 {
-    if (!reserve(b, n))
-        return;
     if (n)
-        memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
+        put(b, s, n);
 }
 
 void tb_str(struct textbuf *b, const char *s)
@@ -52,8 +58,8 @@ void tb_str(struct textbuf *b, const char *s)
 
 char *tb_finish(struct textbuf *b, size_t *len)
 {
-    if (!b->failed && !b->s)
-        tb_add(b, "", 0);
+    if (reserve(b, 0))
+        b->s[b->len] = '\0';
     char *s = b->failed ? NULL : b->s;
     if (len)
         *len = s ? b->len : 0;
@@ -80,7 +86,7 @@ void tb_integer(struct textbuf *b, json_int_t v)
     } while (u);
     if (v < 0)
         *--p = '-';
-    tb_add(b, p, (size_t)(e - p));
+    put(b, p, (size_t)(e - p));
 }
 
 /* As jansson writes a real: "%.15g", then a ".0" when the text would read
@@ -107,7 +113,7 @@ void tb_real(struct textbuf *b, double v)
         memmove(digits, first, len - (size_t)(first - num) + 1);
         len -= (size_t)(first - digits);
     }
-    tb_add(b, num, len);
+    put(b, num, len);
 }
 
 /* ---- strings ------------------------------------------------------------ */
@@ -177,9 +183,9 @@ static void tb_string(struct textbuf *b, const char *str, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
     const unsigned char *s = (const unsigned char *)str;
-    if (!reserve(b, n + 2))
+    if (b->len + n + 2 >= b->cap && !reserve(b, n + 2))
         return;
-    tb_add(b, "\"", 1);
+    put(b, "\"", 1);
     size_t run = 0, i = 0;
     while (i < n) {
         /* eight plain ASCII bytes at a time */
@@ -197,7 +203,7 @@ static void tb_string(struct textbuf *b, const char *str, size_t n)
             i += k;
             continue;
         }
-        tb_add(b, str + run, i - run);
+        put(b, str + run, i - run);
         char esc[6] = {'\\', 0};
         size_t elen = 2;
         switch (c) {
@@ -219,11 +225,11 @@ static void tb_string(struct textbuf *b, const char *str, size_t n)
                 elen = 6;
             }
         }
-        tb_add(b, esc, elen);
+        put(b, esc, elen);
         run = ++i;
     }
-    tb_add(b, str + run, n - run);
-    tb_add(b, "\"", 1);
+    put(b, str + run, n - run);
+    put(b, "\"", 1);
 }
 
 /* ---- values ------------------------------------------------------------- */
@@ -234,37 +240,37 @@ void tb_json(struct textbuf *b, const json_t *v)
         return;
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
-        tb_add(b, "{", 1);
+        put(b, "{", 1);
         /* the iteration takes a non-const object; it does not change it */
         json_t *o = (json_t *)v;
         void *first = json_object_iter(o);
         for (void *it = first; it; it = json_object_iter_next(o, it)) {
             if (it != first)
-                tb_add(b, ",", 1);
+                put(b, ",", 1);
             tb_string(b, json_object_iter_key(it), json_object_iter_key_len(it));
-            tb_add(b, ":", 1);
+            put(b, ":", 1);
             tb_json(b, json_object_iter_value(it));
         }
-        tb_add(b, "}", 1);
+        put(b, "}", 1);
         break;
     }
     case JSON_ARRAY: {
-        tb_add(b, "[", 1);
+        put(b, "[", 1);
         size_t n = json_array_size(v);
         for (size_t i = 0; i < n; i++) {
             if (i)
-                tb_add(b, ",", 1);
+                put(b, ",", 1);
             tb_json(b, json_array_get(v, i));
         }
-        tb_add(b, "]", 1);
+        put(b, "]", 1);
         break;
     }
     case JSON_STRING: tb_string(b, json_string_value(v), json_string_length(v)); break;
     case JSON_INTEGER: tb_integer(b, json_integer_value(v)); break;
     case JSON_REAL: tb_real(b, json_real_value(v)); break;
-    case JSON_TRUE: tb_add(b, "true", 4); break;
-    case JSON_FALSE: tb_add(b, "false", 5); break;
-    case JSON_NULL: tb_add(b, "null", 4); break;
+    case JSON_TRUE: put(b, "true", 4); break;
+    case JSON_FALSE: put(b, "false", 5); break;
+    case JSON_NULL: put(b, "null", 4); break;
     }
 }
 

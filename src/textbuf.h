@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 struct textbuf {
-    char *s;     /* NUL-terminated once anything was appended */
+    char *s;     /* the bytes; NUL-terminated by tb_finish() only */
     size_t len;  /* bytes, without the NUL */
     size_t cap;
     bool failed; /* an allocation failed: the content is incomplete */

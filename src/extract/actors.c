@@ -26,8 +26,28 @@
 #include "actors_int.h"
 #include "utf8.h"
 
+/* The folds of the names and aliases build_output() writes, in the order it
+ * writes them (every name, then the aliases as they are added), so that
+ * build_index() keys the lookup index on them without folding again. */
+struct name_fold {
+    int actor;          /* index into d->out->actors */
+    uint32_t off, len;  /* the fold, at name_folds.buf + off (NUL-terminated) */
+    int prev;           /* the same actor's fold before it, -1 for none */
+};
+struct name_folds {
+    struct name_fold *v;
+    size_t n, cap;
+    char *buf;
+    size_t used, buf_cap;
+};
+
 struct actors_index {
-    struct strmap keys;         /* "n:<name>", "w:<person words>" -> actor */
+    /* made on the first actors_find() or actors_add(), which most
+     * documents never call: until then `keyed` is false and the folds of
+     * the pass's names and aliases wait in nf */
+    bool keyed;
+    struct name_folds nf;
+    struct strmap keys;         /* 'n' name, 'w' person words (tagged) -> actor */
     struct actor_mention *ments;  /* sorted by start */
     size_t n_ments, ments_cap;
     size_t max_len;             /* longest mention, bounds the overlap search */
@@ -40,27 +60,35 @@ struct actors_index {
 /* ---------------------------------------------------------------------- */
 /* Small helpers. */
 
+/* The tagged keys of the merge and of the lookup index (strmap_put_tagged()):
+ * tag, then s[0..n), whose strmap_hash() is h. Absurdly long names are not
+ * indexed. key_put(): 0, or -1 on allocation failure; key_get(): the value,
+ * or -1. */
+enum { KEY_MAX = 298 };
+
+static int key_put_h(struct strmap *m, char tag, const char *s, size_t n, unsigned h, int v)
+{
+    if (n > KEY_MAX)
+        return 0;
+    return strmap_put_tagged(m, tag, s, n, h, v) ? 0 : -1;
+}
+
 static int key_put(struct strmap *m, char tag, const char *s, size_t n, int v)
 {
-    char buf[300];
-    if (n + 2 > sizeof buf)
-        return 0; /* absurdly long names are not indexed */
-    buf[0] = tag;
-    buf[1] = ':';
-    memcpy(buf + 2, s, n);
-    return strmap_put(m, buf, n + 2, v) ? 0 : -1;
+    return n > KEY_MAX ? 0 : key_put_h(m, tag, s, n, strmap_hash(s, n), v);
+}
+
+static int key_get_h(const struct strmap *m, char tag, const char *s, size_t n, unsigned h)
+{
+    if (n > KEY_MAX)
+        return -1;
+    const int *v = strmap_get_tagged(m, tag, s, n, h);
+    return v ? *v : -1;
 }
 
 static int key_get(const struct strmap *m, char tag, const char *s, size_t n)
 {
-    char buf[300];
-    if (n + 2 > sizeof buf)
-        return -1;
-    buf[0] = tag;
-    buf[1] = ':';
-    memcpy(buf + 2, s, n);
-    const int *v = strmap_get(m, buf, n + 2);
-    return v ? *v : -1;
+    return n > KEY_MAX ? -1 : key_get_h(m, tag, s, n, strmap_hash(s, n));
 }
 
 /* Split folded `s` at spaces into at most `cap` words; returns the count. */
@@ -81,6 +109,16 @@ static int split_words(const char *s, const char *w[], size_t wl[], int cap)
         s = e;
     }
     return n;
+}
+
+/* The words of form f, as split_words() gives them; returns f->nwords. */
+static int form_words(const struct form *f, const char *w[], size_t wl[])
+{
+    for (int i = 0; i < f->nwords; i++) {
+        w[i] = f->fold + f->woff[i];
+        wl[i] = f->wlen[i];
+    }
+    return f->nwords;
 }
 
 static bool lower_particle(const char *w, size_t n)
@@ -159,10 +197,19 @@ static int build_forms(struct actx *ctx)
             f->mstart = c->mstart;
             f->actor = -1;
             f->first = (int)i;
-            f->ent = lex_entity_find(buf, n);
+            const struct token *t = &ctx->d->tokens[c->t0];
+            /* a single word: buf is its fold (see cand_fold()) */
+            bool word = c->t1 == c->t0 + 1 && t->kind == TOK_WORD && t->start == c->start && t->end == c->end;
+            f->ent = word && n < 256 ? actx_word_entity(ctx, c->t0) : lex_entity_find(buf, n);
             const char *w[16];
             size_t wl[16];
+            f->flen = n;
             f->nwords = split_words(f->fold, w, wl, 16);
+            for (int k = 0; k < f->nwords; k++) {
+                f->woff[k] = (uint16_t)(w[k] - f->fold); /* a fold is under 512 bytes */
+                f->wlen[k] = (uint16_t)wl[k];
+                f->initials = f->initials || is_initial(w[k], wl[k]);
+            }
             f->acronym = f->nwords == 1 && (ctx->d->tokens[c->t0].flags & TF_ALLCAPS);
             f->generic = c->generic;
             f->weak = c->weak;
@@ -177,46 +224,28 @@ static int build_forms(struct actx *ctx)
     return 0;
 }
 
-static bool has_initials(const struct form *f)
+/* Rank of form f in the merge order: more words first, full words before
+ * initials (then the first written). */
+static size_t form_rank(const struct form *f)
 {
-    const char *w[16];
-    size_t wl[16];
-    int n = split_words(f->fold, w, wl, 16);
-    for (int i = 0; i < n; i++)
-        if (is_initial(w[i], wl[i]))
-            return true;
-    return false;
+    return (size_t)(16 - f->nwords) * 2 + f->initials;
 }
 
-/* Merge order: more words first, full words before initials, then the
- * first written. */
-static int form_order(const void *a, const void *b, const struct actx *ctx)
+/* The forms' indexes in idx[], in merge order. build_forms() makes the
+ * forms in the order they are first written, so a stable counting sort by
+ * rank gives it. */
+static void sort_forms(int *idx, const struct actx *ctx)
 {
-    const struct form *fa = &ctx->forms[*(const int *)a], *fb = &ctx->forms[*(const int *)b];
-    if (fa->nwords != fb->nwords)
-        return fb->nwords - fa->nwords;
-    bool ia = has_initials(fa), ib = has_initials(fb);
-    if (ia != ib)
-        return ia ? 1 : -1;
-    return fa->first - fb->first;
-}
-
-/* qsort has no context argument in C11: sort with a small merge sort. */
-static void sort_forms(int *idx, int *tmp, size_t n, const struct actx *ctx)
-{
-    if (n < 2)
-        return;
-    size_t h = n / 2;
-    sort_forms(idx, tmp, h, ctx);
-    sort_forms(idx + h, tmp, n - h, ctx);
-    size_t i = 0, j = h, k = 0;
-    while (i < h && j < n)
-        tmp[k++] = form_order(&idx[j], &idx[i], ctx) < 0 ? idx[j++] : idx[i++];
-    while (i < h)
-        tmp[k++] = idx[i++];
-    while (j < n)
-        tmp[k++] = idx[j++];
-    memcpy(idx, tmp, n * sizeof *idx);
+    size_t start[34] = {0};
+    for (size_t i = 0; i < ctx->n_forms; i++)
+        start[form_rank(&ctx->forms[i])]++;
+    for (size_t r = 0, sum = 0; r < 34; r++) {
+        size_t c = start[r];
+        start[r] = sum;
+        sum += c;
+    }
+    for (size_t i = 0; i < ctx->n_forms; i++)
+        idx[start[form_rank(&ctx->forms[i])]++] = (int)i;
 }
 
 /* Working state of one actor while merging. */
@@ -233,16 +262,16 @@ struct merge {
     struct actx *ctx;
     struct wactor *acts;
     size_t n_acts, acts_cap;
-    struct strmap keys;     /* "g:", "w:", "a:", "c:", "n:" -> actor */
+    struct strmap keys;     /* 'g', 'w', 'a', 'c'... tagged keys -> actor */
 };
 
 /* Acronym of a name's words: "union europeenne" -> "ue",
  * "organisation des nations unies" -> "onu", "hewlett-packard" -> "hp". */
-static size_t acronym_of(const char *fold, char *out, size_t cap)
+static size_t acronym_of(const struct form *f, char *out, size_t cap)
 {
     const char *w[16];
     size_t wl[16];
-    int n = split_words(fold, w, wl, 16);
+    int n = form_words(f, w, wl);
     size_t k = 0;
     for (int i = 0; i < n && k + 1 < cap; i++) {
         size_t len = wl[i];
@@ -266,9 +295,7 @@ static int register_form(struct merge *m, int fi, int a)
     struct actx *ctx = m->ctx;
     struct form *f = &ctx->forms[fi];
     f->actor = a;
-    size_t fl = strlen(f->fold);
-    if (key_put(&m->keys, 'n', f->fold, fl, a))
-        return -1;
+    size_t fl = f->flen;
     if (f->ent && f->ent->group && key_put(&m->keys, 'g', f->ent->group, strlen(f->ent->group), a))
         return -1;
     if (f->ent && !f->ent->group && key_put(&m->keys, 'g', f->ent->key, strlen(f->ent->key), a))
@@ -276,13 +303,16 @@ static int register_form(struct merge *m, int fi, int a)
     int t = best_type(f->v);
     const char *w[16];
     size_t wl[16];
-    int n = split_words(f->fold, w, wl, 16);
+    int n = form_words(f, w, wl);
     if (t == ACTOR_PERSON && !f->ent && n >= 2) {
+        bool part[16];
+        for (int i = 0; i < n; i++)
+            part[i] = lower_particle(w[i], wl[i]);
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
                 /* "le drian", "von der leyen" may start a run, a particle
                  * never ends one */
-                if (lower_particle(w[j], wl[j]) || (i == j && lower_particle(w[i], wl[i])))
+                if (part[j])
                     continue;
                 size_t len = (size_t)(w[j] + wl[j] - w[i]);
                 if (key_put(&m->keys, 'w', w[i], len, a))
@@ -295,7 +325,7 @@ static int register_form(struct merge *m, int fi, int a)
     }
     if (t != ACTOR_PERSON && n >= 2) {
         char acr[32];
-        size_t k = acronym_of(f->fold, acr, sizeof acr);
+        size_t k = acronym_of(f, acr, sizeof acr);
         if (k >= 2 && key_put(&m->keys, 'a', acr, k, a))
             return -1;
         for (int i = 0; i < n; i++)
@@ -334,7 +364,7 @@ static int register_form(struct merge *m, int fi, int a)
     }
     if (t != ACTOR_PERSON && n == 1 && strchr(f->fold, '-')) {
         char acr[32];
-        size_t k = acronym_of(f->fold, acr, sizeof acr);
+        size_t k = acronym_of(f, acr, sizeof acr);
         if (k >= 2 && key_put(&m->keys, 'a', acr, k, a))
             return -1;
     }
@@ -347,12 +377,12 @@ static int initials_match(struct merge *m, const struct form *f)
 {
     const char *w[16], *x[16];
     size_t wl[16], xl[16];
-    int n = split_words(f->fold, w, wl, 16);
+    int n = form_words(f, w, wl);
     int a = key_get(&m->keys, 'w', w[n - 1], wl[n - 1]);
     if (a < 0)
         return -1;
     const struct form *g = &m->ctx->forms[m->acts[a].name_form];
-    int gn = split_words(g->fold, x, xl, 16);
+    int gn = form_words(g, x, xl);
     if (gn != n)
         return -1;
     for (int i = 0; i < n; i++) {
@@ -370,7 +400,7 @@ static int after_place_cue(struct merge *m, const struct form *f)
 {
     const char *w[16];
     size_t wl[16];
-    int n = split_words(f->fold, w, wl, 16);
+    int n = form_words(f, w, wl);
     const struct lex_entity *e = lex_entity_find(f->fold, (size_t)(w[n - 2] + wl[n - 2] - f->fold));
     if (!e || e->type != ACTOR_PLACE || !e->group || !(lex_word(w[n - 1], wl[n - 1]) & LW_ORGCUE))
         return -1;
@@ -420,18 +450,15 @@ static int merge_forms(struct merge *m)
 {
     struct actx *ctx = m->ctx;
     size_t n = ctx->n_forms;
-    int *idx = malloc((n ? n : 1) * sizeof *idx), *tmp = malloc((n ? n : 1) * sizeof *tmp);
-    if (!idx || !tmp) {
-        free(idx);
-        free(tmp);
+    int *idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!idx)
         return -1;
-    }
-    for (size_t i = 0; i < n; i++)
-        idx[i] = (int)i;
-    sort_forms(idx, tmp, n, ctx);
-    /* a few keys per form (its fold, its words, its acronym): room for
-     * them at once spares the rehashes (a failure here only costs them) */
-    strmap_reserve(&m->keys, 4 * n, 48 * n);
+    sort_forms(idx, ctx);
+    /* one or two keys per form on average (its entity, its words, its
+     * acronym...): room for them at once spares most rehashes without
+     * clearing a table many times too large (a failure here only costs
+     * the rehashes) */
+    strmap_reserve(&m->keys, 2 * n, 24 * n);
     int rc = 0;
     for (size_t k = 0; k < n && !rc; k++) {
         int fi = idx[k];
@@ -441,23 +468,24 @@ static int merge_forms(struct merge *m)
             const char *g = f->ent->group ? f->ent->group : f->ent->key;
             a = key_get(&m->keys, 'g', g, strlen(g));
         }
-        size_t fl = strlen(f->fold);
+        size_t fl = f->flen;
+        unsigned h = strmap_hash(f->fold, fl); /* for every key of the fold */
         if (a < 0)
-            a = key_get(&m->keys, 'S', f->fold, fl);
+            a = key_get_h(&m->keys, 'S', f->fold, fl, h);
         if (a < 0 && !f->ent && !f->acronym)
-            a = key_get(&m->keys, 'w', f->fold, fl);
+            a = key_get_h(&m->keys, 'w', f->fold, fl, h);
         if (a < 0 && !f->ent && f->nwords == 1)
-            a = key_get(&m->keys, 'p', f->fold, fl);
+            a = key_get_h(&m->keys, 'p', f->fold, fl, h);
         if (a < 0 && !f->ent && f->nwords >= 2)
             a = after_place_cue(m, f); /* "U.S. House" */
         if (a < 0 && !f->ent && f->nwords >= 2 && best_type(f->v) != ACTOR_PERSON)
-            a = key_get(&m->keys, 'P', f->fold, fl);
+            a = key_get_h(&m->keys, 'P', f->fold, fl, h);
         if (a < 0 && !f->ent && f->nwords == 1 && fl > 3 && f->fold[fl - 1] == 's')
             a = key_get(&m->keys, 'w', f->fold, fl - 1); /* "the Bidens" */
-        if (a < 0 && has_initials(f) && f->nwords >= 2)
+        if (a < 0 && f->initials && f->nwords >= 2)
             a = initials_match(m, f);
         if (a < 0 && f->acronym) {
-            a = key_get(&m->keys, 'a', f->fold, strlen(f->fold));
+            a = key_get_h(&m->keys, 'a', f->fold, fl, h);
             if (a < 0)
                 a = bracket_match(m, fi);
         }
@@ -466,7 +494,7 @@ static int merge_forms(struct merge *m)
             continue;
         }
         if (a < 0 && f->generic) {
-            a = key_get(&m->keys, 'c', f->fold, strlen(f->fold));
+            a = key_get_h(&m->keys, 'c', f->fold, fl, h);
             if (a < 0) {
                 f->actor = -2; /* a lone cue word that names nothing */
                 continue;
@@ -484,12 +512,11 @@ static int merge_forms(struct merge *m)
         if (f->first < w->first_cand)
             w->first_cand = f->first;
         const struct form *nf = &ctx->forms[w->name_form];
-        if (f->nwords > nf->nwords && !has_initials(f))
+        if (f->nwords > nf->nwords && !f->initials)
             w->name_form = fi;
         rc = register_form(m, fi, a);
     }
     free(idx);
-    free(tmp);
     return rc;
 }
 
@@ -661,7 +688,7 @@ static int push_alias(struct actor *a, const char *s, size_t n)
 /* Add s[0..n) as an alias of a unless it folds equal to a's name or to
  * one of its aliases. Folds the name and every alias again: for an actor
  * added after the actors pass (actors_add()); the pass itself uses
- * add_alias_known(). */
+ * add_alias_noted(). */
 static int add_alias(struct actor *a, const char *s, size_t n)
 {
     char f1[512], f2[512];
@@ -679,40 +706,11 @@ static int add_alias(struct actor *a, const char *s, size_t n)
     return push_alias(a, s, n);
 }
 
-/* The folded forms the actors of the pass are written in, each keyed by
- * the actor's index (4 bytes) and the fold of the form as add_alias()
- * folds it (at most 511 bytes): the name, registered when the actor is
- * made, and every alias. Returns the form's value, -1 when it is new
- * (the caller sets it), NULL on allocation failure; *fl is the fold's
- * length. A form is folded once. */
-static int *known_form(struct strmap *known, int actor, const char *s, size_t n, size_t *fl)
+/* Record fold[0..fl) as the fold of the name or of a new alias of
+ * `actor`: *last is the index in nf of the actor's latest fold (-1 for
+ * none), and becomes this one's. 0, or -1 on allocation failure. */
+static int note_fold(struct name_folds *nf, int actor, const char *fold, size_t fl, int *last)
 {
-    char key[4 + 512];
-    memcpy(key, &actor, 4);
-    *fl = utf8_fold_into(s, n, key + 4, sizeof key - 4);
-    return strmap_put(known, key, *fl + 4, -1);
-}
-
-/* The folds of the names and aliases build_output() writes, in the order it
- * writes them (every name, then the aliases as they are added), so that
- * build_index() keys the lookup index on them without folding again. */
-struct name_fold {
-    int actor;          /* index into d->out->actors */
-    uint32_t off, len;  /* the fold, at name_folds.buf + off (NUL-terminated) */
-};
-struct name_folds {
-    struct name_fold *v;
-    size_t n, cap;
-    char *buf;
-    size_t used, buf_cap;
-};
-
-/* Record the fold of the name or alias of `actor` for which known_form()
- * has just stored a new key (the actor, then fl bytes of fold): a new key
- * ends the map's key block, NUL included. 0, or -1 on allocation failure. */
-static int note_fold(struct name_folds *nf, const struct strmap *known, int actor, size_t fl)
-{
-    const char *fold = known->keys + known->keys_len - fl - 1;
     if (nf->n >= nf->cap && grow((void **)&nf->v, &nf->cap, nf->n, sizeof *nf->v))
         return -1;
     if (nf->used + fl + 1 > nf->buf_cap) {
@@ -725,10 +723,22 @@ static int note_fold(struct name_folds *nf, const struct strmap *known, int acto
         nf->buf = p;
         nf->buf_cap = nc;
     }
-    memcpy(nf->buf + nf->used, fold, fl + 1);
-    nf->v[nf->n++] = (struct name_fold){actor, (uint32_t)nf->used, (uint32_t)fl};
+    memcpy(nf->buf + nf->used, fold, fl);
+    nf->buf[nf->used + fl] = '\0';
+    nf->v[nf->n] = (struct name_fold){actor, (uint32_t)nf->used, (uint32_t)fl, *last};
+    *last = (int)nf->n++;
     nf->used += fl + 1;
     return 0;
+}
+
+/* Does an actor whose latest fold in nf is `last` have a name or an alias
+ * folding to fold[0..fl)? (An actor has few of them.) */
+static bool fold_noted(const struct name_folds *nf, int last, const char *fold, size_t fl)
+{
+    for (int r = last; r >= 0; r = nf->v[r].prev)
+        if (nf->v[r].len == fl && memcmp(nf->buf + nf->v[r].off, fold, fl) == 0)
+            return true;
+    return false;
 }
 
 static void name_folds_free(struct name_folds *nf)
@@ -738,25 +748,77 @@ static void name_folds_free(struct name_folds *nf)
     memset(nf, 0, sizeof *nf);
 }
 
-/* add_alias() for actor `ai` of the pass, through `known`: the same
- * result, without folding the name and the aliases again. */
-static int add_alias_known(struct strmap *known, struct name_folds *nf, struct actor *a, int ai,
-                           const char *s, size_t n)
+/* add_alias() for actor `ai` of the pass, whose folds nf holds (its
+ * latest at *last, see note_fold()): the same result, without folding the
+ * name and the aliases again. `f`: NULL, or the form whose fold s[0..n)
+ * folds to. */
+static int add_alias_noted(struct name_folds *nf, int *last, struct actor *a, int ai, const char *s, size_t n,
+                           const struct form *f)
 {
+    char buf[512];
+    const char *fold = buf;
     size_t fl;
-    int *v = known_form(known, ai, s, n, &fl);
-    if (!v)
-        return -1;
-    if (fl == 0 || *v != -1)
+    if (f) {
+        fold = f->fold;
+        fl = f->flen;
+    } else {
+        fl = utf8_fold_into(s, n, buf, sizeof buf);
+    }
+    if (fl == 0 || fold_noted(nf, *last, fold, fl))
         return 0; /* empty, or the name or an alias already */
-    *v = 0;
-    return note_fold(nf, known, ai, fl) || push_alias(a, s, n) ? -1 : 0;
+    return note_fold(nf, ai, fold, fl, last) || push_alias(a, s, n) ? -1 : 0;
 }
 
 static int cmp_ment(const void *a, const void *b)
 {
     const struct actor_mention *x = a, *y = b;
     return x->start < y->start ? -1 : x->start > y->start ? 1 : x->actor - y->actor;
+}
+
+/* Sort m[0..n) by cmp_ment() with tmp[0..n) for room: insertion sort of
+ * short stretches, merged bottom-up. Each actor's mentions come sorted,
+ * so the merges are short; O(n log n) at worst. */
+static void sort_ments_with(struct actor_mention *m, struct actor_mention *tmp, size_t n)
+{
+    enum { RUN = 16 };
+    for (size_t lo = 0; lo < n; lo += RUN) {
+        size_t hi = lo + RUN < n ? lo + RUN : n;
+        for (size_t i = lo + 1; i < hi; i++) {
+            struct actor_mention x = m[i];
+            size_t k = i;
+            for (; k > lo && cmp_ment(&m[k - 1], &x) > 0; k--)
+                m[k] = m[k - 1];
+            m[k] = x;
+        }
+    }
+    for (size_t w = RUN; w < n; w *= 2) {
+        for (size_t lo = 0; lo + w < n; lo += 2 * w) {
+            size_t mid = lo + w, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            if (cmp_ment(&m[mid - 1], &m[mid]) <= 0)
+                continue; /* already in order */
+            size_t i = lo, j = mid, k = 0;
+            while (i < mid && j < hi)
+                tmp[k++] = cmp_ment(&m[j], &m[i]) < 0 ? m[j++] : m[i++];
+            while (i < mid)
+                tmp[k++] = m[i++];
+            memcpy(m + lo, tmp, k * sizeof *m);
+        }
+    }
+}
+
+/* Sort m[0..n) by cmp_ment(); 0, or -1 on allocation failure. */
+static int sort_ments(struct actor_mention *m, size_t n)
+{
+    if (n <= 16) {
+        sort_ments_with(m, NULL, n);
+        return 0;
+    }
+    struct actor_mention *tmp = malloc(n * sizeof *tmp);
+    if (!tmp)
+        return -1;
+    sort_ments_with(m, tmp, n);
+    free(tmp);
+    return 0;
 }
 
 /* Merge the pending mentions into the main sorted array (linear). */
@@ -819,11 +881,23 @@ static const struct actor_mention *overlap_in(const struct actor_mention *m, siz
     return NULL;
 }
 
+/* The capacity of an actor's mentions when it holds n of them: 4, then
+ * the power of two at or above n (it is not stored). */
+static size_t rule_cap(size_t n)
+{
+    size_t c = 4;
+    while (c < n)
+        c *= 2;
+    return c;
+}
+
+static void mention_insert(struct actor *a, size_t start, size_t end);
+
 /* Append a mention to actor `a`, keeping its mentions sorted. */
 static int actor_mention(struct actor *a, size_t start, size_t end)
 {
-    /* the capacity is 4, then the next power of two: grow when n is 0 or
-     * a power of two of at least 4 */
+    /* the capacity is rule_cap(): grow when n is 0 or a power of two of at
+     * least 4 */
     size_t n = a->n_mentions;
     if (n == 0 || (n >= 4 && (n & (n - 1)) == 0)) {
         void *p = realloc(a->mentions, (n ? 2 * n : 4) * sizeof *a->mentions);
@@ -831,6 +905,13 @@ static int actor_mention(struct actor *a, size_t start, size_t end)
             return -1;
         a->mentions = p;
     }
+    mention_insert(a, start, end);
+    return 0;
+}
+
+/* Insert a mention into a's sorted mentions, which have room for it. */
+static void mention_insert(struct actor *a, size_t start, size_t end)
+{
     size_t k = a->n_mentions;
     while (k > 0 && a->mentions[k - 1].start > start) {
         a->mentions[k] = a->mentions[k - 1];
@@ -838,7 +919,6 @@ static int actor_mention(struct actor *a, size_t start, size_t end)
     }
     a->mentions[k] = (struct span){start, end};
     a->n_mentions++;
-    return 0;
 }
 
 
@@ -879,9 +959,12 @@ static int index_keys_for(struct actors_index *ix, const struct actor *a, int id
     const char *w[16];
     size_t wl[16];
     int nw = split_words(name, w, wl, 16);
+    bool part[16];
+    for (int i = 0; i < nw && nw >= 2; i++)
+        part[i] = lower_particle(w[i], wl[i]);
     for (int i = 0; i < nw && nw >= 2; i++) {
         for (int j = i; j < nw; j++) {
-            if (lower_particle(w[i], wl[i]) || lower_particle(w[j], wl[j]))
+            if (part[i] || part[j])
                 continue;
             if (key_put(&ix->keys, 'w', w[i], (size_t)(w[j] + wl[j] - w[i]), idx))
                 return -1;
@@ -899,30 +982,33 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
     struct doc *d = ctx->d;
     struct extraction *x = d->out;
     const char *text = d->text;
-    /* actors in the order of their first mention */
-    int *order = malloc((m->n_acts ? m->n_acts : 1) * sizeof *order);
-    int *out_of = malloc((m->n_acts ? m->n_acts : 1) * sizeof *out_of);
-    if (!order || !out_of) {
-        free(order);
-        free(out_of);
+    /* actors in the order of their first mention (order[]), their index
+     * in x (out_of[]), their number of mentions (n_ment[]) and their
+     * latest fold in `folds` (last[], see note_fold()) */
+    size_t na = m->n_acts ? m->n_acts : 1;
+    int *order = malloc(4 * na * sizeof *order);
+    if (!order)
         return -1;
-    }
+    int *out_of = order + na, *n_ment = out_of + na, *last = n_ment + na;
     size_t no = 0;
-    struct strmap known = {0}; /* see known_form() */
-    for (size_t i = 0; i < m->n_acts; i++)
+    for (size_t i = 0; i < m->n_acts; i++) {
         out_of[i] = -1;
+        n_ment[i] = 0;
+        last[i] = -1;
+    }
     for (size_t i = 0; i < ctx->n_cands; i++) {
         int a = cand_actor(ctx, &ctx->cands[i]);
         if (a >= 0 && out_of[a] < 0) {
             out_of[a] = (int)(x->n_actors + no);
             order[no++] = a;
         }
+        if (a >= 0)
+            n_ment[a]++;
     }
-    /* room for the names, a form's first writing each and the titles: the
-     * map seldom grows (and still works if this fails) */
+    for (size_t i = 0; i < ctx->n_titles; i++)
+        if (bind[i] >= 0 && out_of[bind[i]] >= 0)
+            n_ment[bind[i]]++;
     int rc = 0;
-    size_t nk = no + ctx->n_forms + ctx->n_titles;
-    strmap_reserve(&known, nk, nk * 24);
     for (size_t k = 0; k < no && !rc; k++) {
         struct wactor *w = &m->acts[order[k]];
         if (grow((void **)&x->actors, &d->actors_cap, x->n_actors, sizeof *x->actors)) {
@@ -934,13 +1020,16 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
         const struct form *nf = &ctx->forms[w->name_form];
         a->name = xstrndup(text + nf->start, nf->end - nf->start);
         a->type = (enum actor_type)best_type(w->v);
+        /* room for every mention at once, as actor_mention() would grow it */
+        a->mentions = malloc(rule_cap((size_t)n_ment[order[k]]) * sizeof *a->mentions);
         x->n_actors++;
-        size_t fl;
-        int *v = a->name ? known_form(&known, (int)(x->n_actors - 1), a->name, strlen(a->name), &fl) : NULL;
-        if (!v || note_fold(folds, &known, (int)(x->n_actors - 1), fl))
+        if (!a->mentions) {
             rc = -1;
-        else
-            *v = 0;
+            break;
+        }
+        /* a->name folds to nf->fold (see cand_fold()) */
+        if (!a->name || note_fold(folds, (int)(x->n_actors - 1), nf->fold, nf->flen, &last[order[k]]))
+            rc = -1;
     }
     /* aliases and mentions, in text order */
     for (size_t i = 0; i < ctx->n_cands && !rc; i++) {
@@ -950,53 +1039,79 @@ static int build_output(struct merge *m, const int *bind, struct name_folds *fol
             continue;
         struct actor *ac = &x->actors[out_of[a]];
         const struct form *f = &ctx->forms[c->form];
-        if (f->first == (int)i && add_alias_known(&known, folds, ac, out_of[a], text + f->start, f->end - f->start))
+        if (f->first == (int)i && add_alias_noted(folds, &last[a], ac, out_of[a], text + f->start, f->end - f->start, f))
             rc = -1;
-        if (!rc && c->mstart < c->start && add_alias_known(&known, folds, ac, out_of[a], text + c->mstart, c->end - c->mstart))
+        if (!rc && c->mstart < c->start &&
+            add_alias_noted(folds, &last[a], ac, out_of[a], text + c->mstart, c->end - c->mstart, NULL))
             rc = -1;
-        if (!rc && actor_mention(ac, c->mstart, c->end))
-            rc = -1;
+        if (!rc)
+            mention_insert(ac, c->mstart, c->end);
     }
     for (size_t i = 0; i < ctx->n_titles && !rc; i++) {
         if (bind[i] < 0 || out_of[bind[i]] < 0)
             continue;
         const struct title_ref *t = &ctx->titles[i];
         struct actor *ac = &x->actors[out_of[bind[i]]];
-        if (add_alias_known(&known, folds, ac, out_of[bind[i]], text + t->start, t->alias_end - t->start) ||
-            actor_mention(ac, t->start, t->end))
+        if (add_alias_noted(folds, &last[bind[i]], ac, out_of[bind[i]], text + t->start, t->alias_end - t->start,
+                            NULL))
             rc = -1;
+        else
+            mention_insert(ac, t->start, t->end);
     }
-    strmap_free(&known);
     free(order);
-    free(out_of);
     return rc;
 }
 
-/* Build d->actors_ix from d->out->actors, with the folds of their names
- * and aliases from nf (NULL, or an actor whose folds nf does not hold all
- * of: folded here). */
-static int build_index(struct doc *d, const struct name_folds *nf)
+/* Build d->actors_ix from d->out->actors: its mentions now, its keys on
+ * first use (index_keys()), from the folds in nf (NULL, or moved into the
+ * index: nf is left empty). 0, or -1 on allocation failure. */
+static int build_index(struct doc *d, struct name_folds *nf)
 {
     struct actors_index *ix = calloc(1, sizeof *ix);
     if (!ix)
         return -1;
     d->actors_ix = ix;
-    struct extraction *x = d->out;
-    size_t total = 0, aliases = 0;
-    for (size_t i = 0; i < x->n_actors; i++) {
-        total += x->actors[i].n_mentions;
-        aliases += x->actors[i].n_aliases;
+    if (nf) {
+        ix->nf = *nf;
+        memset(nf, 0, sizeof *nf);
     }
-    /* the names, the aliases and a person's words (see index_keys_for());
-     * a failure here only costs rehashes */
-    strmap_reserve(&ix->keys, 4 * x->n_actors + aliases, 32 * (4 * x->n_actors + aliases));
+    struct extraction *x = d->out;
+    size_t total = 0;
+    for (size_t i = 0; i < x->n_actors; i++)
+        total += x->actors[i].n_mentions;
     ix->ments = malloc((total ? total : 1) * sizeof *ix->ments);
     if (!ix->ments)
         return -1;
     ix->ments_cap = total ? total : 1;
+    for (size_t i = 0; i < x->n_actors; i++) {
+        const struct actor *a = &x->actors[i];
+        for (size_t k = 0; k < a->n_mentions; k++) {
+            ix->ments[ix->n_ments++] = (struct actor_mention){a->mentions[k].start, a->mentions[k].end, (int)i};
+            if (a->mentions[k].end - a->mentions[k].start > ix->max_len)
+                ix->max_len = a->mentions[k].end - a->mentions[k].start;
+        }
+    }
+    return sort_ments(ix->ments, ix->n_ments);
+}
+
+/* Key ix on the actors of x (see index_keys_for()), unless it is keyed
+ * already: with the folds of ix->nf for an actor whose name and aliases it
+ * holds all of, else folded here; then ix->nf is released. 0, or -1 on
+ * allocation failure (the index is then not keyed). */
+static int index_keys(struct actors_index *ix, const struct extraction *x)
+{
+    if (ix->keyed)
+        return 0;
+    const struct name_folds *nf = &ix->nf;
+    size_t aliases = 0;
+    for (size_t i = 0; i < x->n_actors; i++)
+        aliases += x->actors[i].n_aliases;
+    /* the names, the aliases and a person's words: a failure here only
+     * costs rehashes */
+    strmap_reserve(&ix->keys, 2 * x->n_actors + aliases, 32 * (2 * x->n_actors + aliases));
     /* per actor, its folds in nf as a chain: first[], then next[] */
     size_t *first = NULL, *next = NULL, *last = NULL, *count = NULL;
-    if (nf && nf->n) {
+    if (nf->n) {
         size_t na = x->n_actors ? x->n_actors : 1;
         first = malloc(na * sizeof *first);
         last = malloc(na * sizeof *last);
@@ -1027,25 +1142,16 @@ static int build_index(struct doc *d, const struct name_folds *nf)
                 first[i] = SIZE_MAX;
     }
     int rc = 0;
-    for (size_t i = 0; i < x->n_actors && !rc; i++) {
-        const struct actor *a = &x->actors[i];
-        if (index_keys_for(ix, a, (int)i, nf, first ? first[i] : SIZE_MAX, next)) {
-            rc = -1;
-            break;
-        }
-        for (size_t k = 0; k < a->n_mentions; k++) {
-            ix->ments[ix->n_ments++] = (struct actor_mention){a->mentions[k].start, a->mentions[k].end, (int)i};
-            if (a->mentions[k].end - a->mentions[k].start > ix->max_len)
-                ix->max_len = a->mentions[k].end - a->mentions[k].start;
-        }
-    }
+    for (size_t i = 0; i < x->n_actors && !rc; i++)
+        rc = index_keys_for(ix, &x->actors[i], (int)i, nf, first ? first[i] : SIZE_MAX, next);
     free(first);
     free(last);
     free(count);
     free(next);
     if (rc)
         return -1;
-    qsort(ix->ments, ix->n_ments, sizeof *ix->ments, cmp_ment);
+    name_folds_free(&ix->nf);
+    ix->keyed = true;
     return 0;
 }
 
@@ -1080,6 +1186,7 @@ void actors_release(struct doc *d)
     struct actors_index *ix = d->actors_ix;
     if (!ix)
         return;
+    name_folds_free(&ix->nf);
     strmap_free(&ix->keys);
     free(ix->ments);
     free(ix->pend);
@@ -1099,9 +1206,11 @@ static struct actors_index *index_of(struct doc *d)
     return d->actors_ix;
 }
 
+/* With an index, also -1 when it cannot be keyed for lack of memory: then
+ * actors_add() fails too. */
 int actors_find(const struct doc *d, const char *s, size_t n)
 {
-    const struct actors_index *ix = d->actors_ix;
+    struct actors_index *ix = d->actors_ix;
     char buf[512];
     size_t fl = utf8_fold_into(s, n, buf, sizeof buf);
     if (!fl)
@@ -1125,9 +1234,12 @@ int actors_find(const struct doc *d, const char *s, size_t n)
         }
         return -1;
     }
-    int a = key_get(&ix->keys, 'n', buf, fl);
+    if (index_keys(ix, d->out))
+        return -1;
+    unsigned h = strmap_hash(buf, fl);
+    int a = key_get_h(&ix->keys, 'n', buf, fl, h);
     if (a < 0)
-        a = key_get(&ix->keys, 'w', buf, fl);
+        a = key_get_h(&ix->keys, 'w', buf, fl, h);
     return a;
 }
 
@@ -1180,7 +1292,7 @@ size_t actors_mentions_in(struct doc *d, size_t start, size_t end, const struct 
 int actors_add(struct doc *d, const char *s, size_t n, enum actor_type t, size_t start, size_t end)
 {
     struct actors_index *ix = index_of(d);
-    if (!ix)
+    if (!ix || index_keys(ix, d->out))
         return -1;
     int idx = actors_find(d, s, n);
     struct extraction *x = d->out;

@@ -17,9 +17,11 @@ struct tinfo {
     uint16_t flen;      /* folded length (at most 0xFFFF), 0 for
                          * punctuation and numbers */
     bool cap;           /* capitalised word, or "al-Assad"-like name word */
-    bool ent;           /* the word alone is a known entity */
-    bool nation;        /* the word is a nationality adjective */
-    unsigned lw;        /* lex_word() flags of the folded word */
+    uint8_t ahead;      /* entity_ahead() from this token, memoised: 0 not
+                         * yet known, else the token after it - this + 1 */
+    unsigned lw;        /* lex_word() flags of the folded word (LW_ENTITY:
+                         * alone, it is a known entity; LW_NATION: a
+                         * nationality adjective) */
 };
 
 /* A known entity looked up at tokens [t0,t1): the result (NULL for none)
@@ -54,31 +56,39 @@ struct title_ref {
 
 /* A distinct folded name and what is known about it. */
 struct form {
-    char *fold;         /* in actx.arena */
+    char *fold;         /* in actx.arena, NUL-terminated */
+    size_t flen;        /* its length */
     size_t start, end;  /* first place it is written (for display) */
     size_t mstart;      /* with its title prefix, when it had one */
-    int nwords;
+    int nwords;         /* words of fold split at spaces, at most 16 ... */
+    uint16_t woff[16], wlen[16];    /* ... at fold + woff[i], wlen[i] bytes */
     float v[3];         /* summed evidence of its candidates */
     int actor;          /* -1 until merged */
     int first;          /* index of its first candidate */
     const struct lex_entity *ent;
     bool acronym;
+    bool initials;      /* a word of it is an initial ("t.") */
     bool generic;
     bool weak;          /* every candidate of the form is weak */
 };
 
 struct actx {
     struct doc *d;
+    const struct token *tk; /* d->tokens and d->n_tokens, at hand */
+    size_t nt;
     struct tinfo *ti;
     const char *fold;   /* the folded tokens, d->fold (borrowed) */
-    int *seen;          /* per word id (token.word, doc.words): SEEN_*
-                         * bits and lexicon flags */
-    struct strmap ent_cache;            /* folded name -> index in ents, or -1 */
+    struct winfo *words;    /* per word id (token.word, doc.words) */
+    uint32_t *marks;    /* the tokens where a name may start, in order:
+                         * "@", capitalised words, French organisation
+                         * heads, lower-case words with a hyphen */
+    size_t n_marks;
+    uint32_t *dets;     /* the tokens that may open a title phrase ("le",
+                         * "la", "l", "the"), in order */
+    size_t n_dets;
     struct ent_memo *memo;  /* (first token, end token) -> entity written
                              * there, open addressing; see entity_memo() */
     size_t memo_mask, memo_count;
-    const struct lex_entity **ents;
-    size_t n_ents, ents_cap;
     struct cand *cands;
     size_t n_cands, cands_cap;
     struct title_ref *titles;
@@ -89,11 +99,29 @@ struct actx {
     struct arena arena;    /* the forms' folds; freed by actx_free() */
 };
 
-/* actx.seen values: how a word is written in the article, and its lexicon
- * flags (above SEEN_SHIFT) so that each distinct word is looked up once. */
-enum { SEEN_LOWER = 1, SEEN_CAP_MID = 2, SEEN_SHIFT = 2 };
+/* winfo.seen bits: how a word is written in the article. */
+enum { SEEN_LOWER = 1, SEEN_CAP_MID = 2 };
 
-/* actors_scan.c: fill ctx->ti, ctx->seen, ctx->cands and ctx->titles.
+/* What the pass knows of one distinct word of the article, found at its
+ * first token so that each is looked up in the lexicon once. */
+struct winfo {
+    unsigned lw;        /* lexicon flags (see word_flags()) */
+    uint8_t seen;       /* SEEN_* bits, over all its tokens */
+    int8_t name_ok;     /* capitalised, it can be part of a name (1) or
+                         * not (0); -1 until a capitalised token asks */
+    bool al_prefix;     /* "al-", "el-" and more: a name word when a
+                         * capital follows the hyphen */
+    bool det;           /* "le", "la", "l", "the": may open a title phrase */
+    bool particle;      /* a particle that always belongs to the name
+                         * around it ("von", "bin", "al"; name_particle()) */
+    int8_t collective;  /* lex_speech_collective() == 1 (1) or not (0),
+                         * -1 until asked */
+    bool ent_known;     /* ent is set */
+    const struct lex_entity *ent;   /* the known entity the word alone
+                                     * names, its case aside, or NULL */
+};
+
+/* actors_scan.c: fill ctx->ti, ctx->words, ctx->cands and ctx->titles.
  * 0, or -1 on allocation failure (ctx is then released by the caller with
  * actx_free()). */
 int actors_scan(struct actx *ctx);
@@ -103,5 +131,9 @@ void actx_free(struct actx *ctx);
 
 /* Folded word of token i (not NUL-terminated), its length in *n. */
 const char *actx_word(const struct actx *ctx, size_t i, size_t *n);
+
+/* lex_entity_find() of the folded word of token i (a word), NULL when it
+ * is 256 bytes or longer; looked up once per word id. */
+const struct lex_entity *actx_word_entity(struct actx *ctx, size_t i);
 
 #endif

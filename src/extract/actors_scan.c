@@ -46,10 +46,22 @@ const char *actx_word(const struct actx *ctx, size_t i, size_t *n)
     return ctx->fold + ctx->ti[i].foff;
 }
 
+const struct lex_entity *actx_word_entity(struct actx *ctx, size_t i)
+{
+    struct winfo *w = &ctx->words[ctx->tk[i].word];
+    if (!w->ent_known) {
+        size_t n;
+        const char *f = actx_word(ctx, i, &n);
+        w->ent = n < 256 ? lex_entity_find(f, n) : NULL;
+        w->ent_known = true;
+    }
+    return w->ent;
+}
+
 /* Is token i the folded word w[0..wn)? word_is() takes a string literal. */
 static bool word_is_n(const struct actx *ctx, size_t i, const char *w, size_t wn)
 {
-    if (i >= ctx->d->n_tokens || ctx->ti[i].flen != wn)
+    if (i >= ctx->nt || ctx->ti[i].flen != wn)
         return false;
     return memcmp(ctx->fold + ctx->ti[i].foff, w, wn) == 0;
 }
@@ -57,7 +69,7 @@ static bool word_is_n(const struct actx *ctx, size_t i, const char *w, size_t wn
 
 static bool is_word(const struct actx *ctx, size_t i)
 {
-    return i < ctx->d->n_tokens && ctx->d->tokens[i].kind == TOK_WORD;
+    return i < ctx->nt && ctx->tk[i].kind == TOK_WORD;
 }
 
 static bool is_cap(const struct actx *ctx, size_t i)
@@ -67,7 +79,7 @@ static bool is_cap(const struct actx *ctx, size_t i)
 
 static bool is_punct(const struct actx *ctx, size_t i, uint32_t c)
 {
-    return i < ctx->d->n_tokens && ctx->d->tokens[i].kind == TOK_PUNCT && ctx->d->tokens[i].cp == c;
+    return i < ctx->nt && ctx->tk[i].kind == TOK_PUNCT && ctx->tk[i].cp == c;
 }
 
 static bool is_apos(const struct actx *ctx, size_t i)
@@ -77,14 +89,14 @@ static bool is_apos(const struct actx *ctx, size_t i)
 
 static bool sent_start(const struct actx *ctx, size_t i)
 {
-    return i < ctx->d->n_tokens && (ctx->d->tokens[i].flags & TF_SENT_START);
+    return i < ctx->nt && (ctx->tk[i].flags & TF_SENT_START);
 }
 
 /* Token i begins a sentence, possibly after opening marks, a dash or a
  * colon: its capital says nothing about it being a name. */
 static bool sent_initial(const struct actx *ctx, size_t i)
 {
-    const struct token *tk = ctx->d->tokens;
+    const struct token *tk = ctx->tk;
     while (i > 0 && !(tk[i].flags & TF_SENT_START)) {
         const struct token *p = &tk[i - 1];
         if (p->kind != TOK_PUNCT)
@@ -121,7 +133,7 @@ static bool sent_initial(const struct actx *ctx, size_t i)
 /* Token i ends in a possessive "'s" / "’s": bytes to drop from its end. */
 static size_t possessive_len(const struct actx *ctx, size_t i)
 {
-    const struct token *t = &ctx->d->tokens[i];
+    const struct token *t = &ctx->tk[i];
     const char *s = ctx->d->text;
     size_t n = t->end - t->start;
     if (n > 2 && s[t->end - 1] == 's' && s[t->end - 2] == '\'')
@@ -171,12 +183,16 @@ static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
 /* lex_word() flags of a folded word, without its possessive "'s"; a
  * compound of two first names ("jean-yves", "marie-claude") is a first
  * name too. `hyphen`: the word may hold a '-' (false: it holds none, see
- * TF_HYPHEN). */
-static unsigned word_flags(const char *w, size_t n, bool hyphen)
+ * TF_HYPHEN). `hash` is strmap_hash(w, n). */
+static unsigned word_flags(const char *w, size_t n, bool hyphen, unsigned hash)
 {
-    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+    unsigned lw;
+    if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's') {
         n -= 2; /* "House's" has the flags of "House" */
-    unsigned lw = lex_word(w, n);
+        lw = lex_word(w, n);
+    } else {
+        lw = lex_word_hashed(w, n, hash);
+    }
     const char *h = hyphen ? memchr(w, '-', n) : NULL;
     if (h && !(lw & LW_FIRSTNAME) && (lex_word(w, (size_t)(h - w)) & LW_FIRSTNAME) &&
         (lex_word(h + 1, n - (size_t)(h - w) - 1) & LW_FIRSTNAME))
@@ -188,64 +204,112 @@ static unsigned word_flags(const char *w, size_t n, bool hyphen)
     return lw;
 }
 
-/* SEEN_* value of word w[0..n), 0 when the article does not write it. */
+/* SEEN_* bits of word w[0..n), 0 when the article does not write it. */
 static int seen_word(const struct actx *ctx, const char *w, size_t n)
 {
     long id = doc_word_find(ctx->d, w, n);
-    return id < 0 ? 0 : ctx->seen[id];
+    return id < 0 ? 0 : ctx->words[id].seen;
+}
+
+/* Is folded word f[0..n) a particle that always belongs to the name around
+ * it ("von", "bin", "al")? */
+static bool particle_word(const char *f, size_t n)
+{
+    static const struct { char w[6]; unsigned char n; } p[] = {
+        {"von", 3}, {"van", 3}, {"der", 3}, {"den", 3}, {"ter", 3}, {"bin", 3}, {"ben", 3},
+        {"ibn", 3}, {"bint", 4}, {"al", 2}, {"el", 2}, {"dos", 3}, {"das", 3}, {"del", 3},
+        {"della", 5}, {"zu", 2}, {"di", 2}, {"da", 2}};
+    for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+        if (p[k].n == n && memcmp(p[k].w, f, n) == 0)
+            return true;
+    return false;
+}
+
+/* Set every field of *w from the word of token t, its fold cut to fl
+ * bytes. */
+static void word_info(const struct actx *ctx, const struct token *t, size_t fl, struct winfo *w)
+{
+    const char *f = ctx->fold + t->foff;
+    unsigned hash = fl == t->flen ? ctx->d->words[t->word].hash : strmap_hash(f, fl);
+    w->lw = word_flags(f, fl, t->flags & TF_HYPHEN, hash);
+    w->seen = 0;
+    w->name_ok = -1;
+    w->al_prefix = fl > 3 && (f[0] == 'a' || f[0] == 'e') && f[1] == 'l' && f[2] == '-'; /* "al-", "el-" */
+    w->particle = (w->lw & LW_PARTICLE) && fl <= 5 && particle_word(f, fl);
+    w->collective = -1;
+    w->ent_known = false;
+    w->ent = NULL;
+    w->det = (w->lw & LW_STOP) && ((fl == 2 && f[0] == 'l' && (f[1] == 'e' || f[1] == 'a')) ||
+                                   (fl == 1 && f[0] == 'l') || (fl == 3 && memcmp(f, "the", 3) == 0));
 }
 
 static int prepare(struct actx *ctx)
 {
     struct doc *d = ctx->d;
+    size_t nt = d->n_tokens ? d->n_tokens : 1;
+    bool fr = d->lang == LANG_FR;
     /* every entry is written below: zero for punctuation and numbers */
-    ctx->ti = malloc((d->n_tokens ? d->n_tokens : 1) * sizeof *ctx->ti);
+    ctx->ti = malloc(nt * sizeof *ctx->ti);
     ctx->fold = d->fold;
-    if (!ctx->ti)
+    ctx->tk = d->tokens;
+    ctx->nt = d->n_tokens;
+    /* each entry is set at the first token of its word */
+    ctx->words = malloc((d->n_words ? d->n_words : 1) * sizeof *ctx->words);
+    ctx->marks = malloc(2 * nt * sizeof *ctx->marks);
+    if (!ctx->ti || !ctx->words || !ctx->marks)
         return -1;
-    /* -1: a word id not met yet */
-    ctx->seen = malloc((d->n_words ? d->n_words : 1) * sizeof *ctx->seen);
-    if (!ctx->seen)
-        return -1;
-    for (size_t i = 0; i < d->n_words; i++)
-        ctx->seen[i] = -1;
+    ctx->dets = ctx->marks + nt;
+    /* locals, not ctx's fields, which every byte store might alias */
+    const struct token *tk = d->tokens;
+    struct tinfo *ti = ctx->ti;
+    struct winfo *words = ctx->words;
+    uint32_t *marks = ctx->marks, *dets = ctx->dets;
+    size_t n_marks = 0, n_dets = 0;
     for (size_t i = 0; i < d->n_tokens; i++) {
-        const struct token *t = &d->tokens[i];
+        const struct token *t = &tk[i];
+        struct tinfo *x = &ti[i];
         if (t->kind != TOK_WORD) {
-            ctx->ti[i] = (struct tinfo){0};
+            *x = (struct tinfo){0};
+            if (t->kind == TOK_PUNCT && t->cp == '@')
+                marks[n_marks++] = (uint32_t)i;
             continue;
         }
-        size_t off = t->foff, fl = t->flen;
-        if (fl > 0xFFFF)
-            fl = 0xFFFF;
-        struct tinfo *x = &ctx->ti[i];
-        x->foff = (uint32_t)off;
-        x->flen = (uint16_t)fl;
-        /* one lexicon lookup per distinct word, at its first token */
-        int *v = &ctx->seen[t->word];
-        if (*v < 0)
-            *v = (int)(word_flags(ctx->fold + off, fl, t->flags & TF_HYPHEN) << SEEN_SHIFT);
-        x->lw = (unsigned)*v >> SEEN_SHIFT;
-        x->ent = (x->lw & LW_ENTITY) != 0;
-        x->nation = (x->lw & LW_NATION) != 0;
-        x->cap = (t->flags & TF_CAP) != 0;
-        /* "al-Assad", "el-Sissi", "al-Bab": a name word despite its case */
-        if (!x->cap && fl > 3 && (memcmp(ctx->fold + off, "al-", 3) == 0 || memcmp(ctx->fold + off, "el-", 3) == 0)) {
+        size_t fl = t->flen < 0xFFFF ? t->flen : 0xFFFF;
+        /* one lexicon lookup per distinct word, at its first token (the
+         * one whose fold is the word's key) */
+        struct winfo *w = &words[t->word];
+        if (t->foff == d->words[t->word].foff)
+            word_info(ctx, t, fl, w);
+        unsigned lw = w->lw;
+        bool cap = (t->flags & TF_CAP) != 0;
+        if (!cap && w->al_prefix) {
+            /* "al-Assad", "el-Sissi", "al-Bab": a name word despite its case */
             size_t k = t->start + 3;
-            if (k < t->end && cp_is_upper(utf8_next(d->text, t->end, &k)))
-                x->cap = true;
+            cap = k < t->end && cp_is_upper(utf8_next(d->text, t->end, &k));
         }
-        if (x->cap && !name_word(ctx->fold + off, fl))
-            x->cap = false;
-        unsigned bit = !x->cap ? SEEN_LOWER : !sent_initial(ctx, i) ? SEEN_CAP_MID : 0;
-        *v |= (int)bit;
+        if (cap) {
+            if (w->name_ok < 0)
+                w->name_ok = name_word(ctx->fold + t->foff, fl);
+            cap = w->name_ok;
+        }
+        *x = (struct tinfo){t->foff, (uint16_t)fl, cap, 0, lw};
+        if (!cap)
+            w->seen |= SEEN_LOWER;
+        else if (!(w->seen & SEEN_CAP_MID) && !sent_initial(ctx, i))
+            w->seen |= SEEN_CAP_MID;
+        if (cap || (t->flags & TF_HYPHEN) || (fr && (lw & LW_ORGHEAD)))
+            marks[n_marks++] = (uint32_t)i;
+        if (w->det)
+            dets[n_dets++] = (uint32_t)i;
     }
+    ctx->n_marks = n_marks;
+    ctx->n_dets = n_dets;
     return 0;
 }
 
 static int seen(const struct actx *ctx, size_t i)
 {
-    return is_word(ctx, i) ? ctx->seen[ctx->d->tokens[i].word] : 0;
+    return is_word(ctx, i) ? ctx->words[ctx->tk[i].word].seen : 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -273,7 +337,7 @@ static bool org_adjective(const struct actx *ctx, size_t i)
         return true;
     if (ctx->ti[i].lw & (LW_STOP | LW_SPEECH | LW_TITLE))
         return false;
-    if (ctx->ti[i].nation)
+    if (ctx->ti[i].lw & LW_NATION)
         return true;
     size_t n;
     const char *w = actx_word(ctx, i, &n);
@@ -298,19 +362,12 @@ static bool org_adjective(const struct actx *ctx, size_t i)
     return false;
 }
 
-/* Particles that always belong to the name around them. */
+/* Token i is a particle that always belongs to the name around it
+ * (particle_word()), in lower case. */
 static bool name_particle(const struct actx *ctx, size_t i)
 {
-    static const struct { char w[6]; unsigned char n; } p[] = {
-        {"von", 3}, {"van", 3}, {"der", 3}, {"den", 3}, {"ter", 3}, {"bin", 3}, {"ben", 3},
-        {"ibn", 3}, {"bint", 4}, {"al", 2}, {"el", 2}, {"dos", 3}, {"das", 3}, {"del", 3},
-        {"della", 5}, {"zu", 2}, {"di", 2}, {"da", 2}};
-    if (!is_word(ctx, i) || ctx->ti[i].cap || !(ctx->ti[i].lw & LW_PARTICLE) || ctx->ti[i].flen > 5)
-        return false;
-    for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
-        if (word_is_n(ctx, i, p[k].w, p[k].n))
-            return true;
-    return false;
+    return is_word(ctx, i) && !ctx->ti[i].cap && (ctx->ti[i].lw & LW_PARTICLE) &&
+           ctx->words[ctx->tk[i].word].particle;
 }
 
 /* Number of tokens of a French "de" complement starting at i and ending on
@@ -374,22 +431,23 @@ static size_t fr_complement_to_acronym(const struct actx *ctx, size_t i)
     while (k < first + 4 && is_word(ctx, k) && !ctx->ti[k].cap && !(ctx->ti[k].lw & (LW_STOP | LW_SPEECH)))
         k++;
     if (k == first || !is_punct(ctx, k, '(') || !is_word(ctx, k + 1) ||
-        !(ctx->d->tokens[k + 1].flags & TF_ALLCAPS) || !is_punct(ctx, k + 2, ')'))
+        !(ctx->tk[k + 1].flags & TF_ALLCAPS) || !is_punct(ctx, k + 2, ')'))
         return 0;
     return k - i;
 }
 
 /* The same for English "of X", "of the X". */
-static size_t en_of_complement(const struct actx *ctx, size_t i, const char *prep)
+static size_t en_of_complement_n(const struct actx *ctx, size_t i, const char *prep, size_t pn)
 {
     size_t k = i;
-    if (!word_is_n(ctx, k, prep, strlen(prep)))
+    if (!word_is_n(ctx, k, prep, pn))
         return 0;
     k++;
     if (word_is(ctx, k, "the"))
         k++;
     return is_cap(ctx, k) && !sent_start(ctx, k) ? k - i : 0;
 }
+#define en_of_complement(ctx, i, lit) en_of_complement_n(ctx, i, "" lit, sizeof(lit) - 1)
 
 /* Does the run of capitalised words starting at i end on an organisation
  * cue word ("Rescue Service", "Protection Units")? */
@@ -409,9 +467,9 @@ static bool capital_function_word(const struct actx *ctx, size_t i)
     static const char *const open_names[] = {"new", "old", "first", "last", "late", "early",
                                              "former", "next", "second", "third", "saint", "st"};
     unsigned lw = ctx->ti[i].lw;
-    if (!(lw & LW_STOP) || (lw & (LW_PARTICLE | LW_FIRSTNAME)) || (ctx->d->tokens[i].flags & TF_ALLCAPS))
+    if (!(lw & LW_STOP) || (lw & (LW_PARTICLE | LW_FIRSTNAME)) || (ctx->tk[i].flags & TF_ALLCAPS))
         return false;
-    if (ctx->d->tokens[i].end - ctx->d->tokens[i].start == 1)
+    if (ctx->tk[i].end - ctx->tk[i].start == 1)
         return false;
     for (size_t k = 0; k < sizeof open_names / sizeof open_names[0]; k++)
         if (word_is_n(ctx, i, open_names[k], strlen(open_names[k])))
@@ -459,7 +517,7 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
     int adjectives = 0;
     bool last_adj = false;
     for (;;) {
-        if (j >= ctx->d->n_tokens || sent_start(ctx, j) || j - i >= MAX_RUN_TOKENS)
+        if (j >= ctx->nt || sent_start(ctx, j) || j - i >= MAX_RUN_TOKENS)
             break;
         if (is_cap(ctx, j) && last_adj)
             break; /* "Conseil européen | Charles Michel" */
@@ -475,8 +533,8 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
         }
         /* initials: "Recep T. Erdogan", "U.S. House" */
         if (is_punct(ctx, j, '.') && is_cap(ctx, j - 1) &&
-            ctx->d->tokens[j - 1].end - ctx->d->tokens[j - 1].start == 1) {
-            if (is_cap(ctx, j + 1) && !(ctx->d->tokens[j].flags & TF_SPACE_BEFORE)) {
+            ctx->tk[j - 1].end - ctx->tk[j - 1].start == 1) {
+            if (is_cap(ctx, j + 1) && !(ctx->tk[j].flags & TF_SPACE_BEFORE)) {
                 j++;
                 continue;
             }
@@ -490,8 +548,8 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
             continue;
         }
         /* "Kurdistan Workers' Party" */
-        if (is_apos(ctx, j) && !(ctx->d->tokens[j].flags & TF_SPACE_BEFORE) && j > i &&
-            ctx->d->text[ctx->d->tokens[j].start - 1] == 's' && cap_run_ends_org(ctx, j + 1)) {
+        if (is_apos(ctx, j) && !(ctx->tk[j].flags & TF_SPACE_BEFORE) && j > i &&
+            ctx->d->text[ctx->tk[j].start - 1] == 's' && cap_run_ends_org(ctx, j + 1)) {
             j++;
             continue;
         }
@@ -566,7 +624,7 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
  * may be NULL). Returns the length, or (size_t)-1 when buf is too small. */
 static size_t fold_tokens(const struct actx *ctx, size_t t0, size_t t1, char *buf, size_t cap, size_t *ends)
 {
-    const struct token *tk = ctx->d->tokens;
+    const struct token *tk = ctx->tk;
     size_t n = 0;
     for (size_t k = t0; k < t1; k++) {
         if (k > t0 && (tk[k].flags & TF_SPACE_BEFORE)) {
@@ -591,27 +649,6 @@ static size_t fold_tokens(const struct actx *ctx, size_t t0, size_t t1, char *bu
             ends[k - t0] = n;
     }
     return n;
-}
-
-/* lex_entity_find() through a per-article cache: the same names come back
- * again and again. NULL when s[0..n) is no known entity (or on allocation
- * failure, which only costs the cache). */
-static const struct lex_entity *find_entity(struct actx *ctx, const char *s, size_t n)
-{
-    int *v = strmap_put(&ctx->ent_cache, s, n, -2);
-    if (!v)
-        return lex_entity_find(s, n);
-    if (*v == -2) {
-        const struct lex_entity *e = lex_entity_find(s, n);
-        *v = -1;
-        if (e && !grow((void **)&ctx->ents, &ctx->ents_cap, ctx->n_ents, sizeof *ctx->ents)) {
-            ctx->ents[ctx->n_ents] = e;
-            *v = (int)ctx->n_ents++;
-        }
-        if (*v < 0)
-            return e;
-    }
-    return *v >= 0 ? ctx->ents[*v] : NULL;
 }
 
 /* The memo slot of tokens [t0,t1): its own, or the empty slot where it
@@ -657,7 +694,7 @@ static void memo_set(struct actx *ctx, struct ent_memo *m, size_t t0, size_t t1,
  * Presse). */
 static bool entity_ok(const struct actx *ctx, size_t t0, size_t t1, const struct lex_entity *e)
 {
-    const struct token *tk = ctx->d->tokens;
+    const struct token *tk = ctx->tk;
     if (t1 - t0 >= 2 && (word_is(ctx, t0, "le") || word_is(ctx, t0, "la") || word_is(ctx, t0, "les") ||
                          word_is(ctx, t0, "l") || word_is(ctx, t0, "the"))) {
         size_t k = t0 + 1;
@@ -673,20 +710,17 @@ static bool entity_ok(const struct actx *ctx, size_t t0, size_t t1, const struct
     return true;
 }
 
-/* The known entity written exactly at tokens [t0,t1), in *e; false (and
- * *e NULL) when there is none. */
-static bool entity_of(struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
+/* entity_of() past its quick tests: through the memo, else folded and
+ * looked up. */
+static bool entity_at(struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
 {
     char buf[256];
-    const struct token *tk = ctx->d->tokens;
-    *e = NULL;
-    if (t1 <= t0 || tk[t0].kind != TOK_WORD)
-        return false;
-    /* most names are no known entity: rule them out without folding */
-    if (t1 - t0 == 1 && !ctx->ti[t0].ent)
-        return false;
-    if (t1 - t0 > 1 && !(ctx->ti[t0].lw & LW_ENTSTART))
-        return false;
+    if (t1 - t0 == 1) {
+        /* one word: the lexicon's answer is the same at each of its tokens */
+        const struct lex_entity *we = actx_word_entity(ctx, t0);
+        *e = we && entity_ok(ctx, t0, t1, we) ? we : NULL;
+        return *e != NULL;
+    }
     struct ent_memo *m = entity_memo(ctx, t0, t1);
     if (m && m->t1) {
         *e = m->e;
@@ -695,25 +729,33 @@ static bool entity_of(struct actx *ctx, size_t t0, size_t t1, const struct lex_e
     size_t n = fold_tokens(ctx, t0, t1, buf, sizeof buf, NULL);
     if (n == (size_t)-1)
         return false; /* not memoised: a longer fold fails as well */
-    *e = find_entity(ctx, buf, n);
+    *e = lex_entity_find(buf, n);
     if (*e && !entity_ok(ctx, t0, t1, *e))
         *e = NULL;
     memo_set(ctx, m, t0, t1, *e);
     return *e != NULL;
 }
 
-/* The longest known entity written from token i on (up to 8 tokens, within
- * the sentence): the token after it, or i when there is none. */
-static size_t entity_ahead(struct actx *ctx, size_t i)
+/* The known entity written exactly at tokens [t0,t1), in *e; false (and
+ * *e NULL) when there is none. */
+static inline bool entity_of(struct actx *ctx, size_t t0, size_t t1, const struct lex_entity **e)
+{
+    *e = NULL;
+    /* most names are no known entity: rule them out without folding (the
+     * flags are 0 for punctuation and numbers) */
+    if (t1 <= t0 || (t1 - t0 == 1 ? !(ctx->ti[t0].lw & LW_ENTITY) : !(ctx->ti[t0].lw & LW_ENTSTART)))
+        return false;
+    return entity_at(ctx, t0, t1, e);
+}
+
+/* entity_ahead() from a word that may start a known entity of several
+ * words. */
+static size_t entity_ahead_long(struct actx *ctx, size_t i)
 {
     const struct lex_entity *e;
-    if (!is_word(ctx, i))
-        return i;
-    if (!(ctx->ti[i].lw & LW_ENTSTART))
-        return entity_of(ctx, i, i + 1, &e) ? i + 1 : i;
     /* only words that occur in entity names can continue one */
     size_t end = i + 1;
-    while (end < ctx->d->n_tokens && end < i + 8 && !sent_start(ctx, end) &&
+    while (end < ctx->nt && end < i + 8 && !sent_start(ctx, end) &&
            (is_word(ctx, end) ? (ctx->ti[end].lw & LW_ENTWORD) != 0
                               : (is_apos(ctx, end) || is_punct(ctx, end, '.') || is_punct(ctx, end, '&'))))
         end++;
@@ -730,7 +772,7 @@ static size_t entity_ahead(struct actx *ctx, size_t i)
         if (m && m->t1) {
             e = m->e;
         } else {
-            e = find_entity(ctx, buf, ends[k - 1 - i]);
+            e = lex_entity_find(buf, ends[k - 1 - i]);
             if (e && !entity_ok(ctx, i, k, e))
                 e = NULL;
             memo_set(ctx, m, i, k, e);
@@ -739,6 +781,20 @@ static size_t entity_ahead(struct actx *ctx, size_t i)
             return k;
     }
     return i;
+}
+
+/* The longest known entity written from token i on (up to 8 tokens, within
+ * the sentence): the token after it, or i when there is none. */
+static size_t entity_ahead(struct actx *ctx, size_t i)
+{
+    const struct lex_entity *e;
+    if (!is_word(ctx, i))
+        return i;
+    if (!(ctx->ti[i].lw & LW_ENTSTART))
+        return entity_of(ctx, i, i + 1, &e) ? i + 1 : i;
+    if (!ctx->ti[i].ahead)
+        ctx->ti[i].ahead = (uint8_t)(entity_ahead_long(ctx, i) - i + 1);
+    return i + ctx->ti[i].ahead - 1u;
 }
 
 static size_t skip_back_det(const struct actx *ctx, size_t i, bool *det)
@@ -761,13 +817,13 @@ static size_t skip_back_det(const struct actx *ctx, size_t i, bool *det)
 }
 
 /* Weigh the type of the name at tokens [t0,t1) from itself and its
- * neighbours. */
-static void weigh(struct actx *ctx, struct cand *c, bool acronym)
+ * neighbours; `known` is entity_of() those tokens. */
+static void weigh(struct actx *ctx, struct cand *c, bool acronym, const struct lex_entity *known)
 {
     size_t t0 = c->t0, t1 = c->t1;
     const struct lex_entity *e;
-    if (entity_of(ctx, t0, t1, &e))
-        c->v[e->type] += W_LEXICON;
+    if (known)
+        c->v[known->type] += W_LEXICON;
     if (c->titled)
         c->v[ACTOR_PERSON] += W_TITLE;
     size_t last = t1 - 1;
@@ -824,7 +880,7 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym)
     /* "WalesOnline", "PolitiFact": a capital inside a word */
     if (words == 1 && !acronym) {
         const char *s = ctx->d->text;
-        for (size_t k = ctx->d->tokens[t0].start + 1; k + 1 < ctx->d->tokens[t0].end; k++)
+        for (size_t k = ctx->tk[t0].start + 1; k + 1 < ctx->tk[t0].end; k++)
             if (s[k] >= 'a' && s[k] <= 'z' && s[k + 1] >= 'A' && s[k + 1] <= 'Z') {
                 c->v[ACTOR_ORGANIZATION] += W_ACRONYM;
                 break;
@@ -834,7 +890,7 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym)
     /* "AFP Jean Vanhoutte", "AFP Vanhoutte": a name written right after a
      * known organisation or medium, in the same run, is the person who
      * speaks for it (the run was split there) */
-    if (!entity_of(ctx, t0, t1, &e) && t0 > 0 && is_cap(ctx, t0 - 1) && !sent_start(ctx, t0)) {
+    if (!known && t0 > 0 && is_cap(ctx, t0 - 1) && !sent_start(ctx, t0)) {
         for (size_t j = t0; j-- > 0 && t0 - j <= 4;) {
             if (!is_cap(ctx, j) && !is_punct(ctx, j, '-') && !is_apos(ctx, j))
                 break;
@@ -865,10 +921,16 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym)
             c->v[ACTOR_PERSON] += 0.5f;
         /* "la société Verdanex", "the company Brantley", "le quotidien
          * X": a common noun for an organisation right before the name */
-        size_t pn;
-        const char *pw = actx_word(ctx, p, &pn);
-        if (p + 1 == t0 && !ctx->ti[p].cap && lex_speech_collective(pw, pn) == 1)
-            c->v[ACTOR_ORGANIZATION] += W_TITLE;
+        if (p + 1 == t0 && !ctx->ti[p].cap) {
+            struct winfo *w = &ctx->words[ctx->tk[p].word];
+            if (w->collective < 0) {
+                size_t pn;
+                const char *pw = actx_word(ctx, p, &pn);
+                w->collective = lex_speech_collective(pw, pn) == 1;
+            }
+            if (w->collective)
+                c->v[ACTOR_ORGANIZATION] += W_TITLE;
+        }
     }
     /* "X said in a statement", "X a indiqué dans un communiqué" */
     {
@@ -910,9 +972,9 @@ static bool compound_of_names(const struct actx *ctx, size_t i)
 {
     size_t n;
     const char *w = actx_word(ctx, i, &n);
-    const char *text = ctx->d->text + ctx->d->tokens[i].start;
-    size_t tn = ctx->d->tokens[i].end - ctx->d->tokens[i].start;
-    if (!memchr(w, '-', n) || ctx->ti[i].ent)
+    const char *text = ctx->d->text + ctx->tk[i].start;
+    size_t tn = ctx->tk[i].end - ctx->tk[i].start;
+    if (!memchr(w, '-', n) || (ctx->ti[i].lw & LW_ENTITY))
         return false;
     int parts = 0, named = 0, caps = 0;
     size_t p = 0, tp = 0;
@@ -964,7 +1026,7 @@ static bool person_context(const struct actx *ctx, size_t a)
         while (is_word(ctx, k) && !ctx->ti[k].cap && k < a + 5) {
             if (ctx->ti[k].lw & LW_TITLE)
                 return true;
-            if (!ctx->ti[k].nation && !(ctx->ti[k].lw & (LW_STOP | LW_ORGADJ)))
+            if (!(ctx->ti[k].lw & (LW_NATION | LW_STOP | LW_ORGADJ)))
                 break;
             k++;
         }
@@ -979,7 +1041,7 @@ static bool person_context(const struct actx *ctx, size_t a)
  * title or honorific stood before it, from `mstart`. */
 static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t mstart)
 {
-    const struct token *tk = ctx->d->tokens;
+    const struct token *tk = ctx->tk;
     while (t1 > t0 && !is_word(ctx, t1 - 1) && !is_punct(ctx, t1 - 1, '.'))
         t1--;
     while (t1 > t0 && is_word(ctx, t1 - 1) && !ctx->ti[t1 - 1].cap &&
@@ -1012,7 +1074,7 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
         }
     }
     /* "Boeing 737", "Airbus A320": a model, not the maker */
-    if ((!known || e->type != ACTOR_PLACE) && t1 < ctx->d->n_tokens && tk[t1].kind == TOK_NUMBER &&
+    if ((!known || e->type != ACTOR_PLACE) && t1 < ctx->nt && tk[t1].kind == TOK_NUMBER &&
         !sent_start(ctx, t1) && !is_punct(ctx, t1 - 1, '.'))
         return 0;
     if (!known) {
@@ -1023,7 +1085,7 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
          * "Opération Barkhane", "Boeing 737" */
         if (((ctx->ti[t0].lw & LW_THING) && !(ctx->ti[t0].lw & LW_FIRSTNAME)) || (ctx->ti[last].lw & LW_THING))
             return 0;
-        if (words >= 2 && ctx->ti[last].cap && ctx->ti[last].nation && !(ctx->ti[last].lw & LW_FIRSTNAME))
+        if (words >= 2 && ctx->ti[last].cap && (ctx->ti[last].lw & LW_NATION) && !(ctx->ti[last].lw & LW_FIRSTNAME))
             return 0; /* "Native American" */
         /* "Brisbane International": a city and "International" name a
          * tournament (an organisation would be known or carry a cue) */
@@ -1043,7 +1105,7 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
             return 0;
         if ((lw & LW_STOP) && !titled)
             return 0;
-        if (n < 2 || ctx->ti[t0].nation || compound_of_names(ctx, t0))
+        if (n < 2 || (ctx->ti[t0].lw & LW_NATION) || compound_of_names(ctx, t0))
             return 0;
         if (tk[t0].end - tk[t0].start == 1)
             return 0;
@@ -1052,7 +1114,7 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
     }
     if (is_word(ctx, t1 - 1))
         c.end -= possessive_len(ctx, t1 - 1);
-    weigh(ctx, &c, acronym);
+    weigh(ctx, &c, acronym, known ? e : NULL);
     if (push_cand(ctx, &c))
         return -1;
     /* a known entity inside a complement is named too:
@@ -1063,7 +1125,9 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
         size_t ea = entity_ahead(ctx, k);
         if (ea > k && ea <= t1) {
             struct cand in = {tk[k].start, tk[ea - 1].end, tk[k].start, k, ea, {0, 0, 0}, -1, false, false, false};
-            weigh(ctx, &in, (tk[k].flags & TF_ALLCAPS) && ea == k + 1);
+            const struct lex_entity *ie;
+            entity_of(ctx, k, ea, &ie);
+            weigh(ctx, &in, (tk[k].flags & TF_ALLCAPS) && ea == k + 1, ie);
             if (push_cand(ctx, &in))
                 return -1;
             k = ea - 1;
@@ -1078,7 +1142,7 @@ static int emit(struct actx *ctx, size_t t0, size_t t1, bool titled, size_t msta
  * names. */
 static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_state *rs)
 {
-    const struct token *tk = ctx->d->tokens;
+    const struct token *tk = ctx->tk;
     bool titled = false;
     size_t mstart = tk[t0].start;
     bool ends_org = rs->ends_cue;
@@ -1121,7 +1185,7 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
             mstart = tk[t0].start;
             continue;
         }
-        if (more && !rs->orgcue && ctx->ti[t0].nation && !(lw & LW_FIRSTNAME)) {
+        if (more && !rs->orgcue && (ctx->ti[t0].lw & LW_NATION) && !(lw & LW_FIRSTNAME)) {
             t0++;
             mstart = tk[t0].start;
             continue;
@@ -1190,10 +1254,10 @@ static int push_title(struct actx *ctx, const struct title_ref *t)
  * "des Transports", "of State"). Returns the token after it, or i. */
 static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
 {
-    const struct token *tk = ctx->d->tokens;
+    const struct token *tk = ctx->tk;
     size_t k = i;
     const char *before = NULL; /* "the Turkish president" */
-    if (is_word(ctx, k) && ctx->ti[k].nation && is_word(ctx, k + 1) && (ctx->ti[k + 1].lw & LW_TITLE)) {
+    if (is_word(ctx, k) && (ctx->ti[k].lw & LW_NATION) && is_word(ctx, k + 1) && (ctx->ti[k + 1].lw & LW_TITLE)) {
         before = lex_nationality(ctx->fold + ctx->ti[k].foff, ctx->ti[k].flen);
         k++;
     }
@@ -1207,7 +1271,7 @@ static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
         return i;
     out->country = before;
     out->before_tok = i;
-    if (is_word(ctx, k) && ctx->ti[k].nation && !ctx->ti[k].cap) {
+    if (is_word(ctx, k) && (ctx->ti[k].lw & LW_NATION) && !ctx->ti[k].cap) {
         out->country = lex_nationality(ctx->fold + ctx->ti[k].foff, ctx->ti[k].flen);
         k++;
     }
@@ -1228,18 +1292,18 @@ static size_t title_phrase(struct actx *ctx, size_t i, struct title_ref *out)
     return after;
 }
 
+/* Record the title phrases after the determiners of ctx->dets. */
 static int scan_titles(struct actx *ctx)
 {
-    size_t n = ctx->d->n_tokens;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (ctx->d->tokens[i].kind != TOK_WORD || !(ctx->ti[i].lw & LW_STOP) || ctx->ti[i].flen > 3)
+    size_t n = ctx->nt;
+    for (size_t m = 0, next = 0; m < ctx->n_dets; m++) {
+        size_t i = ctx->dets[m];
+        if (i < next || i + 1 >= n)
             continue;
-        bool det = word_is(ctx, i, "le") || word_is(ctx, i, "la") || word_is(ctx, i, "the") ||
-                   (word_is(ctx, i, "l") && is_apos(ctx, i + 1));
-        if (!det)
+        if (word_is(ctx, i, "l") && !is_apos(ctx, i + 1))
             continue;
         size_t k = word_is(ctx, i, "l") ? i + 2 : i + 1;
-        if (!is_word(ctx, k) || !((ctx->ti[k].lw & LW_TITLE) || ctx->ti[k].nation))
+        if (!is_word(ctx, k) || !(ctx->ti[k].lw & (LW_TITLE | LW_NATION)))
             continue;
         struct title_ref t;
         size_t after = title_phrase(ctx, k, &t);
@@ -1247,12 +1311,22 @@ static int scan_titles(struct actx *ctx)
             continue;
         if (push_title(ctx, &t))
             return -1;
-        i = after - 1;
+        next = after;
     }
     return 0;
 }
 
 /* ---------------------------------------------------------------------- */
+
+/* Is token k written "et", "and", "ou" or "or", in any case (not "où")? */
+static bool list_conjunction(const struct actx *ctx, size_t k)
+{
+    const struct token *t = &ctx->tk[k];
+    size_t n = t->end - t->start;
+    if (n != 2 && n != 3)
+        return false;
+    return tok_is(ctx->d, t, "et") || tok_is(ctx->d, t, "and") || tok_is(ctx->d, t, "ou") || tok_is(ctx->d, t, "or");
+}
 
 /* Names listed together are of one kind: "Dolgellau, Harlech, Barmouth,
  * Bala, and Blaenau Ffestiniog" are places because some of them are known
@@ -1268,9 +1342,7 @@ static void share_list_types(struct actx *ctx)
                 break;
             bool link = true;
             for (size_t k = a; k < b; k++)
-                link = link && (is_punct(ctx, k, ',') || tok_is(ctx->d, &ctx->d->tokens[k], "et") ||
-                                tok_is(ctx->d, &ctx->d->tokens[k], "and") || tok_is(ctx->d, &ctx->d->tokens[k], "ou") ||
-                                tok_is(ctx->d, &ctx->d->tokens[k], "or")); /* not "où" */
+                link = link && (is_punct(ctx, k, ',') || list_conjunction(ctx, k));
             if (!link)
                 break;
             j++;
@@ -1278,7 +1350,7 @@ static void share_list_types(struct actx *ctx)
         bool conj = false;
         for (size_t k = i + 1; k < j; k++)
             for (size_t q = ctx->cands[k - 1].t1; q < ctx->cands[k].t0; q++)
-                conj = conj || ctx->d->tokens[q].kind == TOK_WORD;
+                conj = conj || ctx->tk[q].kind == TOK_WORD;
         /* "Otan, Jens Stoltenberg" is an apposition, not a list */
         if (j - i >= 3 || (j - i == 2 && conj)) {
             float known[3] = {0, 0, 0};
@@ -1307,7 +1379,7 @@ static void share_list_types(struct actx *ctx)
  * "ex-UK", "pro-Kremlin", "anti-OTAN". */
 static int hyphen_entity(struct actx *ctx, size_t i)
 {
-    const struct token *t = &ctx->d->tokens[i];
+    const struct token *t = &ctx->tk[i];
     const char *s = ctx->d->text;
     if (!(t->flags & TF_HYPHEN))
         return 0;
@@ -1336,7 +1408,7 @@ static int hyphen_adjective(const struct actx *ctx, size_t i, size_t *pend)
 {
     static const char *const place_of[] = {"based", "born", "bred", "raised", "headquartered", "educated"};
     static const char *const by[] = {"led", "backed", "owned", "funded", "run", "sponsored", "made"};
-    const struct token *t = &ctx->d->tokens[i];
+    const struct token *t = &ctx->tk[i];
     const char *s = ctx->d->text;
     const char *h = NULL;
     if (!(t->flags & TF_HYPHEN))
@@ -1365,14 +1437,14 @@ static bool fr_demonym_noun(const struct actx *ctx, size_t i)
     static const char *const plural[] = {"ais", "aises", "ois", "oises", "iens", "iennes", "ains",
                                          "aines", "ins", "ines", "eens", "eennes", "ards", "ardes"};
     static const char *const single[] = {"ais", "aise", "ois", "oise", "ien", "ienne", "ain", "aine"};
-    if (ctx->d->lang != LANG_FR || i == 0 || ctx->ti[i].ent || ctx->ti[i].nation ||
-        (ctx->ti[i].lw & (LW_FIRSTNAME | LW_ENTSTART)) || is_cap(ctx, i + 1))
+    if (ctx->d->lang != LANG_FR || i == 0 ||
+        (ctx->ti[i].lw & (LW_ENTITY | LW_NATION | LW_FIRSTNAME | LW_ENTSTART)) || is_cap(ctx, i + 1))
         return false;
     size_t n;
     const char *w = actx_word(ctx, i, &n);
     bool pl = word_is(ctx, i - 1, "les") || word_is(ctx, i - 1, "des") || word_is(ctx, i - 1, "aux") ||
               word_is(ctx, i - 1, "ces") || word_is(ctx, i - 1, "nos") || word_is(ctx, i - 1, "leurs") ||
-              ctx->d->tokens[i - 1].kind == TOK_NUMBER;
+              ctx->tk[i - 1].kind == TOK_NUMBER;
     bool sg = word_is(ctx, i - 1, "un") || word_is(ctx, i - 1, "une");
     const char *const *suf = pl ? plural : single;
     size_t ns = pl ? sizeof plural / sizeof plural[0] : sizeof single / sizeof single[0];
@@ -1386,114 +1458,111 @@ static bool fr_demonym_noun(const struct actx *ctx, size_t i)
     return false;
 }
 
+/* Read what starts at token i, one of ctx->marks (any other token starts
+ * nothing): record its candidates; returns the token to go on from, or
+ * SIZE_MAX on allocation failure. */
+static size_t scan_at(struct actx *ctx, size_t i)
+{
+    struct doc *d = ctx->d;
+    bool fr = d->lang == LANG_FR;
+    const struct token *t = &d->tokens[i];
+    /* "@handle" */
+    if (t->kind == TOK_PUNCT && t->cp == '@' && is_word(ctx, i + 1) &&
+        !(d->tokens[i + 1].flags & TF_SPACE_BEFORE)) {
+        struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, false};
+        return push_cand(ctx, &c) ? SIZE_MAX : i + 2;
+    }
+    if (t->kind != TOK_WORD)
+        return i + 1;
+    struct run_state rs = {0};
+    bool head = fr && !ctx->ti[i].cap && (ctx->ti[i].lw & LW_ORGHEAD);
+    if (head) {
+        /* "ministère de la Justice", "université américaine de Beyrouth" */
+        size_t k = i + 1;
+        while (org_adjective(ctx, k) && k - i < 3)
+            k++;
+        /* "police cantonale valaisanne": two adjectives make a name too */
+        if (!fr_de_complement(ctx, k) && !fr_noun_complement(ctx, k) &&
+            !(is_cap(ctx, k) && word_is(ctx, i, "ecole")) && k - i < 3)
+            head = false;
+    }
+    /* "Les Forces démocratiques syriennes", "La Cour pénale…": the
+     * article that starts the sentence is no part of the name */
+    if (ctx->ti[i].cap && (ctx->ti[i].lw & LW_STOP) && !(ctx->ti[i].lw & LW_FIRSTNAME) &&
+        sent_initial(ctx, i) && is_cap(ctx, i + 1) && !sent_start(ctx, i + 1) && entity_ahead(ctx, i) <= i + 1) {
+        /* but "Le Maire a ajouté" may be Bruno Le Maire: a weak
+         * candidate, kept only if it names a person found elsewhere */
+        if (ctx->ti[i].lw & LW_PARTICLE) {
+            struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, true};
+            if (push_cand(ctx, &c))
+                return SIZE_MAX;
+        }
+        return i + 1;
+    }
+    if (!ctx->ti[i].cap && !head)
+        return hyphen_entity(ctx, i) ? SIZE_MAX : i + 1;
+    /* "US$", "C$": a currency, not the country */
+    if (!head && i + 1 < d->n_tokens && d->tokens[i + 1].kind == TOK_PUNCT &&
+        !(d->tokens[i + 1].flags & TF_SPACE_BEFORE) && (d->tokens[i + 1].cp == '$' ||
+                                                        d->tokens[i + 1].cp == 0x20AC ||
+                                                        d->tokens[i + 1].cp == 0xA3) &&
+        t->end - t->start <= 3)
+        return i + 1;
+    size_t pend;
+    int adj = head ? 0 : hyphen_adjective(ctx, i, &pend);
+    if (adj) {
+        char buf[128];
+        size_t n = utf8_fold_into(d->text + t->start, pend - t->start, buf, sizeof buf);
+        const struct lex_entity *e = lex_entity_find(buf, n);
+        if (e || adj == 1) {
+            struct cand c = {t->start, pend, t->start, i, i + 1, {0, 0, 0}, -1, false, false, false};
+            if (e)
+                c.v[e->type] += W_LEXICON;
+            else
+                c.v[ACTOR_PLACE] += W_CUE;
+            if (push_cand(ctx, &c))
+                return SIZE_MAX;
+        }
+        return i + 1;
+    }
+    if (!head && fr_demonym_noun(ctx, i))
+        return i + 1;
+    size_t j;
+    if (head) {
+        rs.orgcue = rs.head_cue = true;
+        rs.nwords = 1;
+        rs.last_lw = ctx->ti[i].lw | LW_DEJOIN;
+        size_t k = i + 1;
+        while (org_adjective(ctx, k) && k - i < 3)
+            k++;
+        j = k;
+        if (!fr_de_complement(ctx, j))
+            j += fr_noun_complement(ctx, j);
+        size_t c = fr_de_complement(ctx, j);
+        j += c;
+        if (is_cap(ctx, j))
+            j = extend_run(ctx, j, &rs);
+    } else {
+        j = extend_run(ctx, i, &rs);
+    }
+    size_t ea = entity_ahead(ctx, i);
+    if (ea > j)
+        j = ea; /* "Nations unies", "Arabie saoudite", "L'Oréal" */
+    return split_run(ctx, i, j, &rs) ? SIZE_MAX : j;
+}
+
 int actors_scan(struct actx *ctx)
 {
     if (prepare(ctx))
         return -1;
-    struct doc *d = ctx->d;
-    bool fr = d->lang == LANG_FR;
-    for (size_t i = 0; i < d->n_tokens;) {
-        const struct token *t = &d->tokens[i];
-        /* "@handle" */
-        if (t->kind == TOK_PUNCT && t->cp == '@' && is_word(ctx, i + 1) &&
-            !(d->tokens[i + 1].flags & TF_SPACE_BEFORE)) {
-            struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, false};
-            if (push_cand(ctx, &c))
-                return -1;
-            i += 2;
+    /* the tokens between the marks start nothing: skip them */
+    for (size_t m = 0, next = 0; m < ctx->n_marks; m++) {
+        size_t i = ctx->marks[m];
+        if (i < next)
             continue;
-        }
-        if (t->kind != TOK_WORD) {
-            i++;
-            continue;
-        }
-        struct run_state rs = {0};
-        bool head = fr && !ctx->ti[i].cap && (ctx->ti[i].lw & LW_ORGHEAD);
-        if (head) {
-            /* "ministère de la Justice", "université américaine de Beyrouth" */
-            size_t k = i + 1;
-            while (org_adjective(ctx, k) && k - i < 3)
-                k++;
-            /* "police cantonale valaisanne": two adjectives make a name too */
-            if (!fr_de_complement(ctx, k) && !fr_noun_complement(ctx, k) &&
-                !(is_cap(ctx, k) && word_is(ctx, i, "ecole")) && k - i < 3)
-                head = false;
-        }
-        /* "Les Forces démocratiques syriennes", "La Cour pénale…": the
-         * article that starts the sentence is no part of the name */
-        if (ctx->ti[i].cap && (ctx->ti[i].lw & LW_STOP) && !(ctx->ti[i].lw & LW_FIRSTNAME) &&
-            sent_initial(ctx, i) && is_cap(ctx, i + 1) && !sent_start(ctx, i + 1) && entity_ahead(ctx, i) <= i + 1) {
-            /* but "Le Maire a ajouté" may be Bruno Le Maire: a weak
-             * candidate, kept only if it names a person found elsewhere */
-            if (ctx->ti[i].lw & LW_PARTICLE) {
-                struct cand c = {t->start, d->tokens[i + 1].end, t->start, i, i + 2, {1, 0, 0}, -1, false, false, true};
-                if (push_cand(ctx, &c))
-                    return -1;
-            }
-            i++;
-            continue;
-        }
-        if (!ctx->ti[i].cap && !head) {
-            if (hyphen_entity(ctx, i))
-                return -1;
-            i++;
-            continue;
-        }
-        /* "US$", "C$": a currency, not the country */
-        if (!head && i + 1 < d->n_tokens && d->tokens[i + 1].kind == TOK_PUNCT &&
-            !(d->tokens[i + 1].flags & TF_SPACE_BEFORE) && (d->tokens[i + 1].cp == '$' ||
-                                                            d->tokens[i + 1].cp == 0x20AC ||
-                                                            d->tokens[i + 1].cp == 0xA3) &&
-            t->end - t->start <= 3) {
-            i++;
-            continue;
-        }
-        size_t pend;
-        int adj = head ? 0 : hyphen_adjective(ctx, i, &pend);
-        if (adj) {
-            char buf[128];
-            size_t n = utf8_fold_into(d->text + t->start, pend - t->start, buf, sizeof buf);
-            const struct lex_entity *e = lex_entity_find(buf, n);
-            if (e || adj == 1) {
-                struct cand c = {t->start, pend, t->start, i, i + 1, {0, 0, 0}, -1, false, false, false};
-                if (e)
-                    c.v[e->type] += W_LEXICON;
-                else
-                    c.v[ACTOR_PLACE] += W_CUE;
-                if (push_cand(ctx, &c))
-                    return -1;
-            }
-            i++;
-            continue;
-        }
-        if (!head && fr_demonym_noun(ctx, i)) {
-            i++;
-            continue;
-        }
-        size_t j;
-        if (head) {
-            rs.orgcue = rs.head_cue = true;
-            rs.nwords = 1;
-            rs.last_lw = ctx->ti[i].lw | LW_DEJOIN;
-            size_t k = i + 1;
-            while (org_adjective(ctx, k) && k - i < 3)
-                k++;
-            j = k;
-            if (!fr_de_complement(ctx, j))
-                j += fr_noun_complement(ctx, j);
-            size_t c = fr_de_complement(ctx, j);
-            j += c;
-            if (is_cap(ctx, j))
-                j = extend_run(ctx, j, &rs);
-        } else {
-            j = extend_run(ctx, i, &rs);
-        }
-        size_t ea = entity_ahead(ctx, i);
-        if (ea > j)
-            j = ea; /* "Nations unies", "Arabie saoudite", "L'Oréal" */
-        if (split_run(ctx, i, j, &rs))
+        next = scan_at(ctx, i);
+        if (next == SIZE_MAX)
             return -1;
-        i = j;
     }
     share_list_types(ctx);
     return scan_titles(ctx);
@@ -1502,10 +1571,9 @@ int actors_scan(struct actx *ctx)
 void actx_free(struct actx *ctx)
 {
     free(ctx->ti);
-    free(ctx->seen);
-    strmap_free(&ctx->ent_cache);
+    free(ctx->words);
+    free(ctx->marks);
     free(ctx->memo);
-    free(ctx->ents);
     free(ctx->cands);
     free(ctx->titles);
     free(ctx->forms);

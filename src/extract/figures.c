@@ -80,7 +80,10 @@ static const char *W(const struct fx *x, size_t i)
 
 static bool is_w(const struct fx *x, size_t i, const char *w)
 {
-    return i < x->d->n_tokens && T(x, i)->kind == TOK_WORD && strcmp(W(x, i), w) == 0;
+    if (i >= x->d->n_tokens || T(x, i)->kind != TOK_WORD)
+        return false;
+    const char *f = W(x, i);
+    return f[0] == w[0] && strcmp(f, w) == 0;
 }
 
 static bool is_p(const struct fx *x, size_t i, uint32_t cp)
@@ -128,71 +131,26 @@ static bool is_de(const struct fx *x, size_t i, size_t *next)
     return false;
 }
 
-/* Word classes asked about again and again around a number; each is
- * looked up once per token and remembered with its folded form. */
-enum wclass { WC_STOP = 1, WC_NUM = 2, WC_MONTH = 4 };
+/* A suffix and its length. */
+struct suffix {
+    char s[7];
+    unsigned char n;
+};
 
-static bool wclass(const struct fx *x, size_t i, unsigned cls)
+/* True when w (n bytes) ends with one of the k suffixes, with more than
+ * one byte before it. */
+static bool ends_with_any(const char *w, size_t n, const struct suffix *suf, size_t k)
 {
-    const char *w = W(x, i); /* makes the slot hold token i */
-    struct foldcache *fc = x->c.cache;
-    size_t slot = i % NX_CACHE;
-    if (!(fc->known[slot] & cls)) {
-        bool yes = false;
-        if (cls == WC_STOP) {
-            yes = lex_is_stopword(w, x->lang);
-        } else if (cls == WC_NUM) {
-            const struct numword *nw = lex_numindex_find(x->ix, w);
-            yes = nw && nw->kind != NW_FRACTION;
-        } else if (cls == WC_MONTH) {
-            yes = lex_is_month(w);
-        }
-        fc->known[slot] |= (uint16_t)cls;
-        if (yes)
-            fc->bits[slot] |= (uint16_t)cls;
-        else
-            fc->bits[slot] &= (uint16_t)~cls;
-    }
-    return fc->bits[slot] & cls;
-}
-
-static bool is_numword(const struct fx *x, size_t i)
-{
-    return is_kind(x, i, TOK_WORD) && wclass(x, i, WC_NUM);
-}
-
-static bool is_month_at(const struct fx *x, size_t i)
-{
-    if (!is_kind(x, i, TOK_WORD) || !wclass(x, i, WC_MONTH))
-        return false;
-    /* English months are capitalised; "may", "march" are verbs too. And
-     * French "sept" is seven. */
-    if (x->lang == LANG_EN || strcmp(W(x, i), "sept") == 0 || strcmp(W(x, i), "mar") == 0)
-        return (T(x, i)->flags & TF_CAP) != 0;
-    return true;
-}
-
-/* French conjugated forms no noun has ("circuleront", "étaient"). */
-static bool fr_verb_form(const char *w)
-{
-    static const char *const suf[] = {"aient", "raient", "ront", "erent", "iront"};
-    size_t n = strlen(w);
-    for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++) {
-        size_t m = strlen(suf[k]);
-        if (n > m + 1 && memcmp(w + n - m, suf[k], m) == 0)
+    for (size_t i = 0; i < k; i++) {
+        size_t b = suf[i].n, j = 0;
+        if (n <= b + 1)
+            continue;
+        while (j < b && w[n - b + j] == suf[i].s[j])
+            j++;
+        if (j == b)
             return true;
     }
     return false;
-}
-
-/* A word that can be (part of) a counted noun. */
-static bool content(const struct fx *x, size_t i)
-{
-    if (!is_kind(x, i, TOK_WORD))
-        return false;
-    if (wclass(x, i, WC_STOP) || is_numword(x, i) || is_month_at(x, i))
-        return false;
-    return x->lang != LANG_FR || !fr_verb_form(W(x, i));
 }
 
 static bool ends_with(const char *w, const char *suf)
@@ -201,20 +159,95 @@ static bool ends_with(const char *w, const char *suf)
     return a > b + 1 && memcmp(w + a - b, suf, b) == 0;
 }
 
-static bool en_plural(const char *w)
+/* French conjugated forms no noun has ("circuleront", "étaient"). */
+static bool fr_verb_form(const char *w, size_t n)
 {
-    size_t n = strlen(w);
-    return lex_is_irregular_plural(w) || (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's');
+    static const struct suffix suf[] = {{"aient", 5}, {"raient", 6}, {"ront", 4}, {"erent", 5}, {"iront", 5}};
+    return ends_with_any(w, n, suf, sizeof suf / sizeof suf[0]);
 }
 
 /* English adjective by its form: participles and common suffixes. */
-static bool en_adjective_form(const char *w)
+static bool en_adjective_form(const char *w, size_t n)
 {
-    static const char *const suf[] = {"ed", "al", "ous", "ive", "ic", "ful", "less", "able", "ible", "ly"};
-    for (size_t k = 0; k < sizeof suf / sizeof suf[0]; k++)
-        if (ends_with(w, suf[k]))
-            return true;
-    return false;
+    static const struct suffix suf[] = {{"ed", 2},  {"al", 2},  {"ous", 3},  {"ive", 3},  {"ic", 2},
+                                        {"ful", 3}, {"less", 4}, {"able", 4}, {"ible", 4}, {"ly", 2}};
+    return ends_with_any(w, n, suf, sizeof suf / sizeof suf[0]);
+}
+
+/* Word classes asked about again and again around a number: the word
+ * lists of lexicon_numbers.h (enum lex_list bits) and the forms below,
+ * found once per distinct word of the document (struct wordinfo). */
+enum wclass {
+    WC_FR_VERB = 1 << 11,    /* French text: fr_verb_form() */
+    WC_PLURAL = 1 << 12,     /* English text: plural, irregular or in -s but not -ss */
+    WC_ADJ_FORM = 1 << 13,   /* English text: en_adjective_form() */
+    WC_WHOLE = 1 << 14,      /* wordinfo.head is the whole word */
+};
+_Static_assert((int)LL_APPROX_LAST < (int)WC_FR_VERB, "enum wclass extends enum lex_list");
+
+/* What numbers.c and figures.c have looked up (struct wordinfo.known). */
+enum { WK_CLASSES = 2, WK_HEAD = 4 };
+_Static_assert(!(NXW_NW & (WK_CLASSES | WK_HEAD)), "wordinfo.known bits are shared with numbers.c");
+
+/* The classes of word token i, folded as w (see nx_word()). */
+static unsigned classes_of(const struct fx *x, size_t i, const char *w)
+{
+    /* a word too long to read in place is in no list, whole or cut */
+    const struct token *t = T(x, i);
+    unsigned c = w == x->d->fold + t->foff ? lex_word_lists(w, t->flen, x->d->words[t->word].hash, x->lang) : 0;
+    size_t n = strlen(w);
+    if (x->lang == LANG_FR) {
+        if (fr_verb_form(w, n))
+            c |= WC_FR_VERB;
+    } else {
+        if ((c & LL_IRREGULAR_PLURAL) || (n >= 3 && w[n - 1] == 's' && w[n - 2] != 's'))
+            c |= WC_PLURAL;
+        if (en_adjective_form(w, n))
+            c |= WC_ADJ_FORM;
+    }
+    return c;
+}
+
+/* True when token i is a word of class `cls` (an enum lex_list or enum
+ * wclass bit); false for other tokens, as every class is for "". */
+static bool wclass(const struct fx *x, size_t i, unsigned cls)
+{
+    if (i >= x->d->n_tokens || T(x, i)->kind != TOK_WORD)
+        return false;
+    struct wordinfo *wi = &x->c.info[T(x, i)->word];
+    if (!(wi->known & WK_CLASSES)) {
+        wi->bits |= (uint16_t)classes_of(x, i, W(x, i));
+        wi->known |= WK_CLASSES;
+    }
+    return (wi->bits & cls) != 0;
+}
+
+/* A number word, not a fraction. */
+static bool is_numword(const struct fx *x, size_t i)
+{
+    const struct numword *nw = nx_numword(&x->c, i);
+    return nw && nw->kind != NW_FRACTION;
+}
+
+static bool is_month_at(const struct fx *x, size_t i)
+{
+    if (!wclass(x, i, LL_MONTH))
+        return false;
+    /* English months are capitalised; "may", "march" are verbs too. And
+     * French "sept" is seven. */
+    if (x->lang == LANG_EN || strcmp(W(x, i), "sept") == 0 || strcmp(W(x, i), "mar") == 0)
+        return (T(x, i)->flags & TF_CAP) != 0;
+    return true;
+}
+
+/* A word that can be (part of) a counted noun. */
+static bool content(const struct fx *x, size_t i)
+{
+    if (!is_kind(x, i, TOK_WORD))
+        return false;
+    if (wclass(x, i, LL_STOP) || is_numword(x, i) || is_month_at(x, i))
+        return false;
+    return x->lang != LANG_FR || !wclass(x, i, WC_FR_VERB);
 }
 
 /* ---- the noun a number counts ------------------------------------------------ */
@@ -228,7 +261,7 @@ static bool find_noun(const struct fx *x, size_t j, struct strref *u, size_t *en
     if (is_open_mark(x, k) && is_kind(x, k + 1, TOK_WORD))
         k++;
     if (x->lang == LANG_FR) {
-        for (int a = 0; a < 3 && is_kind(x, k, TOK_WORD) && lex_is_prenominal(W(x, k), x->lang) &&
+        for (int a = 0; a < 3 && wclass(x, k, LL_PRENOMINAL) &&
                         content(x, k + 1);
              a++)
             k++;
@@ -243,11 +276,11 @@ static bool find_noun(const struct fx *x, size_t j, struct strref *u, size_t *en
     }
     size_t m = k;
     while (m < k + 4 && content(x, m)) {
-        bool pl = en_plural(W(x, m));
+        bool pl = wclass(x, m, WC_PLURAL);
         if (!content(x, m + 1) || glued(x, m + 1))
             break;
-        if (pl && !en_plural(W(x, m + 1)) &&
-            !(en_adjective_form(W(x, m + 1)) && content(x, m + 2) && en_plural(W(x, m + 2))))
+        if (pl && !wclass(x, m + 1, WC_PLURAL) &&
+            !(wclass(x, m + 1, WC_ADJ_FORM) && content(x, m + 2) && wclass(x, m + 2, WC_PLURAL)))
             break;
         if (!pl && T(x, m + 1)->flags & TF_CAP && !(T(x, m)->flags & TF_CAP))
             break;
@@ -258,7 +291,7 @@ static bool find_noun(const struct fx *x, size_t j, struct strref *u, size_t *en
     if (m == k && ends_with(W(x, m), "ed"))
         return false; /* "198 recorded in": a verb, not a noun */
     size_t first = k;
-    while (first < m && (lex_is_prenominal(W(x, first), x->lang) || en_adjective_form(W(x, first))))
+    while (first < m && (wclass(x, first, LL_PRENOMINAL) || wclass(x, first, WC_ADJ_FORM)))
         first++;
     u->s = x->d->text + T(x, first)->start;
     u->n = T(x, m)->end - T(x, first)->start;
@@ -276,7 +309,7 @@ static bool find_partitive(const struct fx *x, const struct number *n, size_t j,
     if (is_w(x, j, "des") && x->lang == LANG_FR) {
         k = j + 1;
     } else if (is_de(x, j, &k)) {
-        if (is_kind(x, k, TOK_WORD) && lex_is_determiner(W(x, k), x->lang))
+        if (wclass(x, k, LL_DETERMINER))
             k++;
         else if (!n->fraction)
             return false;
@@ -289,7 +322,7 @@ static bool find_partitive(const struct fx *x, const struct number *n, size_t j,
         size_t wl = strlen(w);
         if (wl > 2 && w[wl - 2] == '\'' && w[wl - 1] == 's') {
             k = a + 1;
-            if (is_kind(x, k, TOK_WORD) && lex_approx_last_word(x->ix, W(x, k), x->lang))
+            if (wclass(x, k, LL_APPROX_LAST))
                 k++;
             break;
         }
@@ -315,10 +348,10 @@ static bool name_before(const struct fx *x, size_t i)
     if (!(p->flags & TF_CAP))
         return false;
     const char *w = W(x, i - 1);
-    if (lex_is_stopword(w, x->lang) || is_numword(x, i - 1) || is_month_at(x, i - 1))
+    if (wclass(x, i - 1, LL_STOP) || is_numword(x, i - 1) || is_month_at(x, i - 1))
         return false;
     const char *one[] = {w};
-    if (lex_approx_before(x->ix, one, 1, x->lang))
+    if (wclass(x, i - 1, LL_APPROX_LAST) && lex_approx_before(x->ix, one, 1, x->lang))
         return false;
     return (p->flags & TF_ALLCAPS) || !(p->flags & TF_SENT_START);
 }
@@ -344,7 +377,7 @@ static bool time_after(const struct fx *x, size_t k)
         return true;
     if ((strcmp(w, "a") == 0 || strcmp(w, "p") == 0) && is_p(x, k + 1, '.') && is_w(x, k + 2, "m"))
         return true;
-    return lex_is_time_word(w) && strcmp(w, "heure") != 0 ? true : false;
+    return wclass(x, k, LL_TIME) && strcmp(w, "heure") != 0 ? true : false;
 }
 
 /* "à 14 heures", "vers deux heures", "19 heures 30": a time of day. */
@@ -388,7 +421,7 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
     }
     /* "12 rue de la Paix", "10 Downing Street" */
     for (size_t a = k; a < k + 3 && is_kind(x, a, TOK_WORD); a++) {
-        if (lex_is_street_word(W(x, a)) &&
+        if (wclass(x, a, LL_STREET) &&
             ((T(x, a)->flags & TF_CAP) || (a == k && (is_w(x, a + 1, "de") || is_w(x, a + 1, "du") ||
                                                        (is_kind(x, a + 1, TOK_WORD) && (T(x, a + 1)->flags & TF_CAP))))))
             return true;
@@ -440,7 +473,7 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
         size_t q = p - 1;
         if (is_p(x, q, '.') && q > 0)
             q--;
-        if ((is_kind(x, q, TOK_WORD) && (lex_is_id_word(W(x, q)) || (q == p - 1 && inner_capital(x, q)))) ||
+        if ((is_kind(x, q, TOK_WORD) && (wclass(x, q, LL_ID) || (q == p - 1 && inner_capital(x, q)))) ||
             name_before(x, p)) {
             x->last_id_tok = l;
             x->have_id = true;
@@ -469,7 +502,7 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
         return true;
     /* "45 points to 24", "3 buts à 2": the other side of a game score */
     if (p > 0 && (is_w(x, p - 1, "to") || is_w(x, p - 1, "a")) && x->have_last && x->last_end_tok + 2 == p &&
-        is_kind(x, x->last_end_tok, TOK_WORD) && lex_is_score_unit(W(x, x->last_end_tok)) &&
+        wclass(x, x->last_end_tok, LL_SCORE) &&
         !content(x, k))
         return true;
     return false;
@@ -536,7 +569,8 @@ static void markers_before(const struct fx *x, struct cand *c)
     const char *rev[6];
     for (size_t k = 0; k < n; k++)
         rev[k] = words[n - 1 - k];
-    size_t m = lex_approx_before(x->ix, rev, n, x->lang);
+    /* a marker ends with the word nearest the number */
+    size_t m = n && wclass(x, toks[0], LL_APPROX_LAST) ? lex_approx_before(x->ix, rev, n, x->lang) : 0;
     /* before an article only a comparison makes a number: "plus d'un
      * mois", "at least one person", but not "over a year" or "about a plan" */
     if (m && c->n.article && m == 1 && strcmp(words[0], "environ") != 0 &&
@@ -779,7 +813,7 @@ static size_t ratio_after(const struct fx *x, size_t k, struct strref *den_noun,
     struct number d;
     if (!number_parse(&x->c, j, false, &d) || d.article) {
         /* "out of every thousand": a scale word alone */
-        const struct numword *w = lex_numindex_find(x->ix, W(x, j));
+        const struct numword *w = nx_numword(&x->c, j);
         if (!w || w->plural || (w->kind != NW_SCALE && w->kind != NW_HUNDRED))
             return 0;
         d.last = j;
@@ -806,7 +840,7 @@ static bool article_counts(const struct fx *x, const struct cand *c, bool has_un
     if (has_unit && p > 0 && x->have_last && p - x->last_end_tok <= 3 &&
         (is_w(x, p - 1, "et") || is_w(x, p - 1, "and") || is_p(x, p - 1, ',')))
         return true;
-    if (has_unit && c->unit_noun && c->end_tok == c->n.last + 1 && lex_is_measure(W(x, c->end_tok)) &&
+    if (has_unit && c->unit_noun && c->end_tok == c->n.last + 1 && wclass(x, c->end_tok, LL_MEASURE) &&
         !(x->have_last && x->last_end_tok + 1 == p))
         return true; /* "un kilo", but not the "a litre" of "$1.45 a litre" */
     struct strref dn;
@@ -971,7 +1005,7 @@ static int consider(struct fx *x, size_t i, size_t *resume)
             return 0;
         /* "le psaume 23", "the chapter 3": a noun with its number */
         if (p >= 2 && content(x, p - 1) && !(T(x, p - 1)->flags & TF_CAP) &&
-            !lex_is_prenominal(W(x, p - 1), x->lang) && is_kind(x, p - 2, TOK_WORD) &&
+            !wclass(x, p - 1, LL_PRENOMINAL) && is_kind(x, p - 2, TOK_WORD) &&
             (is_w(x, p - 2, "le") || is_w(x, p - 2, "la") || is_w(x, p - 2, "the") ||
              (is_apos(x, p - 2) && p >= 3 && is_w(x, p - 3, "l"))))
             return 0;
@@ -997,8 +1031,8 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     return 0;
 }
 
-/* A cheap test before folding: number words are short and start with one
- * of a few pairs of letters (see lex_numindex_may()). */
+/* A cheap test on the text: number words are short and start with one of
+ * a few pairs of letters, neither accented (see lex_numindex_may()). */
 static bool may_be_numword(const struct fx *x, const struct token *t)
 {
     if (t->end - t->start > 40)
@@ -1007,37 +1041,30 @@ static bool may_be_numword(const struct fx *x, const struct token *t)
     return lex_numindex_may(x->ix, s[0], t->end - t->start > 1 ? s[1] : 0);
 }
 
-/* The number word that token i is or starts with ("twenty-five",
- * "two-day", "quatre-vingt-dix"), or NULL. Plain ASCII words are looked up
- * without folding them. *whole says whether the token is that word alone. */
+/* The number word that word token i is or starts with ("twenty-five",
+ * "two-day", "quatre-vingt-dix"), or NULL; *whole says whether the token
+ * is that word alone. Looked up once per distinct word, from its fold. */
 static const struct numword *starts_numword(const struct fx *x, size_t i, bool *whole)
 {
-    const struct token *t = T(x, i);
-    char buf[48];
-    const char *w = buf;
-    size_t n = t->end - t->start, k;
-    const unsigned char *s = (const unsigned char *)x->d->text + t->start;
-    bool hyphen = false;
-    for (k = 0; k < n && k + 1 < sizeof buf && s[k] < 0x80; k++) {
-        buf[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-        hyphen |= s[k] == '-';
+    struct wordinfo *wi = &x->c.info[T(x, i)->word];
+    if (!(wi->known & WK_HEAD)) {
+        const struct numword *nw = nx_numword(&x->c, i);
+        if (nw) {
+            wi->bits |= WC_WHOLE;
+        } else if (T(x, i)->flags & TF_HYPHEN) { /* else no '-' in the fold */
+            const char *w = W(x, i), *h = strchr(w, '-');
+            char head[32];
+            if (h && (size_t)(h - w) < sizeof head) {
+                memcpy(head, w, (size_t)(h - w));
+                head[h - w] = '\0';
+                nw = lex_numindex_find(x->ix, head);
+            }
+        }
+        wi->head = (uint8_t)lex_numword_index(nw);
+        wi->known |= WK_HEAD;
     }
-    buf[k] = '\0';
-    if (k < n) {
-        w = W(x, i);
-        hyphen = true;
-    }
-    const struct numword *nw = lex_numindex_find(x->ix, w);
-    *whole = nw != NULL;
-    if (nw || !hyphen)
-        return nw;
-    const char *h = strchr(w, '-');
-    char head[32];
-    if (!h || (size_t)(h - w) >= sizeof head)
-        return NULL;
-    memcpy(head, w, (size_t)(h - w));
-    head[h - w] = '\0';
-    return lex_numindex_find(x->ix, head);
+    *whole = (wi->bits & WC_WHOLE) != 0;
+    return lex_numword_at(wi->head);
 }
 
 /* An article ("un", "a", "one") can only be the number 1 next to a scale
@@ -1047,17 +1074,17 @@ static const struct numword *starts_numword(const struct fx *x, size_t i, bool *
  * article without reading around it. */
 static bool article_may_count(struct fx *x, size_t i)
 {
-    const struct numword *nx = lex_numindex_find(x->ix, W(x, i + 1));
+    const struct numword *nx = nx_numword(&x->c, i + 1);
     if (nx && nx->kind != NW_ARTICLE && nx->kind != NW_ATOM)
         return true;
     size_t p = i;
     while (p > 0 && is_apos(x, p - 1))
         p--;
-    if (p > 0 && is_kind(x, p - 1, TOK_WORD) && lex_approx_last_word(x->ix, W(x, p - 1), x->lang))
+    if (p > 0 && wclass(x, p - 1, LL_APPROX_LAST))
         return true;
     if (x->have_last && i - x->last_end_tok <= 3)
         return true;
-    if (lex_is_measure(W(x, i + 1)))
+    if (wclass(x, i + 1, LL_MEASURE))
         return true;
     return strcmp(W(x, i), "one") == 0 && (is_w(x, i + 1, "out") || is_w(x, i + 1, "in"));
 }
@@ -1066,11 +1093,11 @@ static bool article_may_count(struct fx *x, size_t i)
  * they name what the bare numbers nearby count. */
 static void vague_context(struct fx *x, size_t i)
 {
-    const struct numword *w = lex_numindex_find(x->ix, W(x, i));
+    const struct numword *w = nx_numword(&x->c, i);
     size_t k, e;
     struct strref u;
     if (w && w->plural && is_de(x, i + 1, &k)) {
-        const struct numword *w2 = lex_numindex_find(x->ix, W(x, k));
+        const struct numword *w2 = nx_numword(&x->c, k);
         size_t k2;
         if (w2 && w2->plural && is_de(x, k + 1, &k2))
             k = k2; /* "des centaines de milliers de Rohingyas" */
@@ -1088,13 +1115,15 @@ int figures_extract(struct doc *d)
     if (d->n_tokens == 0)
         return 0;
 
-    /* words are folded on demand into a small cache (see numbers.h) */
-    struct foldcache *cache = malloc(sizeof *cache);
-    if (!cache)
+    /* long words are folded on demand into a small cache, and the words'
+     * classes are looked up on demand (see numbers.h) */
+    struct foldcache cache;
+    nx_cache_init(&cache);
+    struct wordinfo *info = calloc(d->n_words ? d->n_words : 1, sizeof *info);
+    if (!info)
         return -1;
-    nx_cache_init(cache);
     x.ix = lex_numindex(x.lang);
-    x.c = (struct numctx){d, cache, x.ix};
+    x.c = (struct numctx){d, &cache, x.ix, info};
 
     int rc = 0;
     for (size_t i = 0; i < d->n_tokens && rc == 0;) {
@@ -1111,6 +1140,6 @@ int figures_extract(struct doc *d)
         }
         i = next > i ? next : i + 1;
     }
-    free(cache);
+    free(info);
     return rc;
 }

@@ -4531,18 +4531,20 @@ struct lex_index {
     uint16_t *tags;     /* per slot: the high bits of its key's hash, so
                          * that a probe compares strings only when they
                          * may be equal */
+    uint8_t *lens;      /* per slot: its key's length, 255 for 255 or more */
     size_t mask;
 };
 
 static uint16_t word_slots[8192], entity_slots[4096], nationality_slots[2048];
 static uint16_t word_tags[8192], entity_tags[4096], nationality_tags[2048];
+static uint8_t word_lens[8192], entity_lens[4096], nationality_lens[2048];
 static const struct lex_index word_ix = {lex_words, COUNT(lex_words), sizeof lex_words[0], word_slots,
-                                   word_tags, COUNT(word_slots) - 1};
+                                   word_tags, word_lens, COUNT(word_slots) - 1};
 static const struct lex_index entity_ix = {lex_entities, COUNT(lex_entities), sizeof lex_entities[0],
-                                     entity_slots, entity_tags, COUNT(entity_slots) - 1};
+                                     entity_slots, entity_tags, entity_lens, COUNT(entity_slots) - 1};
 static const struct lex_index nationality_ix = {lex_nationalities, COUNT(lex_nationalities),
                                           sizeof lex_nationalities[0], nationality_slots,
-                                          nationality_tags, COUNT(nationality_slots) - 1};
+                                          nationality_tags, nationality_lens, COUNT(nationality_slots) - 1};
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 /* Set (release) by index_build() once the indexes are filled, and only
  * read afterwards: a lookup that sees it (acquire) skips the call to
@@ -4558,12 +4560,14 @@ static void index_fill(const struct lex_index *ix)
 {
     for (size_t i = 0; i < ix->count; i++) {
         const char *key = entry_key(ix, i);
-        unsigned full = strmap_hash(key, strlen(key));
+        size_t n = strlen(key);
+        unsigned full = strmap_hash(key, n);
         size_t h = full & ix->mask;
         while (ix->slots[h])
             h = (h + 1) & ix->mask;
         ix->slots[h] = (uint16_t)(i + 1);
         ix->tags[h] = (uint16_t)(full >> 16);
+        ix->lens[h] = (uint8_t)(n < 255 ? n : 255);
     }
 }
 
@@ -4579,38 +4583,37 @@ _Static_assert(COUNT(lex_words) * 2 < COUNT(word_slots), "word index too small")
 _Static_assert(COUNT(lex_entities) * 2 < COUNT(entity_slots), "entity index too small");
 _Static_assert(COUNT(lex_nationalities) * 2 < COUNT(nationality_slots), "nationality index too small");
 
-/* strncmp(key, s, n) == 0 && key[n] == '\0' without a call: the
- * NUL-terminated key is s[0..n) (which holds no NUL). */
-static inline bool key_equals(const char *key, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (key[i] != s[i] || !key[i])
-            return false;
-    return key[n] == '\0';
-}
-
 /* The entry of ix whose key is s[0..n) (need not be NUL-terminated), or
- * NULL. */
-static const void *lookup(const struct lex_index *ix, const char *s, size_t n)
+ * NULL; `full` is strmap_hash(s, n). */
+static inline const void *lookup_hashed(const struct lex_index *ix, const char *s, size_t n, unsigned full)
 {
     if (!atomic_load_explicit(&index_built, memory_order_acquire))
         pthread_once(&index_once, index_build);
-    unsigned full = strmap_hash(s, n);
     uint16_t tag = (uint16_t)(full >> 16);
     for (size_t h = full & ix->mask; ix->slots[h]; h = (h + 1) & ix->mask) {
-        if (ix->tags[h] != tag)
+        if (ix->tags[h] != tag || ix->lens[h] != (n < 255 ? n : 255))
             continue;
         size_t i = ix->slots[h] - 1u;
         const char *key = entry_key(ix, i);
-        if (key_equals(key, s, n))
+        if ((n < 255 || strlen(key) == n) && strmap_same_bytes(key, s, n))
             return (const char *)ix->base + i * ix->stride;
     }
     return NULL;
 }
 
+static const void *lookup(const struct lex_index *ix, const char *s, size_t n)
+{
+    return lookup_hashed(ix, s, n, strmap_hash(s, n));
+}
+
 unsigned lex_word(const char *w, size_t n)
 {
-    const struct lex_word_entry *e = lookup(&word_ix, w, n);
+    return lex_word_hashed(w, n, strmap_hash(w, n));
+}
+
+unsigned lex_word_hashed(const char *w, size_t n, unsigned hash)
+{
+    const struct lex_word_entry *e = lookup_hashed(&word_ix, w, n, hash);
     return e ? e->flags : 0;
 }
 

@@ -51,6 +51,9 @@ enum lex_word_flag {
 
 /* Flags of folded word w[0..n), 0 when unknown. */
 unsigned lex_word(const char *w, size_t n);
+/* lex_word() of w[0..n) whose strmap_hash() is already known (`hash`, as
+ * doc.words[].hash holds it): the same flags without hashing the word. */
+unsigned lex_word_hashed(const char *w, size_t n, unsigned hash);
 
 /* A known place, organisation or medium. `group` names the entity the key
  * stands for, so that every key with the same group is the same actor

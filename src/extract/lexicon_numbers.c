@@ -2,14 +2,16 @@
  * lexicon_numbers.h): number words, scales, collectives, currencies,
  * approximation markers and the words that rule a number out.
  *
- * The tables are sorted by their folded word (byte order) so that every
- * lookup is a binary search; test_figures.c checks the order. To add a word,
- * insert it at its sorted place, in folded form (no accents, lower case). */
+ * The tables are sorted by their folded word (byte order): the binary
+ * searches rely on it, and it keeps every list free of duplicates;
+ * test_figures.c checks the order. To add a word, insert it at its sorted
+ * place, in folded form (no accents, lower case). */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lexicon_numbers.h"
+#include "strmap.h"
 
 struct lexword {
     const char *w;
@@ -452,31 +454,40 @@ const struct numword *lex_numword(const char *w, enum extract_lang lang)
     return NULL;
 }
 
-/* Bit of a second letter in numindex.second; as in lex_numindex_may(). */
-static unsigned letter_bit(unsigned char b)
+/* Bit of a second byte in numindex.second; as in lex_numindex_may(). */
+static unsigned char letter_bit(unsigned char b)
 {
+    if (b >= 0x80)
+        return 29;
+    b = (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
     if (b >= 'a' && b <= 'z')
-        return b - 'a';
+        return (unsigned char)(b - 'a');
     return b == 0 ? 26 : b == '-' ? 27 : 28;
 }
 
-static uint32_t numhash(const char *w)
+/* The hash of the indexes: strmap_hash(), the hash doc.words keeps for
+ * every word of a document, so that its users look a word up without
+ * hashing it again. */
+static unsigned word_hash(const char *w)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (; *w; w++)
-        h = (h ^ (unsigned char)*w) * 16777619u;
-    return h;
+    return strmap_hash(w, strlen(w));
 }
 
 void lex_numindex_init(struct numindex *ix, enum extract_lang lang)
 {
     memset(ix, 0, sizeof *ix);
+    for (unsigned b = 0; b < 256; b++) {
+        ix->bit[b] = letter_bit((unsigned char)b);
+        ix->first[b] = ix->bit[b] < 26 ? (unsigned char)(ix->bit[b] + 1) : 0;
+    }
+    for (unsigned l = 1; l <= 26; l++)
+        ix->second[l] = 1u << 29;
     for (size_t i = 0; i < COUNT(numwords); i++) {
         if (!(numwords[i].langs & lx_mask(lang)))
             continue;
         const char *w = numwords[i].word;
-        ix->second[w[0] - 'a'] |= 1u << letter_bit((unsigned char)w[1]);
-        uint32_t full = numhash(numwords[i].word);
+        ix->second[ix->first[(unsigned char)w[0]]] |= 1u << letter_bit((unsigned char)w[1]);
+        unsigned full = word_hash(numwords[i].word);
         unsigned h = full & 255;
         while (ix->slot[h])
             h = (h + 1) & 255;
@@ -487,20 +498,92 @@ void lex_numindex_init(struct numindex *ix, enum extract_lang lang)
     for (size_t i = 0; i < COUNT(approx_markers); i++) {
         if (i && strcmp(approx_markers[i - 1].last, approx_markers[i].last) == 0)
             continue;
-        unsigned h = numhash(approx_markers[i].last) & 127;
+        unsigned h = word_hash(approx_markers[i].last) & 127;
         while (ix->mslot[h])
             h = (h + 1) & 127;
         ix->mslot[h] = (unsigned char)(i + 1);
     }
 }
 
+/* The word lists of one language in one hash table, for lex_word_lists():
+ * each distinct word once, with the bits of the lists that hold it. */
+#define LIST_SLOTS 2048
+struct list_index {
+    struct {
+        const char *w;
+        uint16_t lists;
+    } e[LIST_SLOTS / 2];
+    size_t n;
+    uint16_t slot[LIST_SLOTS]; /* 1 + index into e, 0 when empty */
+};
+
+static void list_add(struct list_index *ix, const char *w, unsigned list)
+{
+    unsigned h = word_hash(w) & (LIST_SLOTS - 1);
+    for (; ix->slot[h]; h = (h + 1) & (LIST_SLOTS - 1))
+        if (strcmp(ix->e[ix->slot[h] - 1].w, w) == 0) {
+            ix->e[ix->slot[h] - 1].lists |= (uint16_t)list;
+            return;
+        }
+    ix->e[ix->n].w = w;
+    ix->e[ix->n].lists = (uint16_t)list;
+    ix->slot[h] = (uint16_t)++ix->n;
+}
+
+static void list_add_lexwords(struct list_index *ix, const struct lexword *tab, size_t n, unsigned mask,
+                              unsigned list)
+{
+    for (size_t i = 0; i < n; i++)
+        if (tab[i].langs & mask)
+            list_add(ix, tab[i].w, list);
+}
+
+static void list_add_strings(struct list_index *ix, const char *const *tab, size_t n, unsigned list)
+{
+    for (size_t i = 0; i < n; i++)
+        list_add(ix, tab[i], list);
+}
+
+static void list_index_init(struct list_index *ix, enum extract_lang lang)
+{
+    unsigned mask = lx_mask(lang);
+    list_add_lexwords(ix, stopwords, COUNT(stopwords), mask, LL_STOP);
+    list_add_lexwords(ix, prenominals, COUNT(prenominals), mask, LL_PRENOMINAL);
+    list_add_lexwords(ix, determiners, COUNT(determiners), mask, LL_DETERMINER);
+    list_add_strings(ix, months, COUNT(months), LL_MONTH);
+    list_add_strings(ix, id_words, COUNT(id_words), LL_ID);
+    list_add_strings(ix, street_words, COUNT(street_words), LL_STREET);
+    list_add_strings(ix, measures, COUNT(measures), LL_MEASURE);
+    list_add_strings(ix, time_words, COUNT(time_words), LL_TIME);
+    list_add_strings(ix, irregular_plurals, COUNT(irregular_plurals), LL_IRREGULAR_PLURAL);
+    list_add_strings(ix, score_units, COUNT(score_units), LL_SCORE);
+    for (size_t i = 0; i < COUNT(approx_markers); i++)
+        if (approx_markers[i].langs & mask)
+            list_add(ix, approx_markers[i].last, LL_APPROX_LAST);
+}
+
 static struct numindex numindex_fr, numindex_en;
+static struct list_index lists_fr, lists_en;
 static pthread_once_t numindex_once = PTHREAD_ONCE_INIT;
 
 static void numindex_build(void)
 {
     lex_numindex_init(&numindex_fr, LANG_FR);
     lex_numindex_init(&numindex_en, LANG_EN);
+    list_index_init(&lists_fr, LANG_FR);
+    list_index_init(&lists_en, LANG_EN);
+}
+
+unsigned lex_word_lists(const char *w, size_t n, unsigned hash, enum extract_lang lang)
+{
+    pthread_once(&numindex_once, numindex_build);
+    const struct list_index *ix = lang == LANG_EN ? &lists_en : &lists_fr;
+    for (unsigned h = hash & (LIST_SLOTS - 1); ix->slot[h]; h = (h + 1) & (LIST_SLOTS - 1)) {
+        const char *e = ix->e[ix->slot[h] - 1].w;
+        if (strncmp(e, w, n) == 0 && e[n] == '\0')
+            return ix->e[ix->slot[h] - 1].lists;
+    }
+    return 0;
 }
 
 const struct numindex *lex_numindex(enum extract_lang lang)
@@ -509,15 +592,34 @@ const struct numindex *lex_numindex(enum extract_lang lang)
     return lang == LANG_EN ? &numindex_en : &numindex_fr;
 }
 
-const struct numword *lex_numindex_find(const struct numindex *ix, const char *w)
+const struct numword *lex_numindex_get(const struct numindex *ix, const char *w, size_t n, unsigned hash)
 {
-    uint32_t full = numhash(w);
-    unsigned char check = (unsigned char)(full >> 24);
-    for (unsigned h = full & 255; ix->slot[h]; h = (h + 1) & 255)
-        if (ix->check[h] == check && strcmp(numwords[ix->slot[h] - 1].word, w) == 0)
+    unsigned char check = (unsigned char)(hash >> 24);
+    for (unsigned h = hash & 255; ix->slot[h]; h = (h + 1) & 255) {
+        const char *e = numwords[ix->slot[h] - 1].word;
+        if (ix->check[h] == check && strncmp(e, w, n) == 0 && e[n] == '\0')
             return &numwords[ix->slot[h] - 1];
+    }
     return NULL;
 }
+
+const struct numword *lex_numindex_find(const struct numindex *ix, const char *w)
+{
+    size_t n = strlen(w);
+    return lex_numindex_get(ix, w, n, strmap_hash(w, n));
+}
+
+unsigned lex_numword_index(const struct numword *w)
+{
+    return w ? (unsigned)(w - numwords) + 1 : 0;
+}
+
+const struct numword *lex_numword_at(unsigned k)
+{
+    return k ? &numwords[k - 1] : NULL;
+}
+
+_Static_assert(COUNT(numwords) < 255, "number word indexes are bytes (struct wordinfo)");
 
 static bool in_lexwords(const struct lexword *tab, size_t n, const char *w, enum extract_lang lang)
 {
@@ -556,19 +658,19 @@ bool lex_is_unit_abbrev(const char *w)
 /* The first marker whose last word is `w`, or NULL. */
 static const struct marker *marker_run(const struct numindex *ix, const char *w)
 {
-    for (unsigned h = numhash(w) & 127; ix->mslot[h]; h = (h + 1) & 127)
+    for (unsigned h = word_hash(w) & 127; ix->mslot[h]; h = (h + 1) & 127)
         if (strcmp(approx_markers[ix->mslot[h] - 1].last, w) == 0)
             return &approx_markers[ix->mslot[h] - 1];
     return NULL;
 }
 
-bool lex_approx_last_word(const struct numindex *ix, const char *w, enum extract_lang lang)
+/* True when the NUL-terminated w is the n bytes at p (none of them NUL). */
+static bool word_is(const char *w, const char *p, size_t n)
 {
-    const struct marker *e = marker_run(ix, w);
-    for (; e && e < approx_markers + COUNT(approx_markers) && strcmp(e->last, w) == 0; e++)
-        if (e->langs & lx_mask(lang))
-            return true;
-    return false;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] != p[i])
+            return false;
+    return w[n] == '\0';
 }
 
 size_t lex_approx_before(const struct numindex *ix, const char *const *words, size_t n,
@@ -579,25 +681,24 @@ size_t lex_approx_before(const struct numindex *ix, const char *const *words, si
     const struct marker *e = marker_run(ix, words[n - 1]);
     if (!e)
         return 0;
-    size_t best = 0;
-    for (; e < approx_markers + COUNT(approx_markers) && strcmp(e->last, words[n - 1]) == 0; e++) {
+    const char *last = e->last;
+    size_t last_len = strlen(last), best = 0;
+    for (; e < approx_markers + COUNT(approx_markers) && (e->last == last || strcmp(e->last, last) == 0); e++) {
         if (!(e->langs & lx_mask(lang)))
             continue;
-        /* compare the phrase's words, last first, with the words before */
+        /* the phrase ends with `last`, the word nearest the number: compare
+         * the words before it, nearest first, with the words before */
         const char *m = e->phrase;
-        size_t k = 0, end = strlen(m);
+        size_t k = 1, end = strlen(m) - last_len; /* 0, or where `last` starts */
         bool ok = true;
-        while (ok) {
+        while (ok && end > 0) {
+            end--; /* the space before the word compared last */
             size_t st = end;
             while (st > 0 && m[st - 1] != ' ')
                 st--;
-            if (k >= n || strlen(words[n - 1 - k]) != end - st ||
-                memcmp(words[n - 1 - k], m + st, end - st) != 0)
-                ok = false;
+            ok = k < n && word_is(words[n - 1 - k], m + st, end - st);
             k++;
-            if (st == 0)
-                break;
-            end = st - 1;
+            end = st;
         }
         if (ok && k > best)
             best = k;
@@ -619,64 +720,9 @@ bool lex_approx_after2(const char *w1, const char *w2, enum extract_lang lang)
     return false;
 }
 
-bool lex_is_stopword(const char *w, enum extract_lang lang)
-{
-    return in_lexwords(stopwords, COUNT(stopwords), w, lang);
-}
-
-bool lex_is_prenominal(const char *w, enum extract_lang lang)
-{
-    return in_lexwords(prenominals, COUNT(prenominals), w, lang);
-}
-
-bool lex_is_determiner(const char *w, enum extract_lang lang)
-{
-    return in_lexwords(determiners, COUNT(determiners), w, lang);
-}
-
-bool lex_is_month(const char *w)
-{
-    switch (w[0]) { /* every month starts with one of these */
-    case 'a': case 'd': case 'f': case 'j': case 'm': case 'n': case 'o': case 's':
-        return in_strings(months, COUNT(months), w);
-    default:
-        return false;
-    }
-}
-
-bool lex_is_id_word(const char *w)
-{
-    return in_strings(id_words, COUNT(id_words), w);
-}
-
 bool lex_is_ordinal_suffix(const char *w)
 {
     return in_strings(ordinal_suffixes, COUNT(ordinal_suffixes), w);
-}
-
-bool lex_is_time_word(const char *w)
-{
-    return in_strings(time_words, COUNT(time_words), w);
-}
-
-bool lex_is_irregular_plural(const char *w)
-{
-    return in_strings(irregular_plurals, COUNT(irregular_plurals), w);
-}
-
-bool lex_is_score_unit(const char *w)
-{
-    return in_strings(score_units, COUNT(score_units), w);
-}
-
-bool lex_is_street_word(const char *w)
-{
-    return in_strings(street_words, COUNT(street_words), w);
-}
-
-bool lex_is_measure(const char *w)
-{
-    return in_strings(measures, COUNT(measures), w);
 }
 
 /* Checks the sort order every binary search relies on; for the tests. */

@@ -3,9 +3,11 @@
  * currencies, approximation markers, and the words that say a number is not
  * a quantity (months, identifier words, ordinal and time suffixes).
  *
- * Every list is a constant table in lexicon_numbers.c, sorted so that a
- * lookup is a binary search; nothing here allocates or keeps state, so the
- * lookups are safe from any thread. Words are looked up in folded form (see
+ * Every list is a constant table in lexicon_numbers.c, sorted by word.
+ * The number words and the word lists of enum lex_list are found through
+ * hash indexes built once per language (read-only afterwards), the others
+ * by binary search; nothing here allocates, so the lookups are safe from
+ * any thread. Words are looked up in folded form (see
  * utf8.h: lower case, accents removed); abbreviations that depend on case
  * ("M", "bn", "k") are looked up in the text as written. */
 #ifndef QUOTED_LEXICON_NUMBERS_H
@@ -51,8 +53,14 @@ const struct numword *lex_numword(const char *w, enum extract_lang lang);
 struct numindex {
     unsigned char slot[256];  /* 1 + index into the word table, 0 when empty */
     unsigned char check[256]; /* high byte of the word's hash, to skip most compares */
-    uint32_t second[26];      /* per first letter: the second letters seen
-                                 (bit 26: word ends, bit 27: hyphen) */
+    /* lex_numindex_may(): for each byte, either case, 1 + its letter when
+     * it is one, 0 else; for each byte, its bit in `second` (its letter,
+     * 26 for the end of the word, 27 for a hyphen, 28 for another ASCII
+     * byte, 29 past ASCII); per first letter (1 + letter, 0 for none), the
+     * second letters seen, bit 29 always (an accented second letter folds
+     * to a letter) */
+    unsigned char first[256], bit[256];
+    uint32_t second[27];
     unsigned char mslot[128]; /* approximation markers by last word: 1 + index */
 };
 
@@ -63,20 +71,22 @@ const struct numindex *lex_numindex(enum extract_lang lang);
 
 /* The number word `w` (folded, NUL-terminated) in the index, or NULL. */
 const struct numword *lex_numindex_find(const struct numindex *ix, const char *w);
+/* The same for w[0..n) (folded, no NUL needed) whose strmap_hash() is
+ * `hash`, as doc.words keeps it for every word of a document. */
+const struct numword *lex_numindex_get(const struct numindex *ix, const char *w, size_t n, unsigned hash);
+
+/* Number words as small integers, for compact tables: 1 + the word's place
+ * in the table, 0 for NULL; lex_numword_at() turns one back. */
+unsigned lex_numword_index(const struct numword *w);
+const struct numword *lex_numword_at(unsigned k);
 
 /* False when the word starting with the bytes a, b (as written; b is 0
  * when the word has one letter) cannot be a number word of the index: a
- * filter that costs two table reads, run before folding any word. */
+ * filter that costs three table reads, run before folding any word. */
 static inline bool lex_numindex_may(const struct numindex *ix, unsigned char a, unsigned char b)
 {
-    a = (unsigned char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
-    if (a < 'a' || a > 'z')
-        return false; /* no number word starts with a digit or an accent */
-    if (b >= 0x80)
-        return true; /* "zéro": an accented second letter folds to a letter */
-    b = (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-    unsigned bit = b >= 'a' && b <= 'z' ? (unsigned)(b - 'a') : b == 0 ? 26u : b == '-' ? 27u : 28u;
-    return (ix->second[a - 'a'] >> bit) & 1;
+    /* no number word starts with a digit or an accent: second[0] is 0 */
+    return (ix->second[ix->first[a]] >> ix->bit[b]) & 1;
 }
 
 /* Multiplier of a scale abbreviation written right after digits, as written
@@ -101,52 +111,42 @@ bool lex_is_unit_abbrev(const char *w);
 size_t lex_approx_before(const struct numindex *ix, const char *const *words, size_t n,
                          enum extract_lang lang);
 
-/* True when the folded word `w` ends some approximation marker ("de" of
- * "plus de", "least" of "at least"): a cheap filter. */
-bool lex_approx_last_word(const struct numindex *ix, const char *w, enum extract_lang lang);
-
 /* True for a folded word that, right after a quantity, marks it as
  * approximate ("environ" in "20 ans environ"). Two-word markers ("or so",
  * "ou plus") are matched by lex_approx_after2(). */
 bool lex_approx_after(const char *w, enum extract_lang lang);
 bool lex_approx_after2(const char *w1, const char *w2, enum extract_lang lang);
 
-/* Function words: never a counted noun. */
-bool lex_is_stopword(const char *w, enum extract_lang lang);
+/* The word lists a folded word can be in, as bits. */
+enum lex_list {
+    LL_STOP = 1 << 0,         /* function words: never a counted noun */
+    LL_PRENOMINAL = 1 << 1,   /* adjectives that may stand between a number and
+                               * its noun ("cinq prochaines années", "54 small
+                               * children") */
+    LL_DETERMINER = 1 << 2,   /* determiners after a partitive "de"/"of" ("8 000
+                               * de ces suppressions", "three of these states") */
+    LL_MONTH = 1 << 3,        /* month names and their abbreviations */
+    LL_ID = 1 << 4,           /* words before a number that make it an
+                               * identifier: "article 49.3", "page 12" */
+    LL_STREET = 1 << 5,       /* after a number: "12 rue de la Paix", "10
+                               * Downing Street" */
+    LL_MEASURE = 1 << 6,      /* units after which "un"/"une" counts as the
+                               * number 1 ("un kilo de cocaïne") */
+    LL_TIME = 1 << 7,         /* make the preceding number a time of day */
+    LL_IRREGULAR_PLURAL = 1 << 8, /* English plurals without a final -s */
+    LL_SCORE = 1 << 9,        /* units a game is scored in ("buts", "goals") */
+    LL_APPROX_LAST = 1 << 10, /* ends some approximation marker ("de" of "plus
+                               * de", "least" of "at least") */
+};
 
-/* Adjectives that may stand between a number and its noun ("cinq
- * prochaines années", "54 small children"). */
-bool lex_is_prenominal(const char *w, enum extract_lang lang);
-
-/* Determiners after a partitive "de"/"of" ("8 000 de ces suppressions",
- * "three of these states"). */
-bool lex_is_determiner(const char *w, enum extract_lang lang);
-
-/* Month names and their abbreviations, both languages. */
-bool lex_is_month(const char *w);
-
-/* Words before a number that make it an identifier, not a quantity:
- * "article 49.3", "page 12", "vol 17", "numéro 5". */
-bool lex_is_id_word(const char *w);
+/* The lists (enum lex_list bits) that hold the folded word w[0..n), whose
+ * strmap_hash() is `hash` (as doc.words keeps it), in `lang` (months,
+ * identifier, street, time, measure and score words and irregular plurals
+ * in either language): one hash lookup for them all. */
+unsigned lex_word_lists(const char *w, size_t n, unsigned hash, enum extract_lang lang);
 
 /* Suffixes glued to digits that make an ordinal ("1er", "2e", "3rd"). */
 bool lex_is_ordinal_suffix(const char *w);
-
-/* Words that make the preceding number a time of day or clock reading. */
-bool lex_is_time_word(const char *w);
-
-/* English plurals without a final -s ("people", "children"). */
-bool lex_is_irregular_plural(const char *w);
-
-/* Units a game is scored in ("buts", "points", "goals"). */
-bool lex_is_score_unit(const char *w);
-
-/* Street words after a number: "12 rue de la Paix", "10 Downing Street". */
-bool lex_is_street_word(const char *w);
-
-/* Units of measure after which "un"/"une" counts as the number 1
- * ("un kilo de cocaïne"). */
-bool lex_is_measure(const char *w);
 
 /* True when every table is in the order its binary search needs. */
 bool lex_numbers_sorted(void);

@@ -14,21 +14,11 @@ void nx_cache_init(struct foldcache *fc)
         fc->tag[k] = SIZE_MAX;
 }
 
-const char *nx_word(const struct numctx *c, size_t i)
+const char *nx_word_cut(const struct numctx *c, size_t i)
 {
-    if (i >= c->d->n_tokens || c->d->tokens[i].kind != TOK_WORD)
-        return "";
     size_t slot = i % NX_CACHE;
     char *out = c->cache->word[slot];
     const struct token *t = &c->d->tokens[i];
-    /* a fold of at most NX_WORD - 5 bytes comes out whole below too */
-    if (c->d->fold && t->flen + 5 <= NX_WORD) {
-        if (c->cache->tag[slot] != i) {
-            c->cache->tag[slot] = i;
-            c->cache->known[slot] = 0;
-        }
-        return c->d->fold + t->foff;
-    }
     if (c->cache->tag[slot] != i) {
         size_t n = t->end - t->start, k = 0;
         const unsigned char *s = (const unsigned char *)c->d->text + t->start;
@@ -52,9 +42,26 @@ const char *nx_word(const struct numctx *c, size_t i)
         else
             utf8_fold_into(c->d->text + t->start, n, out, NX_WORD);
         c->cache->tag[slot] = i;
-        c->cache->known[slot] = 0;
     }
     return out;
+}
+
+const struct numword *nx_numword(const struct numctx *c, size_t i)
+{
+    if (i >= c->d->n_tokens || c->d->tokens[i].kind != TOK_WORD)
+        return NULL; /* no number word is "" */
+    struct wordinfo *wi = &c->info[c->d->tokens[i].word];
+    if (!(wi->known & NXW_NW)) {
+        /* the fold and its hash, as interned; a word too long to read in
+         * place is no number word, whole or cut */
+        const struct token *t = &c->d->tokens[i];
+        const struct numword *nw = NULL;
+        if (c->d->fold && t->flen + 5 <= NX_WORD)
+            nw = lex_numindex_get(c->ix, c->d->fold + t->foff, t->flen, c->d->words[t->word].hash);
+        wi->nw = (uint8_t)lex_numword_index(nw);
+        wi->known |= NXW_NW;
+    }
+    return lex_numword_at(wi->nw);
 }
 
 static const struct token *tok(const struct numctx *c, size_t i)
@@ -148,7 +155,7 @@ static double scale_at(const struct numctx *c, size_t k, bool after_currency)
     double m = lex_scale_abbrev(c->d->text + t->start, t->end - t->start, after_currency);
     if (m)
         return m;
-    const struct numword *w = lex_numindex_find(c->ix, nx_word(c, k));
+    const struct numword *w = nx_numword(c, k);
     if (w && w->kind == NW_SCALE)
         return w->value;
     return 0;
@@ -318,7 +325,8 @@ static bool parse_words(const struct numctx *c, size_t i, struct number *n)
             if (len < sizeof w) {
                 memcpy(w, p, len);
                 w[len] = '\0';
-                nw = lex_numindex_find(c->ix, w);
+                /* a word without a hyphen: the word itself, looked up once */
+                nw = part == 0 && !e ? nx_numword(c, j) : lex_numindex_find(c->ix, w);
                 if (part > 0 && (strcmp(w, "et") == 0 || strcmp(w, "and") == 0)) {
                     p += len + (e ? 1 : 0);
                     part++;
@@ -365,7 +373,7 @@ static bool parse_words(const struct numctx *c, size_t i, struct number *n)
         /* connectors: "vingt et un", "three hundred and six" */
         if (j + 1 < d->n_tokens && tok(c, j)->kind == TOK_WORD) {
             const char *cw = nx_word(c, j);
-            const struct numword *nx = lex_numindex_find(c->ix, nx_word(c, j + 1));
+            const struct numword *nx = nx_numword(c, j + 1);
             if (d->lang == LANG_FR && strcmp(cw, "et") == 0 && s.last_kind == NW_ATOM && s.last_atom >= 20 &&
                 nx && (nx->kind == NW_ARTICLE || (nx->kind == NW_ATOM && nx->value == 11)))
                 j++;
@@ -410,7 +418,7 @@ bool number_parse(const struct numctx *c, size_t i, bool after_currency, struct 
         if (strcmp(w, "d") == 0 && tok(c, k + 1)->kind == TOK_PUNCT)
             k++;
         if (strcmp(w, "de") == 0 || strcmp(w, "d") == 0 || strcmp(w, "of") == 0) {
-            const struct numword *sw = lex_numindex_find(c->ix, nx_word(c, k + 1));
+            const struct numword *sw = nx_numword(c, k + 1);
             if (sw && (sw->kind == NW_SCALE || sw->kind == NW_HUNDRED || sw->kind == NW_COLLECTIVE) &&
                 strcmp(nx_word(c, k + 1), "mille") != 0) {
                 n->value *= sw->value;

@@ -17,20 +17,29 @@
 #include "doc.h"
 #include "lexicon_numbers.h"
 
-/* Folded forms of the words the pass looks at, folded on first use and
- * kept in a small ring indexed by token number: a word stays valid while
- * the pass reads tokens fewer than NX_CACHE positions away from it, which
- * is all any rule looks at. Words longer than NX_WORD - 1 bytes are cut
- * (no number word, marker or unit is that long). */
+/* Folded forms of the words too long to read in place in doc.fold (see
+ * nx_word()), cut and kept in a small ring indexed by token number: a word
+ * stays valid while the pass reads tokens fewer than NX_CACHE positions
+ * away from it, which is all any rule looks at. Words longer than
+ * NX_WORD - 1 bytes are cut (no number word, marker or unit is that long). */
 #define NX_CACHE 64
 #define NX_WORD 48
 
 struct foldcache {
     size_t tag[NX_CACHE];    /* token held by each slot, SIZE_MAX if none */
     char word[NX_CACHE][NX_WORD];
-    /* per-slot memo of word classes (figures.c): which are known, which hold */
-    uint16_t known[NX_CACHE], bits[NX_CACHE];
 };
+
+/* What the pass has looked up about one distinct word of the document (by
+ * token.word), filled on first use: each lexicon is asked once per word,
+ * not once per token. Small, as every word of the document has one. */
+struct wordinfo {
+    uint16_t bits;  /* figures.c: the word's classes (enum wclass) */
+    uint8_t known;  /* what is filled: NXW_NW here, figures.c's others */
+    uint8_t nw;     /* lex_numword_index() of nx_numword(), once NXW_NW is known */
+    uint8_t head;   /* figures.c: the number word it is or starts with, as nw */
+};
+#define NXW_NW 1u
 
 /* The tokens of a document and what the number reader needs to look at
  * them. Used by one thread at a time (the cache is written through it). */
@@ -38,13 +47,32 @@ struct numctx {
     const struct doc *d;
     struct foldcache *cache;   /* initialised with nx_cache_init() */
     const struct numindex *ix; /* number words of d->lang */
+    struct wordinfo *info;     /* d->n_words entries, zeroed at first */
 };
 
 void nx_cache_init(struct foldcache *fc);
 
+/* nx_word() of a word token whose fold is too long to read in place: its
+ * cut fold, borrowed from the cache. */
+const char *nx_word_cut(const struct numctx *c, size_t i);
+
 /* Folded text of token i (words only; other tokens and i past the end give
- * ""). Borrowed from the cache, see above for how long it stays valid. */
-const char *nx_word(const struct numctx *c, size_t i);
+ * ""): its fold in doc.fold, or for a long word its cut fold, borrowed from
+ * the cache (see above for how long it stays valid). */
+static inline const char *nx_word(const struct numctx *c, size_t i)
+{
+    if (i >= c->d->n_tokens || c->d->tokens[i].kind != TOK_WORD)
+        return "";
+    const struct token *t = &c->d->tokens[i];
+    /* a fold of at most NX_WORD - 5 bytes comes out whole from the cut too */
+    if (c->d->fold && t->flen + 5 <= NX_WORD)
+        return c->d->fold + t->foff;
+    return nx_word_cut(c, i);
+}
+
+/* The number word token i is (lex_numindex_find() of nx_word()), or NULL;
+ * looked up once per distinct word. */
+const struct numword *nx_numword(const struct numctx *c, size_t i);
 
 struct number {
     size_t first, last;    /* its tokens, inclusive (scale words included) */

@@ -17,14 +17,6 @@ static struct strmap_slot *find(const struct strmap *m, const char *k, size_t n,
     }
 }
 
-int *strmap_get(const struct strmap *m, const char *k, size_t n)
-{
-    if (!m->cap)
-        return NULL;
-    struct strmap_slot *s = find(m, k, n, strmap_hash(k, n));
-    return s->koff ? &s->value : NULL;
-}
-
 /* Re-home every slot into a table of nc slots (a power of two). */
 static int rehash(struct strmap *m, size_t nc)
 {
@@ -93,6 +85,52 @@ int *strmap_put(struct strmap *m, const char *k, size_t n, int v)
     m->keys[off + n] = '\0';
     m->keys_len = off + n + 1;
     *s = (struct strmap_slot){(uint32_t)off, (uint32_t)n, h, v};
+    m->count++;
+    return &s->value;
+}
+
+/* The slot hash of a tagged key whose string hashes to h. */
+static unsigned tagged_hash(char tag, unsigned h)
+{
+    return h ^ ((unsigned)(unsigned char)tag * 0x9E3779B1u);
+}
+
+/* find() for a tagged key (ht: tagged_hash()). */
+static struct strmap_slot *find_tagged(const struct strmap *m, char tag, const char *k, size_t n, unsigned ht)
+{
+    size_t mask = m->cap - 1;
+    for (size_t i = ht & mask;; i = (i + 1) & mask) {
+        struct strmap_slot *s = &m->slots[i];
+        if (!s->koff || (s->hash == ht && s->len == n + 1 && m->keys[s->koff] == tag &&
+                         strmap_same_bytes(m->keys + s->koff + 1, k, n)))
+            return s;
+    }
+}
+
+int *strmap_get_tagged(const struct strmap *m, char tag, const char *k, size_t n, unsigned h)
+{
+    if (!m->cap)
+        return NULL;
+    struct strmap_slot *s = find_tagged(m, tag, k, n, tagged_hash(tag, h));
+    return s->koff ? &s->value : NULL;
+}
+
+int *strmap_put_tagged(struct strmap *m, char tag, const char *k, size_t n, unsigned h, int v)
+{
+    if ((m->count + 1) * 2 > m->cap && rehash(m, m->cap ? m->cap * 2 : 64))
+        return NULL;
+    unsigned ht = tagged_hash(tag, h);
+    struct strmap_slot *s = find_tagged(m, tag, k, n, ht);
+    if (s->koff)
+        return &s->value;
+    if (keys_room(m, (m->keys_len ? m->keys_len : 1) + n + 2))
+        return NULL;
+    size_t off = m->keys_len;
+    m->keys[off] = tag;
+    memcpy(m->keys + off + 1, k, n);
+    m->keys[off + n + 1] = '\0';
+    m->keys_len = off + n + 2;
+    *s = (struct strmap_slot){(uint32_t)off, (uint32_t)(n + 1), ht, v};
     m->count++;
     return &s->value;
 }

@@ -33,50 +33,82 @@ static bool is_elision(const char *s, size_t n)
     static const struct { char w[7]; unsigned char n; } el[] = {
         {"l", 1}, {"d", 1}, {"j", 1}, {"m", 1}, {"n", 1}, {"s", 1}, {"t", 1}, {"c", 1}, {"qu", 2},
         {"jusqu", 5}, {"lorsqu", 6}, {"puisqu", 6}, {"quoiqu", 6}, {"presqu", 6}};
-    for (size_t i = 0; i < sizeof el / sizeof el[0]; i++)
-        if (el[i].n == n && strncasecmp(el[i].w, s, n) == 0)
+    for (size_t i = 0; i < sizeof el / sizeof el[0]; i++) {
+        if (el[i].n != n)
+            continue;
+        /* s holds letters: bit 0x20 lowers an ASCII one and makes no
+         * other byte an ASCII letter */
+        size_t k = 0;
+        while (k < n && ((unsigned char)s[k] | 0x20) == (unsigned char)el[i].w[k])
+            k++;
+        if (k == n)
             return true;
+    }
     return false;
 }
 
 /* Character classes of the bytes, read-only: ASCII letters (with their
  * case), digits and spaces as cp_is_letter(), cp_is_upper(), cp_is_digit()
- * and cp_is_space() class them; every byte >= 0x80 is 0 (a multi-byte
- * code point, decoded by the slow path). C_UPPER is the bit that lowers an
- * ASCII capital: b | (class & C_UPPER) is its fold. */
-enum { C_LETTER = 1, C_LOWER = 2, C_DIGIT = 4, C_SPACE = 8, C_UPPER = 0x20 };
+ * and cp_is_space() class them; C_MORE marks the bytes after which a word
+ * may go on past its ASCII letters and digits: a hyphen, an apostrophe and
+ * every byte >= 0x80 (a multi-byte code point, decoded apart). C_UPPER is
+ * the bit that lowers an ASCII capital. */
+enum { C_LETTER = 1, C_LOWER = 2, C_DIGIT = 4, C_SPACE = 8, C_MORE = 0x10, C_UPPER = 0x20 };
 #define LO (C_LETTER | C_LOWER)
 #define UP (C_LETTER | C_UPPER)
 #define DI C_DIGIT
 #define SP C_SPACE
+#define MO C_MORE
+#define MO16 MO, MO, MO, MO, MO, MO, MO, MO, MO, MO, MO, MO, MO, MO, MO, MO
 static const unsigned char byte_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, SP, SP, SP, SP, SP, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    SP, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    SP, 0, 0, 0, 0, 0, 0, MO, 0, 0, 0, 0, 0, MO, 0, 0,
     DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, 0, 0, 0, 0, 0, 0,
     0, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
     UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, 0, 0, 0, 0, 0,
     0, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
     LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, 0, 0, 0, 0, 0,
+    MO16, MO16, MO16, MO16, MO16, MO16, MO16, MO16,
 };
+#undef MO16
+#undef MO
 #undef LO
 #undef UP
 #undef DI
 #undef SP
 
 /* Append the fold of code point c (not ASCII) at o, as utf8_fold_into()
- * folds it inside a word; returns the new end. A code point that folds to
- * a space sets *slow instead: the token is then folded again, whole. */
-static char *fold_cp(uint32_t c, char *o, bool *slow)
+ * folds it inside a word; returns the new end. No code point of a token
+ * folds to a space (those end tokens), so the fold of a token is the
+ * folds of its code points. */
+static char *fold_cp(uint32_t c, char *o)
 {
     if (c >= 0x300 && c <= 0x36F) /* combining marks: dropped */
         return o;
-    size_t k = cp_fold(c, o);
-    if (k == 1 && *o == ' ') {
-        *slow = true;
-        return o;
+    return o + cp_fold(c, o);
+}
+
+/* Fold the ASCII letters and digits from p (before end) to *w, which
+ * moves past them: lower case, which for them all is bit 0x20 set. Returns
+ * the end of the run and sets *stop to the byte_class of the byte after it
+ * (0 at the end); with `classes`, adds to it the byte_class bits of the
+ * run's bytes. */
+static inline const unsigned char *fold_alnum(const unsigned char *p, const unsigned char *end, char **w,
+                                              unsigned *classes, unsigned *stop)
+{
+    char *o = *w;
+    unsigned acc = 0, bc = 0;
+    while (p < end && ((bc = byte_class[*p]) & (C_LETTER | C_DIGIT))) {
+        if (classes)
+            acc |= bc;
+        *o++ = (char)(*p++ | 0x20);
     }
-    return o + k;
+    *w = o;
+    if (classes)
+        *classes |= acc;
+    *stop = p < end ? bc : 0;
+    return p;
 }
 
 /* The slot of folded word w[0..n) (hash h): its own, or the empty slot
@@ -93,35 +125,6 @@ static uint32_t *word_slot(const struct doc *d, const char *w, size_t n, unsigne
     }
 }
 
-/* Give every word token its id in d->words, interning each distinct fold
- * once: one hash and one probe per word token, for every pass. */
-static int intern_words(struct doc *d, size_t n_words)
-{
-    size_t slots = 64;
-    while (slots < 2 * n_words)
-        slots *= 2;
-    d->word_slots = calloc(slots, sizeof *d->word_slots);
-    d->words = malloc((n_words ? n_words : 1) * sizeof *d->words);
-    if (!d->word_slots || !d->words)
-        return -1;
-    d->word_mask = slots - 1;
-    d->n_words = 0;
-    for (size_t k = 0; k < d->n_tokens; k++) {
-        struct token *t = &d->tokens[k];
-        if (t->kind != TOK_WORD)
-            continue;
-        const char *w = d->fold + t->foff;
-        unsigned h = strmap_hash(w, t->flen);
-        uint32_t *x = word_slot(d, w, t->flen, h);
-        if (!*x) {
-            d->words[d->n_words] = (struct doc_word){t->foff, t->flen, h};
-            *x = (uint32_t)++d->n_words;
-        }
-        t->word = *x - 1;
-    }
-    return 0;
-}
-
 long doc_word_find(const struct doc *d, const char *w, size_t n)
 {
     if (!d->word_slots)
@@ -130,22 +133,112 @@ long doc_word_find(const struct doc *d, const char *w, size_t n)
     return x ? (long)x - 1 : -1;
 }
 
-static int push(struct doc *d, size_t *cap, struct token t)
+/* The hash and the comparison of folds inside d->fold, where
+ * doc_tokenize() leaves at least 8 written bytes after every fold's NUL:
+ * on little-endian machines, eight bytes at a time with the bytes past the
+ * fold masked off (no byte loop for the tail). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static inline uint64_t load8(const char *p)
 {
-    if (d->n_tokens >= *cap && grow((void **)&d->tokens, cap, d->n_tokens, sizeof *d->tokens))
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* The first n (< 8) bytes at p, the others zero: strmap_hash()'s tail. */
+static inline uint64_t head_bytes(const char *p, size_t n)
+{
+    static const uint64_t mask[8] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF,
+                                     0xFFFFFFFFFFFFFF};
+    return load8(p) & mask[n];
+}
+
+/* strmap_hash(k, n), read as whole words. */
+static inline unsigned fold_hash(const char *k, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
+    for (; n >= 8; k += 8, n -= 8) {
+        h = (h ^ load8(k)) * 0xFF51AFD7ED558CCDu;
+        h ^= h >> 32;
+    }
+    h = (h ^ head_bytes(k, n)) * 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 29;
+    return (unsigned)(h ^ (h >> 32));
+}
+
+static inline bool same_fold(const char *a, const char *b, size_t n)
+{
+    for (; n >= 8; a += 8, b += 8, n -= 8)
+        if (load8(a) != load8(b))
+            return false;
+    return head_bytes(a, n) == head_bytes(b, n);
+}
+#else
+static inline unsigned fold_hash(const char *k, size_t n)
+{
+    return strmap_hash(k, n);
+}
+
+static inline bool same_fold(const char *a, const char *b, size_t n)
+{
+    return strmap_same_bytes(a, b, n);
+}
+
+#endif
+
+/* Double the slots of d->words (their hashes are kept: no key is read). */
+static int rehash_words(struct doc *d)
+{
+    size_t slots = 2 * (d->word_mask + 1);
+    uint32_t *x = calloc(slots, sizeof *x);
+    if (!x)
         return -1;
-    d->tokens[d->n_tokens++] = t;
+    for (size_t id = 0; id < d->n_words; id++) {
+        size_t i = d->words[id].hash & (slots - 1);
+        while (x[i])
+            i = (i + 1) & (slots - 1);
+        x[i] = (uint32_t)id + 1;
+    }
+    free(d->word_slots);
+    d->word_slots = x;
+    d->word_mask = slots - 1;
     return 0;
+}
+
+/* The id in d->words of the fold just written at d->fold + foff (flen
+ * bytes), added when it is new: one hash and one probe per word token.
+ * -1 on allocation failure. */
+static long intern_word(struct doc *d, size_t *words_cap, size_t foff, size_t flen)
+{
+    const char *fold = d->fold, *w = fold + foff;
+    unsigned h = fold_hash(w, flen);
+    size_t mask = d->word_mask, i = h & mask;
+    for (;; i = (i + 1) & mask) {
+        uint32_t x = d->word_slots[i];
+        if (!x)
+            break;
+        const struct doc_word *e = &d->words[x - 1];
+        if (e->hash == h && e->flen == flen && same_fold(fold + e->foff, w, flen))
+            return x - 1;
+    }
+    if (d->n_words >= *words_cap && grow((void **)&d->words, words_cap, d->n_words, sizeof *d->words))
+        return -1;
+    d->words[d->n_words] = (struct doc_word){(uint32_t)foff, (uint32_t)flen, h};
+    d->word_slots[i] = (uint32_t)++d->n_words;
+    /* at most half full */
+    if (2 * d->n_words > mask && rehash_words(d))
+        return -1;
+    return (long)d->n_words - 1;
 }
 
 /* Abbreviations after which a full stop does not end a sentence. */
 static bool is_abbreviation(const struct doc *d, const struct token *w)
 {
-    static const char *const abbr[] = {"m", "mm", "mr", "mrs", "ms", "dr", "pr", "st", "sr", "jr",
-                                       "mme", "mlle", "me", "mgr", "gen", "gov", "sen", "rep",
-                                       "lt", "col", "capt", "sgt", "prof", "no", "vs", "cf",
-                                       "av", "bd", "corp", "co", "jan", "feb", "aug",
-                                       "sept", "oct", "nov", "dec", "p", "vol", "art"};
+    static const char abbr[][5] = {"m", "mm", "mr", "mrs", "ms", "dr", "pr", "st", "sr", "jr",
+                                   "mme", "mlle", "me", "mgr", "gen", "gov", "sen", "rep",
+                                   "lt", "col", "capt", "sgt", "prof", "no", "vs", "cf",
+                                   "av", "bd", "corp", "co", "jan", "feb", "aug",
+                                   "sept", "oct", "nov", "dec", "p", "vol", "art"};
     size_t n = w->end - w->start;
     const char *s = d->text + w->start;
     if (w->kind != TOK_WORD)
@@ -154,8 +247,13 @@ static bool is_abbreviation(const struct doc *d, const struct token *w)
         return true;
     if (n > 4) /* the longest abbreviation has four letters */
         return false;
+    /* an abbreviation is ASCII, and the fold of ASCII is its lower case */
+    for (size_t k = 0; k < n; k++)
+        if ((unsigned char)s[k] >= 0x80)
+            return false;
+    const char *f = d->fold + w->foff;
     for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
-        if (strncasecmp(abbr[i], s, n) == 0 && abbr[i][n] == '\0')
+        if (abbr[i][0] == f[0] && abbr[i][n] == '\0' && memcmp(abbr[i], f, n) == 0)
             return true;
     return false;
 }
@@ -171,187 +269,272 @@ static bool is_closing_mark(uint32_t c)
     return c == 0xBB || c == 0x201D || c == '"' || c == 0x2019 || c == ')' || c == '\'';
 }
 
+/* True when s[st..end) (a word) holds at least two letters. */
+static bool two_letters(const char *s, size_t st, size_t end)
+{
+    int letters = 0;
+    for (size_t k = st; k < end && letters < 2;)
+        letters += cp_is_letter(utf8_next(s, end, &k));
+    return letters >= 2;
+}
+
+/* Where the sentences stand while the tokens are read: a sentence ends
+ * after a terminator (. ! ? …) and any closing marks after it, before an
+ * upper-case word, a number or an opening mark, and at a line break. */
+struct sentencer {
+    size_t start;   /* byte where the current sentence starts */
+    size_t term;    /* the terminator that only closing marks follow, or SIZE_MAX */
+    size_t cap;     /* allocated spans of d->sentences */
+};
+
+static int push_sentence(struct doc *d, struct sentencer *sn, size_t end)
+{
+    if (d->n_sentences >= sn->cap && grow((void **)&d->sentences, &sn->cap, d->n_sentences, sizeof *d->sentences))
+        return -1;
+    d->sentences[d->n_sentences++] = (struct span){sn->start, end};
+    return 0;
+}
+
+/* Token k has just been read: end the sentence before it if it starts one
+ * (and mark it TF_SENT_START). */
+static int sentence_step(struct doc *d, struct sentencer *sn, size_t k)
+{
+    struct token *t = &d->tokens[k];
+    bool starts = k == 0 || (t->flags & TF_LINE_BEFORE);
+    if (!starts && (t->flags & TF_SPACE_BEFORE) && sn->term != SIZE_MAX) {
+        const struct token *e = &d->tokens[sn->term];
+        bool next_ok = (t->kind == TOK_WORD && (t->flags & TF_CAP)) || t->kind == TOK_NUMBER ||
+                       (t->kind == TOK_PUNCT && is_opening_mark(t->cp));
+        starts = next_ok && !(e->cp == '.' && sn->term > 0 && is_abbreviation(d, e - 1));
+    }
+    if (t->kind != TOK_PUNCT)
+        sn->term = SIZE_MAX;
+    else if (t->cp == '.' || t->cp == '!' || t->cp == '?' || t->cp == 0x2026)
+        sn->term = k;
+    else if (k == 0 || !is_closing_mark(t->cp))
+        sn->term = SIZE_MAX;
+    if (!starts)
+        return 0;
+    if (k > 0 && push_sentence(d, sn, d->tokens[k - 1].end))
+        return -1;
+    sn->start = t->start;
+    t->flags |= TF_SENT_START;
+    return 0;
+}
+
+/* Read the word whose first code point c (a letter, of byte_class cl when
+ * ASCII) is s[st..i): fold it
+ * to *o (moved past the fold) and add TF_CAP, TF_ALLCAPS and TF_HYPHEN to
+ * *flags as they apply. Returns where the word ends. */
+static size_t read_word(const char *s, size_t n, size_t st, size_t i, uint32_t c, unsigned cl, char **o,
+                        unsigned *flags)
+{
+    const unsigned char *p = (const unsigned char *)s + st, *end = (const unsigned char *)s + n;
+    char *w = *o;
+    bool lower; /* a lower-case letter seen: no TF_ALLCAPS */
+    if (c < 0x80) {
+        *flags |= cl & C_UPPER ? TF_CAP : 0;
+        lower = (cl & C_LOWER) != 0; /* the loop below folds it */
+    } else {
+        bool up = cp_is_upper_wide(c);
+        *flags |= up ? TF_CAP : 0;
+        lower = !up;
+        w = fold_cp(c, w);
+        p = (const unsigned char *)s + i;
+    }
+    for (;;) {
+        /* ASCII letters and digits, the bulk of most words; their classes
+         * are needed only while no lower-case letter is seen */
+        unsigned stop;
+        if (lower) {
+            p = fold_alnum(p, end, &w, NULL, &stop);
+        } else {
+            unsigned classes = 0;
+            p = fold_alnum(p, end, &w, &classes, &stop);
+            lower = (classes & C_LOWER) != 0;
+        }
+        /* after them only a hyphen, an apostrophe or a code point past
+         * ASCII goes on */
+        if (!(stop & C_MORE))
+            break;
+        /* U+00C0..U+00FF, the accented letters of French: read inline */
+        if (p[0] == 0xC3 && p + 1 < end && (p[1] & 0xC0) == 0x80) {
+            uint32_t c2 = 0xC0 + (p[1] & 0x3Fu);
+            if (c2 == 0xD7 || c2 == 0xF7) /* × ÷ */
+                break;
+            lower |= c2 > 0xDE;
+            w += cp_fold(c2, w);
+            p += 2;
+            continue;
+        }
+        size_t k = (size_t)(p - (const unsigned char *)s);
+        uint32_t c2 = utf8_next(s, n, &k);
+        if (cp_is_letter(c2) || (c2 >= 0x300 && c2 <= 0x36F) || cp_is_digit(c2)) {
+            lower |= cp_is_letter(c2) && !cp_is_upper(c2);
+            w = fold_cp(c2, w); /* not ASCII: those were read above */
+            p = (const unsigned char *)s + k;
+            continue;
+        }
+        bool hyphen = is_hyphen(c2);
+        if (hyphen || is_apostrophe(c2)) {
+            size_t k2 = k;
+            if (k2 < n && cp_is_letter(utf8_next(s, n, &k2))) {
+                if (!hyphen && is_elision(s + st, (size_t)(p - (const unsigned char *)s) - st))
+                    break;
+                *flags |= hyphen ? TF_HYPHEN : 0;
+                if (c2 < 0x80)
+                    *w++ = (char)c2;
+                else
+                    w = fold_cp(c2, w);
+                p = (const unsigned char *)s + k;
+                continue;
+            }
+        }
+        break;
+    }
+    size_t e = (size_t)(p - (const unsigned char *)s);
+    if (!lower && two_letters(s, st, e))
+        *flags |= TF_ALLCAPS;
+    *o = w;
+    return e;
+}
+
+/* Read the number starting with the digit at s[i]: digits, with "," or
+ * "." between two of them. Folds it to *o (moved past it); returns where
+ * it ends. */
+static size_t read_number(const char *s, size_t n, size_t i, char **o)
+{
+    char *w = *o;
+    while (i < n) {
+        if (byte_class[(unsigned char)s[i]] & C_DIGIT) {
+            *w++ = s[i++];
+            continue;
+        }
+        if ((s[i] == ',' || s[i] == '.') && i + 1 < n && cp_is_digit((unsigned char)s[i + 1])) {
+            *w++ = s[i++];
+            continue;
+        }
+        break;
+    }
+    *o = w;
+    return i;
+}
+
 int doc_tokenize(struct doc *d)
 {
-    size_t cap = 0, i = 0, n = d->len;
+    size_t cap = 0, words_cap = 0, i = 0, n = d->len;
     const char *s = d->text;
-    bool space = true, para = true, line = false;
+    /* the flags of the next token, gathered from the spaces before it */
+    unsigned pending = TF_SPACE_BEFORE | TF_PARA_START;
+    struct sentencer sn = {0, SIZE_MAX, 0};
+    /* whether the next token may change where the sentences stand: the
+     * first one, one after a terminator (sn.term set) or a line break */
+    bool sentence_check = true;
 
     d->tokens = NULL;
     d->n_tokens = 0;
     d->words = NULL;
     d->word_slots = NULL;
-    d->n_words = d->word_mask = 0;
-    size_t n_words = 0;
-    /* a fold is never longer than the text it folds: the text's length and
-     * a NUL per token (at most one per byte) */
-    size_t foff = 0, fcap = 2 * n + 16;
-    d->fold = malloc(fcap);
-    if (!d->fold)
+    d->n_words = 0;
+    d->sentences = NULL;
+    d->n_sentences = 0;
+    /* a fold is never longer than the text it folds: the text's length, a
+     * NUL per token (at most one per byte) and the 8 bytes written after
+     * the last fold (see fold_hash()) */
+    size_t foff = 0;
+    char *fold = d->fold = malloc(2 * n + 16);
+    /* the distinct words: about one per six bytes of a short text, far
+     * fewer in a long one; the slots start at least half empty for an
+     * article and double as needed */
+    size_t slots = 64;
+    while (slots < n / 4 && slots < 4096)
+        slots *= 2;
+    d->word_slots = calloc(slots, sizeof *d->word_slots);
+    d->word_mask = slots - 1;
+    if (!d->fold || !d->word_slots)
         return -1;
     /* about one token per five bytes of text: one allocation, seldom two */
-    if (grow((void **)&d->tokens, &cap, n / 5 + 16, sizeof *d->tokens))
+    if (grow((void **)&d->tokens, &cap, n / 5 + 16, sizeof *d->tokens) ||
+        grow((void **)&d->words, &words_cap, slots / 2 - 1, sizeof *d->words) ||
+        grow((void **)&d->sentences, &sn.cap, n / 128 + 16, sizeof *d->sentences)) /* ~100 bytes each */
         return -1;
     while (i < n) {
         size_t st = i;
-        unsigned cl = byte_class[(unsigned char)s[i]];
-        uint32_t c = utf8_next(s, n, &i);
-        if ((cl & C_SPACE) || (c >= 0x80 && cp_is_space(c))) {
-            space = true;
-            if (c == '\n') {
-                line = true;
+        unsigned char b = (unsigned char)s[i];
+        unsigned cl = byte_class[b];
+        uint32_t c = b;
+        if (cl & C_SPACE) {
+            pending |= TF_SPACE_BEFORE;
+            i++;
+            if (b == '\n') {
+                pending |= TF_LINE_BEFORE;
+                sentence_check = true;
                 size_t k = i;
                 while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
                     k++;
                 if (k < n && s[k] == '\n')
-                    para = true;
+                    pending |= TF_PARA_START;
             }
             continue;
         }
-        struct token t = {(uint32_t)st, 0, c, TOK_PUNCT, 0, 0, 0, 0};
-        if (space)
-            t.flags |= TF_SPACE_BEFORE;
-        if (para)
-            t.flags |= TF_PARA_START;
-        if (line)
-            t.flags |= TF_LINE_BEFORE;
-        space = para = line = false;
-        /* the fold is written as the token is read */
-        char *fo = d->fold + foff, *o = fo;
-        bool slow = false;
-        if (c < 0x80)
-            *o++ = (char)(c | (cl & C_UPPER));
-        else
-            o = fold_cp(c, o, &slow);
-        if (c < 0x80 ? (cl & C_LETTER) != 0 : cp_is_letter(c)) {
-            bool up = c < 0x80 ? (cl & C_UPPER) != 0 : cp_is_upper(c);
-            int letters = 1, uppers = up;
-            t.kind = TOK_WORD;
-            if (up)
-                t.flags |= TF_CAP;
-            for (;;) {
-                /* ASCII letters and digits, the bulk of most words, with
-                 * copies of the counters that can stay in registers (i's
-                 * address is taken by utf8_next()) */
-                unsigned bc;
-                size_t j = i;
-                int la = 0, ua = 0;
-                char *w = o;
-                while (j < n && ((bc = byte_class[(unsigned char)s[j]]) & (C_LETTER | C_DIGIT))) {
-                    unsigned char b = (unsigned char)s[j++];
-                    la += (int)(bc & C_LETTER);
-                    ua += (int)(bc >> 5);
-                    *w++ = (char)(b | (bc & C_UPPER));
-                }
-                i = j;
-                o = w;
-                letters += la;
-                uppers += ua;
-                size_t k = i;
-                if (k >= n)
-                    break;
-                uint32_t c2 = utf8_next(s, n, &k);
-                if (cp_is_letter(c2) || (c2 >= 0x300 && c2 <= 0x36F) || cp_is_digit(c2)) {
-                    letters += cp_is_letter(c2);
-                    uppers += cp_is_upper(c2);
-                    o = fold_cp(c2, o, &slow); /* not ASCII: those were read above */
-                    i = k;
-                    continue;
-                }
-                bool hyphen = is_hyphen(c2);
-                if (hyphen || is_apostrophe(c2)) {
-                    size_t k2 = k;
-                    if (k2 < n && cp_is_letter(utf8_next(s, n, &k2))) {
-                        if (!hyphen && is_elision(s + st, i - st))
-                            break;
-                        t.flags |= hyphen ? TF_HYPHEN : 0;
-                        if (c2 < 0x80)
-                            *o++ = (char)c2;
-                        else
-                            o = fold_cp(c2, o, &slow);
-                        i = k;
-                        continue;
-                    }
-                }
-                break;
+        if (b >= 0x80) {
+            c = utf8_next_multi(s, n, &i);
+            if (cp_is_space_wide(c)) {
+                pending |= TF_SPACE_BEFORE;
+                continue;
             }
-            if (letters >= 2 && uppers == letters)
-                t.flags |= TF_ALLCAPS;
-        } else if (cl & C_DIGIT) {
-            t.kind = TOK_NUMBER;
-            while (i < n) {
-                if (byte_class[(unsigned char)s[i]] & C_DIGIT) {
-                    *o++ = s[i++];
-                    continue;
-                }
-                if ((s[i] == ',' || s[i] == '.') && i + 1 < n && cp_is_digit((unsigned char)s[i + 1])) {
-                    *o++ = s[i++];
-                    continue;
-                }
-                break;
-            }
-        }
-        t.end = (uint32_t)i;
-        t.foff = (uint32_t)foff;
-        if (slow) {
-            t.flen = (uint32_t)utf8_fold_into(s + st, i - st, fo, fcap - foff);
         } else {
-            *o = '\0';
-            t.flen = (uint32_t)(o - fo);
+            i++;
         }
-        foff += t.flen + 1;
-        n_words += t.kind == TOK_WORD;
-        if (push(d, &cap, t))
+        unsigned kind = TOK_PUNCT, flags = pending;
+        pending = 0;
+        /* the fold is written as the token is read */
+        char *fo = fold + foff, *o = fo;
+        if ((cl & C_LETTER) || (b >= 0x80 && cp_is_letter_wide(c))) {
+            kind = TOK_WORD;
+            i = read_word(s, n, st, i, c, cl, &o, &flags);
+        } else if (cl & C_DIGIT) {
+            kind = TOK_NUMBER;
+            i = read_number(s, n, st, &o);
+        } else if (b < 0x80) {
+            *o++ = (char)b; /* not a letter: its own fold */
+        } else {
+            o = fold_cp(c, o);
+        }
+        size_t flen = (size_t)(o - fo);
+        /* the NUL, and zeros up to 8 bytes after it (see fold_hash()) */
+        memset(o, 0, 8);
+        long word = 0;
+        if (kind == TOK_WORD && (word = intern_word(d, &words_cap, foff, flen)) < 0)
             return -1;
-    }
-
-    if (intern_words(d, n_words))
-        return -1;
-
-    /* Sentences: TF_PARA_START marks blank lines only; any line break
-     * ends a sentence. */
-    size_t scap = 0, sent_start = 0;
-    d->sentences = NULL;
-    d->n_sentences = 0;
-    for (size_t k = 0; k < d->n_tokens; k++) {
+        size_t k = d->n_tokens;
+        if (k >= cap && grow((void **)&d->tokens, &cap, k, sizeof *d->tokens))
+            return -1;
         struct token *t = &d->tokens[k];
-        bool starts = k == 0;
-        if (!starts) {
-            /* a line break between the tokens */
-            if (t->flags & TF_LINE_BEFORE)
-                starts = true;
-            else if (t->flags & TF_SPACE_BEFORE) {
-                /* walk back over closing marks to the terminator */
-                size_t j = k - 1;
-                while (j > 0 && d->tokens[j].kind == TOK_PUNCT && is_closing_mark(d->tokens[j].cp))
-                    j--;
-                const struct token *e = &d->tokens[j];
-                bool term = e->kind == TOK_PUNCT &&
-                            (e->cp == '.' || e->cp == '!' || e->cp == '?' || e->cp == 0x2026);
-                bool next_ok = (t->kind == TOK_WORD && (t->flags & TF_CAP)) || t->kind == TOK_NUMBER ||
-                               (t->kind == TOK_PUNCT && is_opening_mark(t->cp));
-                if (term && next_ok) {
-                    starts = true;
-                    if (e->cp == '.' && j > 0 && is_abbreviation(d, &d->tokens[j - 1]))
-                        starts = false;
-                }
-            }
+        t->start = (uint32_t)st;
+        t->end = (uint32_t)i;
+        t->cp = c;
+        t->kind = (uint16_t)kind;
+        t->flags = (uint16_t)flags;
+        t->foff = (uint32_t)foff;
+        t->flen = (uint32_t)flen;
+        t->word = (uint32_t)word;
+        d->n_tokens = k + 1;
+        foff += flen + 1;
+        /* a mark can end a sentence too */
+        if (sentence_check || kind == TOK_PUNCT) {
+            if (sentence_step(d, &sn, k))
+                return -1;
+            sentence_check = sn.term != SIZE_MAX;
         }
-        if (starts) {
-            if (k > 0) {
-                if (grow((void **)&d->sentences, &scap, d->n_sentences, sizeof *d->sentences))
-                    return -1;
-                d->sentences[d->n_sentences++] = (struct span){sent_start, d->tokens[k - 1].end};
-            }
-            sent_start = t->start;
-            t->flags |= TF_SENT_START;
+        /* one space after the token, the most common gap */
+        if (i < n && s[i] == ' ') {
+            pending = TF_SPACE_BEFORE;
+            i++;
         }
     }
-    if (d->n_tokens) {
-        if (grow((void **)&d->sentences, &scap, d->n_sentences, sizeof *d->sentences))
-            return -1;
-        d->sentences[d->n_sentences++] = (struct span){sent_start, d->tokens[d->n_tokens - 1].end};
-    }
+    if (d->n_tokens && push_sentence(d, &sn, d->tokens[d->n_tokens - 1].end))
+        return -1;
     return 0;
 }
 

@@ -109,9 +109,19 @@ bool utf8_valid(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+        /* runs of ASCII, most of any text, eight bytes at a time */
+        uint64_t w;
+        while (i + 8 <= n && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
+            i += 8;
+        if (i >= n)
+            break;
         unsigned char b = (unsigned char)s[i];
         if (b < 0x80) {
             i++;
+            continue;
+        }
+        if (b >= 0xC2 && b <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            i += 2; /* a two-byte sequence: accented Latin letters */
             continue;
         }
         size_t k = i;

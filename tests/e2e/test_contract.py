@@ -341,7 +341,7 @@ def static_checks(c):
         for method in METHODS:
             if method in item and (method, path) not in in_router:
                 c.record("operation %s %s" % (method.upper(), path), ["documented but not in src/router.c"])
-    # every schema the brief names is a component
+    # every resource of the API has its schema component
     want = ["Article", "ArticleSummary", "Quote", "QuoteDetail", "Actor", "ActorSummary", "Figure",
             "Extraction", "ListMeta", "Links", "Problem", "BulkReport"]
     missing = [n for n in want if n not in c.spec.get("components", {}).get("schemas", {})]
