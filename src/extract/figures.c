@@ -208,17 +208,22 @@ static unsigned classes_of(const struct fx *x, size_t i, const char *w)
     return c;
 }
 
+/* Look up the classes of word token i into its wordinfo. */
+static void classes_fill(const struct fx *x, size_t i, struct wordinfo *wi)
+{
+    wi->bits |= (uint16_t)classes_of(x, i, W(x, i));
+    wi->known |= WK_CLASSES;
+}
+
 /* True when token i is a word of class `cls` (an enum lex_list or enum
  * wclass bit); false for other tokens, as every class is for "". */
-static bool wclass(const struct fx *x, size_t i, unsigned cls)
+static inline bool wclass(const struct fx *x, size_t i, unsigned cls)
 {
     if (i >= x->d->n_tokens || T(x, i)->kind != TOK_WORD)
         return false;
     struct wordinfo *wi = &x->c.info[T(x, i)->word];
-    if (!(wi->known & WK_CLASSES)) {
-        wi->bits |= (uint16_t)classes_of(x, i, W(x, i));
-        wi->known |= WK_CLASSES;
-    }
+    if (!(wi->known & WK_CLASSES))
+        classes_fill(x, i, wi);
     return (wi->bits & cls) != 0;
 }
 
@@ -1128,9 +1133,15 @@ int figures_extract(struct doc *d)
     int rc = 0;
     for (size_t i = 0; i < d->n_tokens && rc == 0;) {
         const struct token *t = &d->tokens[i];
+        /* most tokens are neither digits nor a word that may be a number
+         * word: pass them with no more than that test */
+        if (t->kind != TOK_NUMBER && (t->kind != TOK_WORD || !may_be_numword(&x, t))) {
+            i++;
+            continue;
+        }
         size_t next = i + 1;
         bool whole = false;
-        const struct numword *nw = t->kind == TOK_WORD && may_be_numword(&x, t) ? starts_numword(&x, i, &whole) : NULL;
+        const struct numword *nw = t->kind == TOK_WORD ? starts_numword(&x, i, &whole) : NULL;
         if (nw && whole && nw->kind == NW_ARTICLE && !article_may_count(&x, i))
             nw = NULL;
         if (t->kind == TOK_NUMBER || nw) {

@@ -698,6 +698,15 @@ static const char *const relative_en[] = {
 };
 
 
+/* The first words of the markers below (LSC_MARKER_HEAD), and the
+ * French "pour" that speakers.c reads as one at a sentence start. */
+static const char *const marker_heads_fr[] = {
+    "d", "pour", "selon",
+};
+
+static const char *const marker_heads_en[] = {
+    "according",
+};
 
 size_t lex_speech_marker(enum extract_lang lang, const char *const *words,
                               const size_t *lens, size_t nw)
@@ -977,6 +986,8 @@ static const struct {
     {LIST(courts), LSC_COURT, LSC_COURT},
     {LIST(proxies), LSC_PROXY, LSC_PROXY},
     {LIST(prepositions), LSC_PREPOSITION, LSC_PREPOSITION},
+    {LIST(marker_heads_fr), LSC_MARKER_HEAD, 0},
+    {LIST(marker_heads_en), 0, LSC_MARKER_HEAD},
 };
 #undef LIST
 
@@ -1058,11 +1069,14 @@ static unsigned listed(enum extract_lang lang, const char *w, size_t n, unsigned
     return c[lang == LANG_FR ? 0 : 1];
 }
 
-unsigned lex_speech_word(enum extract_lang lang, const char *w, size_t n,
-                         const struct speech_verb **verb, unsigned *form)
+void lex_speech_init(void)
 {
     pthread_once(&index_once, index_build);
-    unsigned h = strmap_hash(w, n);
+}
+
+unsigned lex_speech_word(enum extract_lang lang, const char *w, size_t n, unsigned h,
+                         const struct speech_verb **verb, unsigned *form)
+{
     unsigned c = listed(lang, w, n, h);
     /* a title in a form for someone elected or appointed to it: the
      * affixes all hold a hyphen */
@@ -1078,7 +1092,8 @@ unsigned lex_speech_word(enum extract_lang lang, const char *w, size_t n,
 
 unsigned lex_speech_classes(enum extract_lang lang, const char *w, size_t n)
 {
-    return lex_speech_word(lang, w, n, NULL, NULL);
+    lex_speech_init();
+    return lex_speech_word(lang, w, n, strmap_hash(w, n), NULL, NULL);
 }
 
 bool lex_speech_is_title(const char *w, size_t n)

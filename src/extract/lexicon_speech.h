@@ -82,6 +82,8 @@ enum lex_speech_class {
                                  a body or a medium ("l'entreprise", "the company") */
     LSC_COURT = 1 << 18,      /* ... a court or its judges: "les magistrats", "the court" */
     LSC_PREPOSITION = 1 << 19, /* prepositions: "de", "dans", "of", "with" */
+    LSC_MARKER_HEAD = 1 << 20, /* the first words of lex_speech_marker()'s markers and of the
+                                 French "Pour X, …": "selon", "d", "pour", "according" */
 };
 
 /* The LSC_* classes of the folded word w[0..n) in text of `lang` (the
@@ -89,10 +91,15 @@ enum lex_speech_class {
  * lookup in an index of every list, built once (pthread_once). */
 unsigned lex_speech_classes(enum extract_lang lang, const char *w, size_t n);
 
-/* Both lex_speech_classes() and lex_speech_verb() of w[0..n) at once: its
- * classes, with *verb set to it as a speech verb (or NULL) and *form as
- * lex_speech_verb() sets it. */
-unsigned lex_speech_word(enum extract_lang lang, const char *w, size_t n,
+/* Build the indexes lex_speech_word() reads, once for the process
+ * (pthread_once); a pass calls it before its first lex_speech_word(). */
+void lex_speech_init(void);
+
+/* Both lex_speech_classes() and lex_speech_verb() of w[0..n), whose
+ * strmap_hash() is `hash` (as doc.words keeps it), at once: its classes,
+ * with *verb set to it as a speech verb (or NULL) and *form as
+ * lex_speech_verb() sets it. Only after lex_speech_init(). */
+unsigned lex_speech_word(enum extract_lang lang, const char *w, size_t n, unsigned hash,
                          const struct speech_verb **verb, unsigned *form);
 
 /* lex_speech_classes(w, n) & LSC_TITLE, in either language. */

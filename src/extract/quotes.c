@@ -125,20 +125,22 @@ void speech_word_fill(const struct speech_words *sw, size_t k)
     char buf[SPEECH_WORD_MAX];
     const char *w = d->fold + t->foff;
     size_t n = t->flen;
+    unsigned h = d->words[t->word].hash;
     if (n >= SPEECH_WORD_MAX) {
         n = tok_fold(d, t, buf, sizeof buf);
         w = buf;
+        h = strmap_hash(w, n);
     }
     unsigned form = 0, base_form = 0;
     sw->known[t->word] = 1;
-    e->cls = lex_speech_word(d->lang, w, n, &e->verb, &form);
+    e->cls = lex_speech_word(d->lang, w, n, h, &e->verb, &form);
     e->base_verb = NULL;
     /* a suffix holds a hyphen, which a word holds only with TF_HYPHEN */
     for (size_t i = 0; (t->flags & TF_HYPHEN) && lex_speech_inversions[i]; i++) {
         size_t sl = strlen(lex_speech_inversions[i]);
         if (n > sl && memcmp(w + n - sl, lex_speech_inversions[i], sl) == 0) {
             e->cls |= SW_INVERTED;
-            if (lex_speech_word(d->lang, w, n - sl, &e->base_verb, &base_form) & LSC_AUXILIARY)
+            if (lex_speech_word(d->lang, w, n - sl, strmap_hash(w, n - sl), &e->base_verb, &base_form) & LSC_AUXILIARY)
                 e->cls |= SW_BASE_AUX;
             break;
         }
@@ -614,6 +616,7 @@ int quotes_extract(struct doc *d)
 
     if (!sw.w || !sw.known)
         goto done;
+    lex_speech_init();
     if (find_stretches(&sw, &st, &n))
         goto done;
     if (link_repeats(d, st, n) || speakers_attribute(d, &sw, st, n))

@@ -1013,8 +1013,8 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
     if (!is_word(c, k))
         return false;
     const struct token *t = &c->d->tokens[k];
-    /* markers */
-    {
+    /* markers, from the words that may start one */
+    if (wc(c, k) & LSC_MARKER_HEAD) {
         const char *p[3];
         size_t l[3], nw = c->d->n_tokens - k < 3 ? c->d->n_tokens - k : 3;
         p[0] = fold(c, k, &l[0]);
