@@ -1006,12 +1006,10 @@ struct cue {
     bool as_saying;    /* "quoted X as saying" */
 };
 
-/* Is token k (a word) a speech verb, or a marker starting at k? On success
- * fills *q with the whole group. */
-static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
+/* cue_at() of a word that is a speech verb, an inverted verb or a
+ * marker's first word. */
+static bool cue_read(const struct ctx *c, size_t k, size_t lo, struct cue *q)
 {
-    if (!is_word(c, k))
-        return false;
     const struct token *t = &c->d->tokens[k];
     /* markers, from the words that may start one */
     if (wc(c, k) & LSC_MARKER_HEAD) {
@@ -1154,6 +1152,17 @@ static bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
     if (c->d->lang == LANG_EN && gs == k && (form & SF_INFINITIVE) && !(form & SF_FINITE))
         return false;
     return true;
+}
+
+/* Is token k (a word) a speech verb, or a marker starting at k? On success
+ * fills *q with the whole group. Most words are neither, as their entry
+ * says at once. */
+static inline bool cue_at(const struct ctx *c, size_t k, size_t lo, struct cue *q)
+{
+    if (!is_word(c, k))
+        return false;
+    const struct speech_word *e = sw_of(c, k);
+    return (e->verb || (e->cls & (SW_INVERTED | LSC_MARKER_HEAD))) && cue_read(c, k, lo, q);
 }
 
 /* ---- Resolution to actors --------------------------------------------------- */
