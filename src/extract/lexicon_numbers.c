@@ -664,15 +664,6 @@ static const struct marker *marker_run(const struct numindex *ix, const char *w)
     return NULL;
 }
 
-/* True when the NUL-terminated w is the n bytes at p (none of them NUL). */
-static bool word_is(const char *w, const char *p, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (w[i] != p[i])
-            return false;
-    return w[n] == '\0';
-}
-
 size_t lex_approx_before(const struct numindex *ix, const char *const *words, size_t n,
                          enum extract_lang lang)
 {
@@ -683,22 +674,32 @@ size_t lex_approx_before(const struct numindex *ix, const char *const *words, si
         return 0;
     const char *last = e->last;
     size_t last_len = strlen(last), best = 0;
+    size_t len[8]; /* of words[n - 1 - k], found when first compared */
+    for (size_t k = 0; k < 8; k++)
+        len[k] = SIZE_MAX;
     for (; e < approx_markers + COUNT(approx_markers) && (e->last == last || strcmp(e->last, last) == 0); e++) {
         if (!(e->langs & lx_mask(lang)))
             continue;
         /* the phrase ends with `last`, the word nearest the number: compare
-         * the words before it, nearest first, with the words before */
+         * the words before it, nearest first, with the words before, each
+         * where it must end in the phrase */
         const char *m = e->phrase;
         size_t k = 1, end = strlen(m) - last_len; /* 0, or where `last` starts */
         bool ok = true;
         while (ok && end > 0) {
             end--; /* the space before the word compared last */
-            size_t st = end;
-            while (st > 0 && m[st - 1] != ' ')
-                st--;
-            ok = k < n && word_is(words[n - 1 - k], m + st, end - st);
+            if (k >= n || k >= 8) { /* no marker has eight words */
+                ok = false;
+                break;
+            }
+            const char *w = words[n - 1 - k];
+            if (len[k] == SIZE_MAX)
+                len[k] = strlen(w);
+            size_t l = len[k];
+            ok = l <= end && memcmp(m + end - l, w, l) == 0 && (l == end || m[end - l - 1] == ' ') &&
+                 !memchr(w, ' ', l);
             k++;
-            end = st;
+            end -= l;
         }
         if (ok && k > best)
             best = k;
