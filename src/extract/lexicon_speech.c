@@ -1003,11 +1003,14 @@ static void classes_search(const char *w, size_t n, unsigned *fr, unsigned *en)
         }
 }
 
-/* One listed word and its classes in either language. */
+/* One listed word or verb form, its classes and the verb it is in either
+ * language, so that lex_speech_word() answers from one probe. */
 struct cword {
     const char *w;      /* NULL for an empty slot */
     size_t n;
     unsigned cls[2];    /* LANG_FR, LANG_EN */
+    const struct speech_verb *verb[2]; /* as vix_find() gives it, or NULL */
+    unsigned form[2];
 };
 
 static struct {
@@ -1015,6 +1018,7 @@ static struct {
     size_t mask;        /* slots - 1, a power of two minus one */
 } cix;                  /* read-only once built */
 static bool cix_ok;
+static bool cix_verbs;  /* cix holds the verb forms of vix too */
 
 /* The slot of w[0..n), whose strmap_hash() is h. */
 static struct cword *cix_find(const char *w, size_t n, unsigned h)
@@ -1031,6 +1035,9 @@ static void cix_build(void)
     size_t words = 0, slots = 64;
     for (size_t l = 0; l < COUNT(classed); l++)
         words += classed[l].n;
+    for (size_t l = 0; vix_ok && l < 2; l++)
+        for (size_t i = 0; i <= vix[l].mask; i++)
+            words += vix[l].slots[i].w != NULL;
     while (slots < 2 * words)
         slots *= 2;
     cix.slots = calloc(slots, sizeof *cix.slots);
@@ -1048,6 +1055,20 @@ static void cix_build(void)
             x->cls[0] |= classed[l].fr;
             x->cls[1] |= classed[l].en;
         }
+    for (size_t l = 0; vix_ok && l < 2; l++)
+        for (size_t i = 0; i <= vix[l].mask; i++) {
+            const struct vform *v = &vix[l].slots[i];
+            if (!v->w)
+                continue;
+            struct cword *x = cix_find(v->w, v->n, strmap_hash(v->w, v->n));
+            if (!x->w) {
+                x->w = v->w;
+                x->n = v->n;
+            }
+            x->verb[l] = v->verb;
+            x->form[l] = v->form;
+        }
+    cix_verbs = vix_ok;
     cix_ok = true;
 }
 
@@ -1069,6 +1090,14 @@ static unsigned listed(enum extract_lang lang, const char *w, size_t n, unsigned
     return c[lang == LANG_FR ? 0 : 1];
 }
 
+/* LSC_TITLE when w[0..n) is a title in a form for someone elected or
+ * appointed to it, else 0: the affixes all hold a hyphen. */
+static unsigned title_form(enum extract_lang lang, const char *w, size_t n)
+{
+    size_t skip, m = lex_speech_title_base(w, n, &skip);
+    return m < n && (listed(lang, w + skip, m, strmap_hash(w + skip, m)) & LSC_TITLE) ? LSC_TITLE : 0;
+}
+
 void lex_speech_init(void)
 {
     pthread_once(&index_once, index_build);
@@ -1077,14 +1106,22 @@ void lex_speech_init(void)
 unsigned lex_speech_word(enum extract_lang lang, const char *w, size_t n, unsigned h,
                          const struct speech_verb **verb, unsigned *form)
 {
-    unsigned c = listed(lang, w, n, h);
-    /* a title in a form for someone elected or appointed to it: the
-     * affixes all hold a hyphen */
-    if (!(c & LSC_TITLE) && memchr(w, '-', n)) {
-        size_t skip, m = lex_speech_title_base(w, n, &skip);
-        if (m < n && (listed(lang, w + skip, m, strmap_hash(w + skip, m)) & LSC_TITLE))
-            c |= LSC_TITLE;
+    if (cix_verbs) {
+        const struct cword *x = cix_find(w, n, h);
+        int l = lang == LANG_FR ? 0 : 1;
+        unsigned c = x->w ? x->cls[l] : 0;
+        if (!(c & LSC_TITLE) && memchr(w, '-', n))
+            c |= title_form(lang, w, n);
+        if (verb) {
+            *verb = x->w ? x->verb[l] : NULL;
+            if (*verb && form)
+                *form = x->form[l];
+        }
+        return c;
     }
+    unsigned c = listed(lang, w, n, h);
+    if (!(c & LSC_TITLE) && memchr(w, '-', n))
+        c |= title_form(lang, w, n);
     if (verb)
         *verb = verb_of(lang, w, n, h, form);
     return c;
