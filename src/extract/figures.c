@@ -1036,14 +1036,26 @@ static int consider(struct fx *x, size_t i, size_t *resume)
     return 0;
 }
 
-/* A cheap test on the text: number words are short and start with one of
- * a few pairs of letters, neither accented (see lex_numindex_may()). */
-static bool may_be_numword(const struct fx *x, const struct token *t)
+/* The first token from i on that is digits or a word that may be a number
+ * word, or d->n_tokens: most tokens are neither. The test on a word reads
+ * its text: number words are short and start with one of a few pairs of
+ * letters, neither accented (see lex_numindex_may()). */
+static size_t next_candidate(const struct doc *d, const struct numindex *ix, size_t i)
 {
-    if (t->end - t->start > 40)
-        return false;
-    const unsigned char *s = (const unsigned char *)x->d->text + t->start;
-    return lex_numindex_may(x->ix, s[0], t->end - t->start > 1 ? s[1] : 0);
+    const struct token *tk = d->tokens;
+    const unsigned char *text = (const unsigned char *)d->text;
+    for (size_t n = d->n_tokens; i < n; i++) {
+        const struct token *t = &tk[i];
+        if (t->kind == TOK_NUMBER)
+            break;
+        if (t->kind == TOK_WORD) {
+            const unsigned char *s = text + t->start;
+            size_t len = t->end - t->start;
+            if (lex_numindex_may(ix, s[0], len > 1 ? s[1] : 0) && len <= 40)
+                break;
+        }
+    }
+    return i;
 }
 
 /* The number word that word token i is or starts with ("twenty-five",
@@ -1131,14 +1143,9 @@ int figures_extract(struct doc *d)
     x.c = (struct numctx){d, &cache, x.ix, info};
 
     int rc = 0;
-    for (size_t i = 0; i < d->n_tokens && rc == 0;) {
+    for (size_t i = next_candidate(d, x.ix, 0); i < d->n_tokens && rc == 0;
+         i = next_candidate(d, x.ix, i)) {
         const struct token *t = &d->tokens[i];
-        /* most tokens are neither digits nor a word that may be a number
-         * word: pass them with no more than that test */
-        if (t->kind != TOK_NUMBER && (t->kind != TOK_WORD || !may_be_numword(&x, t))) {
-            i++;
-            continue;
-        }
         size_t next = i + 1;
         bool whole = false;
         const struct numword *nw = t->kind == TOK_WORD ? starts_numword(&x, i, &whole) : NULL;
