@@ -114,7 +114,10 @@ static bool is_dash(const struct fx *x, size_t i)
 
 static bool is_open_mark(const struct fx *x, size_t i)
 {
-    return is_p(x, i, 0xAB) || is_p(x, i, 0x201C) || is_p(x, i, '"') || is_p(x, i, 0x2018);
+    if (!is_kind(x, i, TOK_PUNCT))
+        return false;
+    uint32_t cp = T(x, i)->cp;
+    return cp == 0xAB || cp == 0x201C || cp == '"' || cp == 0x2018;
 }
 
 /* "de", "d'" (word then apostrophe) or "of" at i; *next gets the token after. */
@@ -141,9 +144,11 @@ struct suffix {
  * one byte before it. */
 static bool ends_with_any(const char *w, size_t n, const struct suffix *suf, size_t k)
 {
+    if (n < 2)
+        return false;
     for (size_t i = 0; i < k; i++) {
         size_t b = suf[i].n, j = 0;
-        if (n <= b + 1)
+        if (n <= b + 1 || w[n - 1] != suf[i].s[b - 1])
             continue;
         while (j < b && w[n - b + j] == suf[i].s[j])
             j++;
@@ -194,8 +199,9 @@ static unsigned classes_of(const struct fx *x, size_t i, const char *w)
 {
     /* a word too long to read in place is in no list, whole or cut */
     const struct token *t = T(x, i);
-    unsigned c = w == x->d->fold + t->foff ? lex_word_lists(w, t->flen, x->d->words[t->word].hash, x->lang) : 0;
-    size_t n = strlen(w);
+    bool in_place = w == x->d->fold + t->foff;
+    unsigned c = in_place ? lex_word_lists(w, t->flen, x->d->words[t->word].hash, x->lang) : 0;
+    size_t n = in_place ? t->flen : strlen(w);
     if (x->lang == LANG_FR) {
         if (fr_verb_form(w, n))
             c |= WC_FR_VERB;
