@@ -78,12 +78,14 @@ static const char *W(const struct fx *x, size_t i)
     return nx_word(&x->c, i);
 }
 
-static bool is_w(const struct fx *x, size_t i, const char *w)
+/* Word token i folds to w, a short word (no cut fold can equal it). */
+static inline bool is_w(const struct fx *x, size_t i, const char *w)
 {
     if (i >= x->d->n_tokens || T(x, i)->kind != TOK_WORD)
         return false;
-    const char *f = W(x, i);
-    return f[0] == w[0] && strcmp(f, w) == 0;
+    const struct token *t = T(x, i);
+    size_t n = strlen(w);
+    return t->flen == n && memcmp(x->d->fold + t->foff, w, n) == 0;
 }
 
 static bool is_p(const struct fx *x, size_t i, uint32_t cp)
