@@ -248,7 +248,7 @@ static bool is_month_at(const struct fx *x, size_t i)
         return false;
     /* English months are capitalised; "may", "march" are verbs too. And
      * French "sept" is seven. */
-    if (x->lang == LANG_EN || strcmp(W(x, i), "sept") == 0 || strcmp(W(x, i), "mar") == 0)
+    if (x->lang == LANG_EN || is_w(x, i, "sept") || is_w(x, i, "mar"))
         return (T(x, i)->flags & TF_CAP) != 0;
     return true;
 }
@@ -388,9 +388,9 @@ static bool time_after(const struct fx *x, size_t k)
     const char *w = W(x, k);
     if (w[0] == 'h' && (w[1] == '\0' || (w[1] >= '0' && w[1] <= '9')))
         return true;
-    if ((strcmp(w, "a") == 0 || strcmp(w, "p") == 0) && is_p(x, k + 1, '.') && is_w(x, k + 2, "m"))
+    if ((is_w(x, k, "a") || is_w(x, k, "p")) && is_p(x, k + 1, '.') && is_w(x, k + 2, "m"))
         return true;
-    return wclass(x, k, LL_TIME) && strcmp(w, "heure") != 0 ? true : false;
+    return wclass(x, k, LL_TIME) && !is_w(x, k, "heure");
 }
 
 /* "à 14 heures", "vers deux heures", "19 heures 30": a time of day. */
@@ -451,7 +451,7 @@ static bool digits_excluded(struct fx *x, const struct cand *c, bool in_range, s
     /* something glued after: ordinal, time, decade, identifier */
     if (is_kind(x, k, TOK_WORD) && glued(x, k)) {
         const char *w = W(x, k);
-        if (lex_is_ordinal_suffix(w) || strcmp(w, "s") == 0 || time_after(x, k))
+        if (lex_is_ordinal_suffix(w) || is_w(x, k, "s") || time_after(x, k))
             return true;
         char raw[16];
         size_t rn = T(x, k)->end - T(x, k)->start;
@@ -551,7 +551,7 @@ static bool words_excluded(const struct fx *x, const struct cand *c)
         return true;
     if (n->value == 0 && !c->approx)
         return true; /* "zero" only in "almost zero", "proche de zéro" */
-    if (strcmp(W(x, n->first), "neuf") == 0 && n->first == n->last && !content(x, k) &&
+    if (is_w(x, n->first, "neuf") && n->first == n->last && !content(x, k) &&
         !is_p(x, k, 0xAB))
         return true; /* "neuf" the adjective */
     size_t skip;
@@ -586,15 +586,15 @@ static void markers_before(const struct fx *x, struct cand *c)
     size_t m = n && wclass(x, toks[0], LL_APPROX_LAST) ? lex_approx_before(x->ix, rev, n, x->lang) : 0;
     /* before an article only a comparison makes a number: "plus d'un
      * mois", "at least one person", but not "over a year" or "about a plan" */
-    if (m && c->n.article && m == 1 && strcmp(words[0], "environ") != 0 &&
-        strcmp(words[0], "presque") != 0 && strcmp(words[0], "nearly") != 0 &&
-        strcmp(words[0], "almost") != 0 && strcmp(words[0], "quasiment") != 0)
+    if (m && c->n.article && m == 1 && !is_w(x, toks[0], "environ") &&
+        !is_w(x, toks[0], "presque") && !is_w(x, toks[0], "nearly") && !is_w(x, toks[0], "almost") &&
+        !is_w(x, toks[0], "quasiment"))
         m = 0;
     if (m) {
         c->approx = true;
         c->start_tok = toks[m - 1];
     }
-    if (m < n && (strcmp(words[m], "entre") == 0 || strcmp(words[m], "between") == 0))
+    if (m < n && (is_w(x, toks[m], "entre") || is_w(x, toks[m], "between")))
         c->between = true;
 }
 
@@ -858,7 +858,7 @@ static bool article_counts(const struct fx *x, const struct cand *c, bool has_un
         return true; /* "un kilo", but not the "a litre" of "$1.45 a litre" */
     struct strref dn;
     size_t ds;
-    return strcmp(W(x, c->n.first), "one") == 0 && ratio_after(x, c->n.last + 1, &dn, &ds);
+    return is_w(x, c->n.first, "one") && ratio_after(x, c->n.last + 1, &dn, &ds);
 }
 
 /* A range after number c (which has no unit of its own): "60 à 80
@@ -1111,7 +1111,7 @@ static bool article_may_count(struct fx *x, size_t i)
         return true;
     if (wclass(x, i + 1, LL_MEASURE))
         return true;
-    return strcmp(W(x, i), "one") == 0 && (is_w(x, i + 1, "out") || is_w(x, i + 1, "in"));
+    return is_w(x, i, "one") && (is_w(x, i + 1, "out") || is_w(x, i + 1, "in"));
 }
 
 /* "des milliers de Rohingyas", "thousands of people": not figures, but
