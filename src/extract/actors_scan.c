@@ -960,7 +960,7 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym, const struct l
 
 static int push_cand(struct actx *ctx, const struct cand *c)
 {
-    if (grow((void **)&ctx->cands, &ctx->cands_cap, ctx->n_cands, sizeof *ctx->cands))
+    if (ctx->n_cands >= ctx->cands_cap && grow((void **)&ctx->cands, &ctx->cands_cap, ctx->n_cands, sizeof *ctx->cands))
         return -1;
     ctx->cands[ctx->n_cands++] = *c;
     return 0;
@@ -1243,7 +1243,8 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
 
 static int push_title(struct actx *ctx, const struct title_ref *t)
 {
-    if (grow((void **)&ctx->titles, &ctx->titles_cap, ctx->n_titles, sizeof *ctx->titles))
+    if (ctx->n_titles >= ctx->titles_cap &&
+        grow((void **)&ctx->titles, &ctx->titles_cap, ctx->n_titles, sizeof *ctx->titles))
         return -1;
     ctx->titles[ctx->n_titles++] = *t;
     return 0;
@@ -1577,7 +1578,7 @@ void actx_free(struct actx *ctx)
     free(ctx->cands);
     free(ctx->titles);
     free(ctx->forms);
+    free(ctx->form_slots);
     arena_free(&ctx->arena);
-    strmap_free(&ctx->form_ix);
     memset(ctx, 0, sizeof *ctx);
 }
