@@ -113,8 +113,6 @@ struct winfo {
     uint8_t seen;       /* SEEN_* bits, over all its tokens */
     int8_t name_ok;     /* capitalised, it can be part of a name (1) or
                          * not (0); -1 until a capitalised token asks */
-    bool al_prefix;     /* "al-", "el-" and more: a name word when a
-                         * capital follows the hyphen */
     bool det;           /* "le", "la", "l", "the": may open a title phrase */
     bool particle;      /* a particle that always belongs to the name
                          * around it ("von", "bin", "al"; name_particle()) */

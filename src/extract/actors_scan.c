@@ -220,7 +220,7 @@ static bool particle_word(const char *f, size_t n)
         {"ibn", 3}, {"bint", 4}, {"al", 2}, {"el", 2}, {"dos", 3}, {"das", 3}, {"del", 3},
         {"della", 5}, {"zu", 2}, {"di", 2}, {"da", 2}};
     for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
-        if (p[k].n == n && memcmp(p[k].w, f, n) == 0)
+        if (p[k].n == n && p[k].w[0] == f[0] && strmap_same_bytes(p[k].w, f, n))
             return true;
     return false;
 }
@@ -231,16 +231,14 @@ static void word_info(const struct actx *ctx, const struct token *t, size_t fl, 
 {
     const char *f = ctx->fold + t->foff;
     unsigned hash = fl == t->flen ? ctx->d->words[t->word].hash : strmap_hash(f, fl);
-    w->lw = word_flags(f, fl, t->flags & TF_HYPHEN, hash);
-    w->seen = 0;
-    w->name_ok = -1;
-    w->al_prefix = fl > 3 && (f[0] == 'a' || f[0] == 'e') && f[1] == 'l' && f[2] == '-'; /* "al-", "el-" */
-    w->particle = (w->lw & LW_PARTICLE) && fl <= 5 && particle_word(f, fl);
-    w->collective = -1;
-    w->ent_known = false;
-    w->ent = NULL;
-    w->det = (w->lw & LW_STOP) && ((fl == 2 && f[0] == 'l' && (f[1] == 'e' || f[1] == 'a')) ||
-                                   (fl == 1 && f[0] == 'l') || (fl == 3 && memcmp(f, "the", 3) == 0));
+    unsigned lw = word_flags(f, fl, t->flags & TF_HYPHEN, hash);
+    bool det = (lw & LW_STOP) && ((fl == 2 && f[0] == 'l' && (f[1] == 'e' || f[1] == 'a')) ||
+                                  (fl == 1 && f[0] == 'l') || (fl == 3 && memcmp(f, "the", 3) == 0));
+    *w = (struct winfo){.lw = lw,
+                        .name_ok = -1,
+                        .det = det,
+                        .particle = (lw & LW_PARTICLE) && fl <= 5 && particle_word(f, fl),
+                        .collective = -1};
 }
 
 static int prepare(struct actx *ctx)
@@ -248,16 +246,18 @@ static int prepare(struct actx *ctx)
     struct doc *d = ctx->d;
     size_t nt = d->n_tokens ? d->n_tokens : 1;
     bool fr = d->lang == LANG_FR;
-    /* every entry is written below: zero for punctuation and numbers */
-    ctx->ti = malloc(nt * sizeof *ctx->ti);
     ctx->fold = d->fold;
     ctx->tk = d->tokens;
     ctx->nt = d->n_tokens;
-    /* each entry is set at the first token of its word */
-    ctx->words = malloc((d->n_words ? d->n_words : 1) * sizeof *ctx->words);
-    ctx->marks = malloc(2 * nt * sizeof *ctx->marks);
-    if (!ctx->ti || !ctx->words || !ctx->marks)
+    /* one block, in order of alignment: words (each entry is set at the
+     * first token of its word), ti (every entry is written below: zero for
+     * punctuation and numbers), then marks and dets */
+    size_t nw = d->n_words ? d->n_words : 1;
+    ctx->words = malloc(nw * sizeof *ctx->words + nt * sizeof *ctx->ti + 2 * nt * sizeof *ctx->marks);
+    if (!ctx->words)
         return -1;
+    ctx->ti = (struct tinfo *)(void *)(ctx->words + nw);
+    ctx->marks = (uint32_t *)(void *)(ctx->ti + nt);
     ctx->dets = ctx->marks + nt;
     /* locals, not ctx's fields, which every byte store might alias */
     const struct token *tk = d->tokens;
@@ -282,14 +282,16 @@ static int prepare(struct actx *ctx)
             word_info(ctx, t, fl, w);
         unsigned lw = w->lw;
         bool cap = (t->flags & TF_CAP) != 0;
-        if (!cap && w->al_prefix) {
+        const char *f = ctx->fold + t->foff;
+        /* (a fold holding a '-' is a token with TF_HYPHEN) */
+        if (!cap && (t->flags & TF_HYPHEN) && fl > 3 && (f[0] == 'a' || f[0] == 'e') && f[1] == 'l' && f[2] == '-') {
             /* "al-Assad", "el-Sissi", "al-Bab": a name word despite its case */
             size_t k = t->start + 3;
             cap = k < t->end && cp_is_upper(utf8_next(d->text, t->end, &k));
         }
         if (cap) {
             if (w->name_ok < 0)
-                w->name_ok = name_word(ctx->fold + t->foff, fl);
+                w->name_ok = name_word(f, fl);
             cap = w->name_ok;
         }
         *x = (struct tinfo){t->foff, (uint16_t)fl, cap, 0, lw};
@@ -1571,9 +1573,7 @@ int actors_scan(struct actx *ctx)
 
 void actx_free(struct actx *ctx)
 {
-    free(ctx->ti);
-    free(ctx->words);
-    free(ctx->marks);
+    free(ctx->words); /* with ti, marks and dets */
     free(ctx->memo);
     free(ctx->cands);
     free(ctx->titles);
