@@ -82,9 +82,9 @@ static bool is_punct(const struct actx *ctx, size_t i, uint32_t c)
     return i < ctx->nt && ctx->tk[i].kind == TOK_PUNCT && ctx->tk[i].cp == c;
 }
 
-static bool is_apos(const struct actx *ctx, size_t i)
+static inline bool is_apos(const struct actx *ctx, size_t i)
 {
-    return is_punct(ctx, i, '\'') || is_punct(ctx, i, 0x2019);
+    return i < ctx->nt && ctx->tk[i].kind == TOK_PUNCT && (ctx->tk[i].cp == '\'' || ctx->tk[i].cp == 0x2019);
 }
 
 static bool sent_start(const struct actx *ctx, size_t i)
@@ -92,9 +92,9 @@ static bool sent_start(const struct actx *ctx, size_t i)
     return i < ctx->nt && (ctx->tk[i].flags & TF_SENT_START);
 }
 
-/* Token i begins a sentence, possibly after opening marks, a dash or a
- * colon: its capital says nothing about it being a name. */
-static bool sent_initial(const struct actx *ctx, size_t i)
+/* sent_initial() past its quick tests: token i does not start a sentence
+ * and follows punctuation. */
+static bool sent_initial_after_punct(const struct actx *ctx, size_t i)
 {
     const struct token *tk = ctx->tk;
     while (i > 0 && !(tk[i].flags & TF_SENT_START)) {
@@ -128,6 +128,16 @@ static bool sent_initial(const struct actx *ctx, size_t i)
         i--;
     }
     return true;
+}
+
+/* Token i begins a sentence, possibly after opening marks, a dash or a
+ * colon: its capital says nothing about it being a name. */
+static inline bool sent_initial(const struct actx *ctx, size_t i)
+{
+    const struct token *tk = ctx->tk;
+    if (i == 0 || (tk[i].flags & TF_SENT_START))
+        return true;
+    return tk[i - 1].kind == TOK_PUNCT && sent_initial_after_punct(ctx, i);
 }
 
 /* Token i ends in a possessive "'s" / "’s": bytes to drop from its end. */
@@ -366,10 +376,10 @@ static bool org_adjective(const struct actx *ctx, size_t i)
 
 /* Token i is a particle that always belongs to the name around it
  * (particle_word()), in lower case. */
-static bool name_particle(const struct actx *ctx, size_t i)
+static inline bool name_particle(const struct actx *ctx, size_t i)
 {
-    return is_word(ctx, i) && !ctx->ti[i].cap && (ctx->ti[i].lw & LW_PARTICLE) &&
-           ctx->words[ctx->tk[i].word].particle;
+    /* (the lexicon flags of a token that is no word are 0) */
+    return i < ctx->nt && (ctx->ti[i].lw & LW_PARTICLE) && !ctx->ti[i].cap && ctx->words[ctx->tk[i].word].particle;
 }
 
 /* Number of tokens of a French "de" complement starting at i and ending on
@@ -568,7 +578,7 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
             break;
         }
         if (fr) {
-            size_t c = fr_de_complement(ctx, j);
+            size_t c = ctx->ti[j].flen <= 3 ? fr_de_complement(ctx, j) : 0; /* "de", "du", "des", "d'" */
             if (c && (rs->orgcue || (rs->last_lw & LW_DEJOIN) || (rs->firstname && rs->nwords <= 2))) {
                 rs->joined_prep = true;
                 j += c;
@@ -594,6 +604,8 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
                 continue;
             }
         } else {
+            if (ctx->ti[j].flen > 3)
+                break; /* none of "of", "on", "for" */
             size_t c = en_of_complement(ctx, j, "of");
             if (c && ((rs->last_lw & LW_DEJOIN) || rs->orgcue)) {
                 rs->joined_prep = true;
