@@ -269,13 +269,15 @@ static int prepare(struct actx *ctx)
     ctx->ti = (struct tinfo *)(void *)(ctx->words + nw);
     ctx->marks = (uint32_t *)(void *)(ctx->ti + nt);
     ctx->dets = ctx->marks + nt;
-    /* locals, not ctx's fields, which every byte store might alias */
+    /* locals, not ctx's or d's fields, which every byte store might alias */
     const struct token *tk = d->tokens;
+    const struct doc_word *dwords = d->words;
+    const char *fold = d->fold, *text = d->text;
     struct tinfo *ti = ctx->ti;
     struct winfo *words = ctx->words;
     uint32_t *marks = ctx->marks, *dets = ctx->dets;
-    size_t n_marks = 0, n_dets = 0;
-    for (size_t i = 0; i < d->n_tokens; i++) {
+    size_t n_marks = 0, n_dets = 0, n_tokens = d->n_tokens;
+    for (size_t i = 0; i < n_tokens; i++) {
         const struct token *t = &tk[i];
         struct tinfo *x = &ti[i];
         if (t->kind != TOK_WORD) {
@@ -288,16 +290,16 @@ static int prepare(struct actx *ctx)
         /* one lexicon lookup per distinct word, at its first token (the
          * one whose fold is the word's key) */
         struct winfo *w = &words[t->word];
-        if (t->foff == d->words[t->word].foff)
+        if (t->foff == dwords[t->word].foff)
             word_info(ctx, t, fl, w);
         unsigned lw = w->lw;
         bool cap = (t->flags & TF_CAP) != 0;
-        const char *f = ctx->fold + t->foff;
+        const char *f = fold + t->foff;
         /* (a fold holding a '-' is a token with TF_HYPHEN) */
         if (!cap && (t->flags & TF_HYPHEN) && fl > 3 && (f[0] == 'a' || f[0] == 'e') && f[1] == 'l' && f[2] == '-') {
             /* "al-Assad", "el-Sissi", "al-Bab": a name word despite its case */
             size_t k = t->start + 3;
-            cap = k < t->end && cp_is_upper(utf8_next(d->text, t->end, &k));
+            cap = k < t->end && cp_is_upper(utf8_next(text, t->end, &k));
         }
         if (cap) {
             if (w->name_ok < 0)
