@@ -121,6 +121,18 @@ static int form_words(const struct form *f, const char *w[], size_t wl[])
     return f->nwords;
 }
 
+/* lex_word() of each word of form f (f->nwords of them), looked up on
+ * first use. */
+static const unsigned *form_word_flags(struct form *f)
+{
+    if (!f->wlw_known) {
+        for (int i = 0; i < f->nwords; i++)
+            f->wlw[i] = lex_word(f->fold + f->woff[i], f->wlen[i]);
+        f->wlw_known = true;
+    }
+    return f->wlw;
+}
+
 static bool lower_particle(const char *w, size_t n)
 {
     return (lex_word(w, n) & LW_PARTICLE) != 0;
@@ -171,8 +183,33 @@ static size_t cand_fold(const struct actx *ctx, const struct cand *c, char *buf,
     return utf8_fold_into(d->text + c->start, c->end - c->start, buf, cap);
 }
 
+/* The slot of fold s[0..n) (hash h) in the forms' index: the form's index
+ * + 1, or 0 where it belongs when there is no such form yet. */
+static uint32_t *form_slot(const struct actx *ctx, size_t mask, const char *s, size_t n, unsigned h)
+{
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        uint32_t *slot = &ctx->form_slots[i];
+        if (!*slot)
+            return slot;
+        const struct form *f = &ctx->forms[*slot - 1];
+        if (f->hash == h && f->flen == n && strmap_same_bytes(f->fold, s, n))
+            return slot;
+    }
+}
+
+/* Group the candidates by their fold into ctx->forms, in the order they are
+ * first written. 0, or -1 on allocation failure. */
 static int build_forms(struct actx *ctx)
 {
+    /* at most one form per candidate: the forms and a half-empty index of
+     * them are sized once */
+    size_t slots = 16;
+    while (slots < 2 * ctx->n_cands)
+        slots *= 2;
+    ctx->forms = malloc((ctx->n_cands ? ctx->n_cands : 1) * sizeof *ctx->forms);
+    ctx->form_slots = calloc(slots, sizeof *ctx->form_slots);
+    if (!ctx->forms || !ctx->form_slots)
+        return -1;
     for (size_t i = 0; i < ctx->n_cands; i++) {
         struct cand *c = &ctx->cands[i];
         char buf[512];
@@ -181,17 +218,17 @@ static int build_forms(struct actx *ctx)
             c->form = -1;
             continue;
         }
-        int *slot = strmap_put(&ctx->form_ix, buf, n, (int)ctx->n_forms);
-        if (!slot)
-            return -1;
-        if (*slot == (int)ctx->n_forms) {
-            if (grow((void **)&ctx->forms, &ctx->forms_cap, ctx->n_forms, sizeof *ctx->forms))
-                return -1;
+        unsigned h = strmap_hash(buf, n);
+        uint32_t *slot = form_slot(ctx, slots - 1, buf, n, h);
+        if (!*slot) {
             struct form *f = &ctx->forms[ctx->n_forms++];
+            *slot = (uint32_t)ctx->n_forms;
             memset(f, 0, sizeof *f);
             f->fold = arena_strndup(&ctx->arena, buf, n);
             if (!f->fold)
                 return -1;
+            f->flen = n;
+            f->hash = h;
             f->start = c->start;
             f->end = c->end;
             f->mstart = c->mstart;
@@ -203,19 +240,18 @@ static int build_forms(struct actx *ctx)
             f->ent = word && n < 256 ? actx_word_entity(ctx, c->t0) : lex_entity_find(buf, n);
             const char *w[16];
             size_t wl[16];
-            f->flen = n;
             f->nwords = split_words(f->fold, w, wl, 16);
             for (int k = 0; k < f->nwords; k++) {
                 f->woff[k] = (uint16_t)(w[k] - f->fold); /* a fold is under 512 bytes */
                 f->wlen[k] = (uint16_t)wl[k];
                 f->initials = f->initials || is_initial(w[k], wl[k]);
             }
-            f->acronym = f->nwords == 1 && (ctx->d->tokens[c->t0].flags & TF_ALLCAPS);
+            f->acronym = f->nwords == 1 && (t->flags & TF_ALLCAPS);
             f->generic = c->generic;
             f->weak = c->weak;
         }
-        struct form *f = &ctx->forms[*slot];
-        c->form = *slot;
+        struct form *f = &ctx->forms[*slot - 1];
+        c->form = (int)(*slot - 1);
         for (int k = 0; k < 3; k++)
             f->v[k] += c->v[k];
         f->generic = f->generic && c->generic;
@@ -267,18 +303,19 @@ struct merge {
 
 /* Acronym of a name's words: "union europeenne" -> "ue",
  * "organisation des nations unies" -> "onu", "hewlett-packard" -> "hp". */
-static size_t acronym_of(const struct form *f, char *out, size_t cap)
+static size_t acronym_of(struct form *f, char *out, size_t cap)
 {
     const char *w[16];
     size_t wl[16];
     int n = form_words(f, w, wl);
+    const unsigned *lw = form_word_flags(f);
     size_t k = 0;
     for (int i = 0; i < n && k + 1 < cap; i++) {
         size_t len = wl[i];
         const char *s = w[i];
         if (len >= 2 && s[len - 1] == '\'' )
             continue; /* "l'", "d'" */
-        if ((lex_word(s, len) & (LW_PARTICLE | LW_STOP)) && i > 0)
+        if ((lw[i] & (LW_PARTICLE | LW_STOP)) && i > 0)
             continue;
         for (size_t j = 0; j < len && k + 1 < cap; j++) {
             if (j == 0 || s[j - 1] == '-' || s[j - 1] == '\'')
@@ -305,14 +342,12 @@ static int register_form(struct merge *m, int fi, int a)
     size_t wl[16];
     int n = form_words(f, w, wl);
     if (t == ACTOR_PERSON && !f->ent && n >= 2) {
-        bool part[16];
-        for (int i = 0; i < n; i++)
-            part[i] = lower_particle(w[i], wl[i]);
+        const unsigned *lw = form_word_flags(f);
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
                 /* "le drian", "von der leyen" may start a run, a particle
                  * never ends one */
-                if (part[j])
+                if (lw[j] & LW_PARTICLE)
                     continue;
                 size_t len = (size_t)(w[j] + wl[j] - w[i]);
                 if (key_put(&m->keys, 'w', w[i], len, a))
@@ -328,8 +363,9 @@ static int register_form(struct merge *m, int fi, int a)
         size_t k = acronym_of(f, acr, sizeof acr);
         if (k >= 2 && key_put(&m->keys, 'a', acr, k, a))
             return -1;
+        const unsigned *lw = form_word_flags(f);
         for (int i = 0; i < n; i++)
-            if ((lex_word(w[i], wl[i]) & (LW_ORGCUE | LW_PLACECUE)) && key_put(&m->keys, 'c', w[i], wl[i], a))
+            if ((lw[i] & (LW_ORGCUE | LW_PLACECUE)) && key_put(&m->keys, 'c', w[i], wl[i], a))
                 return -1;
     }
     if (t != ACTOR_PERSON && n >= 2) {
@@ -356,9 +392,10 @@ static int register_form(struct merge *m, int fi, int a)
             }
         }
         /* "burisma holdings" also answers to "burisma" */
+        const unsigned *lw = form_word_flags(f);
         bool cues = true;
         for (int i = 1; i < n; i++)
-            cues = cues && (lex_word(w[i], wl[i]) & LW_CORP);
+            cues = cues && (lw[i] & LW_CORP);
         if (cues && key_put(&m->keys, 'p', w[0], wl[0], a))
             return -1;
     }
@@ -469,7 +506,7 @@ static int merge_forms(struct merge *m)
             a = key_get(&m->keys, 'g', g, strlen(g));
         }
         size_t fl = f->flen;
-        unsigned h = strmap_hash(f->fold, fl); /* for every key of the fold */
+        unsigned h = f->hash; /* for every key of the fold */
         if (a < 0)
             a = key_get_h(&m->keys, 'S', f->fold, fl, h);
         if (a < 0 && !f->ent && !f->acronym)

@@ -58,10 +58,13 @@ struct title_ref {
 struct form {
     char *fold;         /* in actx.arena, NUL-terminated */
     size_t flen;        /* its length */
+    unsigned hash;      /* strmap_hash() of the fold */
     size_t start, end;  /* first place it is written (for display) */
     size_t mstart;      /* with its title prefix, when it had one */
     int nwords;         /* words of fold split at spaces, at most 16 ... */
     uint16_t woff[16], wlen[16];    /* ... at fold + woff[i], wlen[i] bytes */
+    bool wlw_known;     /* wlw is set (form_word_flags()) */
+    unsigned wlw[16];   /* lex_word() of each word */
     float v[3];         /* summed evidence of its candidates */
     int actor;          /* -1 until merged */
     int first;          /* index of its first candidate */
@@ -93,9 +96,10 @@ struct actx {
     size_t n_cands, cands_cap;
     struct title_ref *titles;
     size_t n_titles, titles_cap;
-    struct form *forms;
-    size_t n_forms, forms_cap;
-    struct strmap form_ix; /* folded name -> form index */
+    struct form *forms;    /* at most one per candidate */
+    size_t n_forms;
+    uint32_t *form_slots;  /* open addressing over the forms' folds:
+                            * index + 1, 0 empty (see build_forms()) */
     struct arena arena;    /* the forms' folds; freed by actx_free() */
 };
 
@@ -109,8 +113,6 @@ struct winfo {
     uint8_t seen;       /* SEEN_* bits, over all its tokens */
     int8_t name_ok;     /* capitalised, it can be part of a name (1) or
                          * not (0); -1 until a capitalised token asks */
-    bool al_prefix;     /* "al-", "el-" and more: a name word when a
-                         * capital follows the hyphen */
     bool det;           /* "le", "la", "l", "the": may open a title phrase */
     bool particle;      /* a particle that always belongs to the name
                          * around it ("von", "bin", "al"; name_particle()) */

@@ -82,9 +82,9 @@ static bool is_punct(const struct actx *ctx, size_t i, uint32_t c)
     return i < ctx->nt && ctx->tk[i].kind == TOK_PUNCT && ctx->tk[i].cp == c;
 }
 
-static bool is_apos(const struct actx *ctx, size_t i)
+static inline bool is_apos(const struct actx *ctx, size_t i)
 {
-    return is_punct(ctx, i, '\'') || is_punct(ctx, i, 0x2019);
+    return i < ctx->nt && ctx->tk[i].kind == TOK_PUNCT && (ctx->tk[i].cp == '\'' || ctx->tk[i].cp == 0x2019);
 }
 
 static bool sent_start(const struct actx *ctx, size_t i)
@@ -92,9 +92,9 @@ static bool sent_start(const struct actx *ctx, size_t i)
     return i < ctx->nt && (ctx->tk[i].flags & TF_SENT_START);
 }
 
-/* Token i begins a sentence, possibly after opening marks, a dash or a
- * colon: its capital says nothing about it being a name. */
-static bool sent_initial(const struct actx *ctx, size_t i)
+/* sent_initial() past its quick tests: token i does not start a sentence
+ * and follows punctuation. */
+static bool sent_initial_after_punct(const struct actx *ctx, size_t i)
 {
     const struct token *tk = ctx->tk;
     while (i > 0 && !(tk[i].flags & TF_SENT_START)) {
@@ -128,6 +128,16 @@ static bool sent_initial(const struct actx *ctx, size_t i)
         i--;
     }
     return true;
+}
+
+/* Token i begins a sentence, possibly after opening marks, a dash or a
+ * colon: its capital says nothing about it being a name. */
+static inline bool sent_initial(const struct actx *ctx, size_t i)
+{
+    const struct token *tk = ctx->tk;
+    if (i == 0 || (tk[i].flags & TF_SENT_START))
+        return true;
+    return tk[i - 1].kind == TOK_PUNCT && sent_initial_after_punct(ctx, i);
 }
 
 /* Token i ends in a possessive "'s" / "’s": bytes to drop from its end. */
@@ -220,7 +230,7 @@ static bool particle_word(const char *f, size_t n)
         {"ibn", 3}, {"bint", 4}, {"al", 2}, {"el", 2}, {"dos", 3}, {"das", 3}, {"del", 3},
         {"della", 5}, {"zu", 2}, {"di", 2}, {"da", 2}};
     for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
-        if (p[k].n == n && memcmp(p[k].w, f, n) == 0)
+        if (p[k].n == n && p[k].w[0] == f[0] && strmap_same_bytes(p[k].w, f, n))
             return true;
     return false;
 }
@@ -231,16 +241,14 @@ static void word_info(const struct actx *ctx, const struct token *t, size_t fl, 
 {
     const char *f = ctx->fold + t->foff;
     unsigned hash = fl == t->flen ? ctx->d->words[t->word].hash : strmap_hash(f, fl);
-    w->lw = word_flags(f, fl, t->flags & TF_HYPHEN, hash);
-    w->seen = 0;
-    w->name_ok = -1;
-    w->al_prefix = fl > 3 && (f[0] == 'a' || f[0] == 'e') && f[1] == 'l' && f[2] == '-'; /* "al-", "el-" */
-    w->particle = (w->lw & LW_PARTICLE) && fl <= 5 && particle_word(f, fl);
-    w->collective = -1;
-    w->ent_known = false;
-    w->ent = NULL;
-    w->det = (w->lw & LW_STOP) && ((fl == 2 && f[0] == 'l' && (f[1] == 'e' || f[1] == 'a')) ||
-                                   (fl == 1 && f[0] == 'l') || (fl == 3 && memcmp(f, "the", 3) == 0));
+    unsigned lw = word_flags(f, fl, t->flags & TF_HYPHEN, hash);
+    bool det = (lw & LW_STOP) && ((fl == 2 && f[0] == 'l' && (f[1] == 'e' || f[1] == 'a')) ||
+                                  (fl == 1 && f[0] == 'l') || (fl == 3 && memcmp(f, "the", 3) == 0));
+    *w = (struct winfo){.lw = lw,
+                        .name_ok = -1,
+                        .det = det,
+                        .particle = (lw & LW_PARTICLE) && fl <= 5 && particle_word(f, fl),
+                        .collective = -1};
 }
 
 static int prepare(struct actx *ctx)
@@ -248,24 +256,28 @@ static int prepare(struct actx *ctx)
     struct doc *d = ctx->d;
     size_t nt = d->n_tokens ? d->n_tokens : 1;
     bool fr = d->lang == LANG_FR;
-    /* every entry is written below: zero for punctuation and numbers */
-    ctx->ti = malloc(nt * sizeof *ctx->ti);
     ctx->fold = d->fold;
     ctx->tk = d->tokens;
     ctx->nt = d->n_tokens;
-    /* each entry is set at the first token of its word */
-    ctx->words = malloc((d->n_words ? d->n_words : 1) * sizeof *ctx->words);
-    ctx->marks = malloc(2 * nt * sizeof *ctx->marks);
-    if (!ctx->ti || !ctx->words || !ctx->marks)
+    /* one block, in order of alignment: words (each entry is set at the
+     * first token of its word), ti (every entry is written below: zero for
+     * punctuation and numbers), then marks and dets */
+    size_t nw = d->n_words ? d->n_words : 1;
+    ctx->words = malloc(nw * sizeof *ctx->words + nt * sizeof *ctx->ti + 2 * nt * sizeof *ctx->marks);
+    if (!ctx->words)
         return -1;
+    ctx->ti = (struct tinfo *)(void *)(ctx->words + nw);
+    ctx->marks = (uint32_t *)(void *)(ctx->ti + nt);
     ctx->dets = ctx->marks + nt;
-    /* locals, not ctx's fields, which every byte store might alias */
+    /* locals, not ctx's or d's fields, which every byte store might alias */
     const struct token *tk = d->tokens;
+    const struct doc_word *dwords = d->words;
+    const char *fold = d->fold, *text = d->text;
     struct tinfo *ti = ctx->ti;
     struct winfo *words = ctx->words;
     uint32_t *marks = ctx->marks, *dets = ctx->dets;
-    size_t n_marks = 0, n_dets = 0;
-    for (size_t i = 0; i < d->n_tokens; i++) {
+    size_t n_marks = 0, n_dets = 0, n_tokens = d->n_tokens;
+    for (size_t i = 0; i < n_tokens; i++) {
         const struct token *t = &tk[i];
         struct tinfo *x = &ti[i];
         if (t->kind != TOK_WORD) {
@@ -278,18 +290,20 @@ static int prepare(struct actx *ctx)
         /* one lexicon lookup per distinct word, at its first token (the
          * one whose fold is the word's key) */
         struct winfo *w = &words[t->word];
-        if (t->foff == d->words[t->word].foff)
+        if (t->foff == dwords[t->word].foff)
             word_info(ctx, t, fl, w);
         unsigned lw = w->lw;
         bool cap = (t->flags & TF_CAP) != 0;
-        if (!cap && w->al_prefix) {
+        const char *f = fold + t->foff;
+        /* (a fold holding a '-' is a token with TF_HYPHEN) */
+        if (!cap && (t->flags & TF_HYPHEN) && fl > 3 && (f[0] == 'a' || f[0] == 'e') && f[1] == 'l' && f[2] == '-') {
             /* "al-Assad", "el-Sissi", "al-Bab": a name word despite its case */
             size_t k = t->start + 3;
-            cap = k < t->end && cp_is_upper(utf8_next(d->text, t->end, &k));
+            cap = k < t->end && cp_is_upper(utf8_next(text, t->end, &k));
         }
         if (cap) {
             if (w->name_ok < 0)
-                w->name_ok = name_word(ctx->fold + t->foff, fl);
+                w->name_ok = name_word(f, fl);
             cap = w->name_ok;
         }
         *x = (struct tinfo){t->foff, (uint16_t)fl, cap, 0, lw};
@@ -364,10 +378,10 @@ static bool org_adjective(const struct actx *ctx, size_t i)
 
 /* Token i is a particle that always belongs to the name around it
  * (particle_word()), in lower case. */
-static bool name_particle(const struct actx *ctx, size_t i)
+static inline bool name_particle(const struct actx *ctx, size_t i)
 {
-    return is_word(ctx, i) && !ctx->ti[i].cap && (ctx->ti[i].lw & LW_PARTICLE) &&
-           ctx->words[ctx->tk[i].word].particle;
+    /* (the lexicon flags of a token that is no word are 0) */
+    return i < ctx->nt && (ctx->ti[i].lw & LW_PARTICLE) && !ctx->ti[i].cap && ctx->words[ctx->tk[i].word].particle;
 }
 
 /* Number of tokens of a French "de" complement starting at i and ending on
@@ -566,7 +580,7 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
             break;
         }
         if (fr) {
-            size_t c = fr_de_complement(ctx, j);
+            size_t c = ctx->ti[j].flen <= 3 ? fr_de_complement(ctx, j) : 0; /* "de", "du", "des", "d'" */
             if (c && (rs->orgcue || (rs->last_lw & LW_DEJOIN) || (rs->firstname && rs->nwords <= 2))) {
                 rs->joined_prep = true;
                 j += c;
@@ -592,6 +606,8 @@ static size_t extend_run(const struct actx *ctx, size_t i, struct run_state *rs)
                 continue;
             }
         } else {
+            if (ctx->ti[j].flen > 3)
+                break; /* none of "of", "on", "for" */
             size_t c = en_of_complement(ctx, j, "of");
             if (c && ((rs->last_lw & LW_DEJOIN) || rs->orgcue)) {
                 rs->joined_prep = true;
@@ -960,7 +976,7 @@ static void weigh(struct actx *ctx, struct cand *c, bool acronym, const struct l
 
 static int push_cand(struct actx *ctx, const struct cand *c)
 {
-    if (grow((void **)&ctx->cands, &ctx->cands_cap, ctx->n_cands, sizeof *ctx->cands))
+    if (ctx->n_cands >= ctx->cands_cap && grow((void **)&ctx->cands, &ctx->cands_cap, ctx->n_cands, sizeof *ctx->cands))
         return -1;
     ctx->cands[ctx->n_cands++] = *c;
     return 0;
@@ -1243,7 +1259,8 @@ static int split_run(struct actx *ctx, size_t t0, size_t t1, const struct run_st
 
 static int push_title(struct actx *ctx, const struct title_ref *t)
 {
-    if (grow((void **)&ctx->titles, &ctx->titles_cap, ctx->n_titles, sizeof *ctx->titles))
+    if (ctx->n_titles >= ctx->titles_cap &&
+        grow((void **)&ctx->titles, &ctx->titles_cap, ctx->n_titles, sizeof *ctx->titles))
         return -1;
     ctx->titles[ctx->n_titles++] = *t;
     return 0;
@@ -1570,14 +1587,12 @@ int actors_scan(struct actx *ctx)
 
 void actx_free(struct actx *ctx)
 {
-    free(ctx->ti);
-    free(ctx->words);
-    free(ctx->marks);
+    free(ctx->words); /* with ti, marks and dets */
     free(ctx->memo);
     free(ctx->cands);
     free(ctx->titles);
     free(ctx->forms);
+    free(ctx->form_slots);
     arena_free(&ctx->arena);
-    strmap_free(&ctx->form_ix);
     memset(ctx, 0, sizeof *ctx);
 }

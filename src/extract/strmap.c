@@ -7,16 +7,6 @@
 
 #include "strmap.h"
 
-static struct strmap_slot *find(const struct strmap *m, const char *k, size_t n, unsigned h)
-{
-    size_t mask = m->cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        struct strmap_slot *s = &m->slots[i];
-        if (!s->koff || (s->hash == h && s->len == n && strmap_same_bytes(m->keys + s->koff, k, n)))
-            return s;
-    }
-}
-
 /* Re-home every slot into a table of nc slots (a power of two). */
 static int rehash(struct strmap *m, size_t nc)
 {
@@ -68,25 +58,6 @@ int strmap_reserve(struct strmap *m, size_t n, size_t bytes)
     if (nc > m->cap && rehash(m, nc))
         return -1;
     return keys_room(m, (m->keys_len ? m->keys_len : 1) + bytes);
-}
-
-int *strmap_put(struct strmap *m, const char *k, size_t n, int v)
-{
-    if ((m->count + 1) * 2 > m->cap && rehash(m, m->cap ? m->cap * 2 : 64))
-        return NULL;
-    unsigned h = strmap_hash(k, n);
-    struct strmap_slot *s = find(m, k, n, h);
-    if (s->koff)
-        return &s->value;
-    if (keys_room(m, (m->keys_len ? m->keys_len : 1) + n + 1))
-        return NULL;
-    size_t off = m->keys_len;
-    memcpy(m->keys + off, k, n);
-    m->keys[off + n] = '\0';
-    m->keys_len = off + n + 1;
-    *s = (struct strmap_slot){(uint32_t)off, (uint32_t)n, h, v};
-    m->count++;
-    return &s->value;
 }
 
 /* The slot hash of a tagged key whose string hashes to h. */

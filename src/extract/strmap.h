@@ -79,16 +79,14 @@ struct strmap {
  * failure (the map is unchanged and still usable). */
 int strmap_reserve(struct strmap *m, size_t n, size_t bytes);
 
-/* Store v for k[0..n) unless the key is present (then keep the old value).
- * Returns a pointer to the stored value, NULL on allocation failure. */
-int *strmap_put(struct strmap *m, const char *k, size_t n, int v);
-
-/* Tagged keys: one byte `tag` followed by k[0..n), whose strmap_hash(k, n)
- * the caller gives in h, so that a string probed under several tags is
- * hashed once and no key is assembled in a buffer. A map holds tagged keys
- * or plain ones, not both. strmap_get_tagged(): pointer to the value
+/* Keys are tagged: one byte `tag` followed by k[0..n), whose
+ * strmap_hash(k, n) the caller gives in h, so that a string probed under
+ * several tags is hashed once and no key is assembled in a buffer.
+ * strmap_get_tagged(): pointer to the value
  * stored, valid until the next put, or NULL when absent;
- * strmap_put_tagged(): as strmap_put(). */
+ * strmap_put_tagged(): store v for the key unless it is present (then keep
+ * the old value), and return a pointer to the stored value, NULL on
+ * allocation failure. */
 int *strmap_get_tagged(const struct strmap *m, char tag, const char *k, size_t n, unsigned h);
 int *strmap_put_tagged(struct strmap *m, char tag, const char *k, size_t n, unsigned h, int v);
 
