@@ -132,17 +132,26 @@ static inline uint64_t head_bytes(const char *p, size_t n)
     return load8(p) & mask[n];
 }
 
+/* The end of strmap_hash(): h after the whole words, with the tail (the
+ * last n % 8 bytes, as head_bytes() reads them). */
+static inline unsigned hash_last(uint64_t h, uint64_t tail)
+{
+    h = (h ^ tail) * 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 29;
+    return (unsigned)(h ^ (h >> 32));
+}
+
+#define HASH_SEED 0x9E3779B97F4A7C15u
+
 /* strmap_hash(k, n), read as whole words. */
 static inline unsigned fold_hash(const char *k, size_t n)
 {
-    uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
+    uint64_t h = HASH_SEED ^ (uint64_t)n;
     for (; n >= 8; k += 8, n -= 8) {
         h = (h ^ load8(k)) * 0xFF51AFD7ED558CCDu;
         h ^= h >> 32;
     }
-    h = (h ^ head_bytes(k, n)) * 0xC4CEB9FE1A85EC53u;
-    h ^= h >> 29;
-    return (unsigned)(h ^ (h >> 32));
+    return hash_last(h, head_bytes(k, n));
 }
 
 static inline bool same_fold(const char *a, const char *b, size_t n)
@@ -176,25 +185,27 @@ static inline const unsigned char *fold_alnum(const unsigned char *p, const unsi
 {
     char *o = *w;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* eight bytes at a time: in each byte, bit 7 of `in` says it is an
-     * ASCII letter or digit (the sums carry into no other byte) */
+    /* eight bytes at a time: in each byte up to the first that is no
+     * ASCII letter or digit, bit 7 of `in` says it is one. The sums carry
+     * into the next byte only from a byte >= 0x80, which ends the run, and
+     * leave bit 7 of `letter` and `digit` clear in such a byte. */
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
     while (end - p >= 8) {
-        uint64_t x = load8((const char *)p), a = x & ~high, l = a | 0x20 * ones;
+        uint64_t x = load8((const char *)p), l = x | 0x20 * ones;
         uint64_t letter = (l + 0x1F * ones) & ~(l + 0x05 * ones); /* l in a..z */
-        uint64_t digit = (a + 0x50 * ones) & ~(a + 0x46 * ones);  /* a in 0..9 */
-        uint64_t in = (letter | digit) & ~x & high;
-        uint64_t lowers = letter & (a << 2) & high; /* bit 0x20 set: a..z */
+        uint64_t digit = (x + 0x50 * ones) & ~(x + 0x46 * ones);  /* x in 0..9 */
+        uint64_t in = (letter | digit) & high;
+        uint64_t lowers = letter & (x << 2); /* bit 0x20 set: a..z */
         memcpy(o, &l, 8); /* the fold of every byte of the run */
         if (in == high) {
-            *lower |= lowers != 0;
+            *lower |= (lowers & high) != 0;
             o += 8;
             p += 8;
             continue;
         }
-        uint64_t out = ~in & high, run = (out & -out) - 1; /* the bits before the first stop */
+        uint64_t out = in ^ high, run = (out & -out) - 1; /* the bits before the first stop */
         unsigned k = (unsigned)__builtin_ctzll(out) / 8;
-        *lower |= (lowers & run) != 0;
+        *lower |= (lowers & run & high) != 0;
         *w = o + k;
         *stop = byte_class[p[k]];
         return p + k;
@@ -209,6 +220,43 @@ static inline const unsigned char *fold_alnum(const unsigned char *p, const unsi
     *lower |= (acc & C_LOWER) != 0;
     *stop = p < end ? bc : 0;
     return p;
+}
+
+/* The common word, read whole at once: up to seven ASCII letters from
+ * s[st] (one of them, with at least 8 bytes of text from st on), before a
+ * byte that cannot go on with a word (no digit, hyphen, apostrophe or
+ * byte >= 0x80). When s[st..] starts one, writes its fold at o with 9
+ * zero bytes or more after it (its NUL and those fold_hash() reads), adds
+ * TF_CAP and TF_ALLCAPS to *flags as read_word() would, sets *h to the
+ * fold's fold_hash() and returns its length; else returns 0, having
+ * written nothing. */
+static inline size_t short_word(const char *s, size_t st, char *o, unsigned *flags, unsigned *h)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* as fold_alnum() reads eight bytes, letters only */
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t x = load8(s + st), l = x | 0x20 * ones;
+    uint64_t letter = (l + 0x1F * ones) & ~(l + 0x05 * ones);
+    uint64_t out = (letter & high) ^ high; /* bit 7 of the bytes that end the run */
+    if (!out)
+        return 0;
+    size_t n = (size_t)__builtin_ctzll(out) / 8; /* >= 1: s[st] is a letter */
+    if (byte_class[(unsigned char)s[st + n]] & (C_MORE | C_DIGIT))
+        return 0;
+    uint64_t bytes = ((out & -out) >> 7) - 1; /* the n bytes of the word */
+    uint64_t fold = l & bytes, zero = 0;
+    memcpy(o, &fold, 8);
+    memcpy(o + 8, &zero, 8);
+    uint64_t letters = letter & bytes & high;
+    *flags |= (x & 0x20) ? 0 : TF_CAP; /* s[st] is a letter: upper case without bit 0x20 */
+    if (!(letters & (x << 2)) && (letters & (letters - 1))) /* no lower-case letter, two letters */
+        *flags |= TF_ALLCAPS;
+    *h = hash_last(HASH_SEED ^ n, fold);
+    return n;
+#else
+    (void)s, (void)st, (void)o, (void)flags, (void)h;
+    return 0;
+#endif
 }
 
 /* Double the slots of d->words (their hashes are kept: no key is read),
@@ -235,13 +283,12 @@ static int rehash_words(struct doc *d)
     return 0;
 }
 
-/* The id in d->words of the fold just written at d->fold + foff (flen
- * bytes), added when it is new: one hash and one probe per word token.
- * -1 on allocation failure. */
-static long intern_word(struct doc *d, size_t foff, size_t flen)
+/* The id in d->words of the fold just written at w = d->fold + foff
+ * (flen bytes, fold_hash() h), added when it is new: one probe per word
+ * token. -1 on allocation failure. */
+static long intern_word(struct doc *d, const char *w, size_t foff, size_t flen, unsigned h)
 {
-    const char *fold = d->fold, *w = fold + foff;
-    unsigned h = fold_hash(w, flen);
+    const char *fold = d->fold;
     size_t mask = d->word_mask, i = h & mask;
     for (;; i = (i + 1) & mask) {
         uint32_t x = d->word_slots[i];
@@ -508,7 +555,7 @@ static int take_arrays(struct doc *d, size_t n)
     }
     /* the distinct words: about one per six bytes of a short text, far
      * fewer in a long one; the slots start at least half empty for an
-     * article and double as needed */
+     * article and double as needed (each document clears those it uses) */
     size_t slots = 64;
     while (slots < n / 4 && slots < 4096)
         slots *= 2;
@@ -542,8 +589,11 @@ int doc_tokenize(struct doc *d)
 
     if (take_arrays(d, n))
         return -1;
-    size_t foff = 0;
-    char *fold = d->fold;
+    /* the next token and fold go to t and o; the state of the loop stays
+     * in locals, which the stores to the folds cannot alias */
+    struct token *t = d->tokens, *t_end = t + d->tokens_cap;
+    char *const fold = d->fold;
+    char *o = fold;
     while (i < n) {
         size_t st = i;
         unsigned char b = (unsigned char)s[i];
@@ -575,28 +625,41 @@ int doc_tokenize(struct doc *d)
         unsigned kind = TOK_PUNCT, flags = pending;
         pending = 0;
         /* the fold is written as the token is read */
-        char *fo = fold + foff, *o = fo;
-        if ((cl & C_LETTER) || (b >= 0x80 && cp_is_letter_wide(c))) {
+        char *fo = o;
+        unsigned h = 0; /* a word's fold_hash() */
+        size_t len;
+        if ((cl & C_LETTER) && n - st >= 8 && (len = short_word(s, st, o, &flags, &h)) > 0) {
             kind = TOK_WORD;
-            i = read_word(s, n, st, i, c, cl, &o, &flags);
-        } else if (cl & C_DIGIT) {
-            kind = TOK_NUMBER;
-            i = read_number(s, n, st, &o);
-        } else if (b < 0x80) {
-            *o++ = (char)b; /* not a letter: its own fold */
+            i = st + len;
+            o += len;
         } else {
-            o = fold_cp(c, o);
+            if ((cl & C_LETTER) || (b >= 0x80 && cp_is_letter_wide(c))) {
+                kind = TOK_WORD;
+                i = read_word(s, n, st, i, c, cl, &o, &flags);
+            } else if (cl & C_DIGIT) {
+                kind = TOK_NUMBER;
+                i = read_number(s, n, st, &o);
+            } else if (b < 0x80) {
+                *o++ = (char)b; /* not a letter: its own fold */
+            } else {
+                o = fold_cp(c, o);
+            }
+            /* the NUL, and zeros up to 8 bytes after it (see fold_hash()) */
+            memset(o, 0, 8);
+            if (kind == TOK_WORD)
+                h = fold_hash(fo, (size_t)(o - fo));
         }
-        size_t flen = (size_t)(o - fo);
-        /* the NUL, and zeros up to 8 bytes after it (see fold_hash()) */
-        memset(o, 0, 8);
+        size_t flen = (size_t)(o - fo), foff = (size_t)(fo - fold);
         long word = 0;
-        if (kind == TOK_WORD && (word = intern_word(d, foff, flen)) < 0)
+        if (kind == TOK_WORD && (word = intern_word(d, fo, foff, flen, h)) < 0)
             return -1;
-        size_t k = d->n_tokens;
-        if (k >= d->tokens_cap && grow((void **)&d->tokens, &d->tokens_cap, k, sizeof *d->tokens))
-            return -1;
-        struct token *t = &d->tokens[k];
+        if (t == t_end) {
+            size_t k = (size_t)(t - d->tokens);
+            if (grow((void **)&d->tokens, &d->tokens_cap, k, sizeof *d->tokens))
+                return -1;
+            t = d->tokens + k;
+            t_end = d->tokens + d->tokens_cap;
+        }
         t->start = (uint32_t)st;
         t->end = (uint32_t)i;
         t->cp = c;
@@ -605,11 +668,11 @@ int doc_tokenize(struct doc *d)
         t->foff = (uint32_t)foff;
         t->flen = (uint32_t)flen;
         t->word = (uint32_t)word;
-        d->n_tokens = k + 1;
-        foff += flen + 1;
+        t++;
+        o++; /* past the NUL */
         /* a mark can end a sentence too */
         if (sentence_check || kind == TOK_PUNCT) {
-            if (sentence_step(d, &sn, k))
+            if (sentence_step(d, &sn, (size_t)(t - d->tokens) - 1))
                 return -1;
             sentence_check = sn.term != SIZE_MAX;
         }
@@ -619,6 +682,7 @@ int doc_tokenize(struct doc *d)
             i++;
         }
     }
+    d->n_tokens = (size_t)(t - d->tokens);
     if (d->n_tokens && push_sentence(d, &sn, d->tokens[d->n_tokens - 1].end))
         return -1;
     return 0;
