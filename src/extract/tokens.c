@@ -222,9 +222,20 @@ static inline const unsigned char *fold_alnum(const unsigned char *p, const unsi
     return p;
 }
 
-/* The common word, read whole at once: up to seven ASCII letters from
- * s[st] (one of them, with at least 8 bytes of text from st on), before a
- * byte that cannot go on with a word (no digit, hyphen, apostrophe or
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Bit 7 set in the bytes of l (eight bytes of text with bit 0x20 set in
+ * each) that are ASCII letters, up to the first that is not (as in
+ * fold_alnum(), a sum carries into the next byte only from a byte >= 0x80). */
+static inline uint64_t letter_bits(uint64_t l)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    return (l + 0x1F * ones) & ~(l + 0x05 * ones) & 0x80 * ones;
+}
+#endif
+
+/* The common word, read whole at once: up to fifteen ASCII letters from
+ * s[st] (one of them, with at least 16 bytes of text from st on), before
+ * a byte that cannot go on with a word (no digit, hyphen, apostrophe or
  * byte >= 0x80). When s[st..] starts one, writes its fold at o with 9
  * zero bytes or more after it (its NUL and those fold_hash() reads), adds
  * TF_CAP and TF_ALLCAPS to *flags as read_word() would, sets *h to the
@@ -233,25 +244,46 @@ static inline const unsigned char *fold_alnum(const unsigned char *p, const unsi
 static inline size_t short_word(const char *s, size_t st, char *o, unsigned *flags, unsigned *h)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* as fold_alnum() reads eight bytes, letters only */
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t x = load8(s + st), l = x | 0x20 * ones;
-    uint64_t letter = (l + 0x1F * ones) & ~(l + 0x05 * ones);
-    uint64_t out = (letter & high) ^ high; /* bit 7 of the bytes that end the run */
-    if (!out)
-        return 0;
-    size_t n = (size_t)__builtin_ctzll(out) / 8; /* >= 1: s[st] is a letter */
+    const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones;
+    /* the first eight bytes, then the next eight when all are letters */
+    uint64_t x = load8(s + st), l = x | 0x20 * ones, letters = letter_bits(l);
+    uint64_t x2 = 0, l2 = 0, letters2 = 0, out = letters ^ high; /* bit 7 of the bytes that end the word */
+    size_t n = 0;
+    if (!out) {
+        x2 = load8(s + st + 8);
+        l2 = x2 | 0x20 * ones;
+        letters2 = letter_bits(l2);
+        out = letters2 ^ high;
+        if (!out)
+            return 0;
+        n = 8;
+    }
+    uint64_t bytes = ((out & -out) >> 7) - 1; /* the word's bytes among the last eight read */
+    n += (size_t)__builtin_ctzll(out) / 8; /* >= 1: s[st] is a letter */
     if (byte_class[(unsigned char)s[st + n]] & (C_MORE | C_DIGIT))
         return 0;
-    uint64_t bytes = ((out & -out) >> 7) - 1; /* the n bytes of the word */
-    uint64_t fold = l & bytes, zero = 0;
-    memcpy(o, &fold, 8);
-    memcpy(o + 8, &zero, 8);
-    uint64_t letters = letter & bytes & high;
+    uint64_t zero = 0, hash = HASH_SEED ^ n, lower;
+    if (n < 8) {
+        uint64_t fold = l & bytes;
+        memcpy(o, &fold, 8);
+        memcpy(o + 8, &zero, 8);
+        letters &= bytes;
+        lower = letters & (x << 2); /* bit 0x20 set: a..z */
+        if (!lower && (letters & (letters - 1))) /* two capitals and no lower case */
+            *flags |= TF_ALLCAPS;
+        *h = hash_last(hash, fold);
+    } else {
+        uint64_t fold2 = l2 & bytes;
+        memcpy(o, &l, 8);
+        memcpy(o + 8, &fold2, 8);
+        memcpy(o + 16, &zero, 8);
+        lower = (letters & (x << 2)) | (letters2 & bytes & (x2 << 2));
+        if (!lower)
+            *flags |= TF_ALLCAPS;
+        hash = (hash ^ l) * 0xFF51AFD7ED558CCDu; /* fold_hash()'s whole word */
+        *h = hash_last(hash ^ (hash >> 32), fold2);
+    }
     *flags |= (x & 0x20) ? 0 : TF_CAP; /* s[st] is a letter: upper case without bit 0x20 */
-    if (!(letters & (x << 2)) && (letters & (letters - 1))) /* no lower-case letter, two letters */
-        *flags |= TF_ALLCAPS;
-    *h = hash_last(HASH_SEED ^ n, fold);
     return n;
 #else
     (void)s, (void)st, (void)o, (void)flags, (void)h;
@@ -628,7 +660,7 @@ int doc_tokenize(struct doc *d)
         char *fo = o;
         unsigned h = 0; /* a word's fold_hash() */
         size_t len;
-        if ((cl & C_LETTER) && n - st >= 8 && (len = short_word(s, st, o, &flags, &h)) > 0) {
+        if ((cl & C_LETTER) && n - st >= 16 && (len = short_word(s, st, o, &flags, &h)) > 0) {
             kind = TOK_WORD;
             i = st + len;
             o += len;
