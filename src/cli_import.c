@@ -150,15 +150,22 @@ static void push_article(struct queue *q, struct item *it, const char *where)
     queue_push(q, it);
 }
 
+/* Report the first of `p`'s problems as the failure of `where`; frees them. */
+static void push_problem(struct queue *q, struct problems *p, const char *where)
+{
+    json_t *e = json_array_get(p->errors, 0);
+    push_failed(q, "%s: %s %s", where, json_string_value(json_object_get(e, "param")),
+                json_string_value(json_object_get(e, "reason")));
+    json_decref(p->errors);
+    p->errors = NULL;
+}
+
 static void read_object(struct queue *q, json_t *obj, const char *where)
 {
     struct item it = {.obj = json_incref(obj)};
     struct problems p = {0};
     if (!article_from_json(obj, false, &it.f, &p)) {
-        json_t *e = json_array_get(p.errors, 0);
-        push_failed(q, "%s: %s %s", where, json_string_value(json_object_get(e, "param")),
-                    json_string_value(json_object_get(e, "reason")));
-        json_decref(p.errors);
+        push_problem(q, &p, where);
         json_decref(obj);
         return;
     }
@@ -221,6 +228,13 @@ static void read_one_file(struct queue *q, const char *path)
         if (nl && nl - buf > 0 && nl - buf < 300) {
             it.title = strndup(buf, (size_t)(nl - buf));
             it.f.title = it.title;
+        }
+        struct problems p = {0};
+        if (!article_fields_check(&it.f, &p)) {
+            push_problem(q, &p, path);
+            free(it.title);
+            free(buf);
+            return;
         }
         push_article(q, &it, path);
         return;

@@ -35,7 +35,7 @@ static bool iso_date(const char *s)
     return n == 10 || s[10] == 'T' || s[10] == ' ';
 }
 
-static bool check_common(struct article_fields *f, struct problems *p)
+bool article_fields_check(const struct article_fields *f, struct problems *p)
 {
     bool ok = true;
     if (f->lang && strcmp(f->lang, "fr") && strcmp(f->lang, "en")) {
@@ -110,7 +110,7 @@ bool article_from_json(json_t *obj, bool strict, struct article_fields *f, struc
         problems_add(p, "text", "is required");
         ok = false;
     }
-    return check_common(f, p) && ok;
+    return article_fields_check(f, p) && ok;
 }
 
 bool article_from_text(const struct request *req, struct article_fields *f, struct problems *p)
@@ -131,7 +131,7 @@ bool article_from_text(const struct request *req, struct article_fields *f, stru
     f->url = req_param(req, "url");
     f->date = req_param(req, "date");
     f->source = req_param(req, "source");
-    return check_common(f, p);
+    return article_fields_check(f, p);
 }
 
 bool article_from_body(const struct request *req, struct reply *rep, struct article_fields *f, json_t **obj,

@@ -14,6 +14,11 @@ struct article_fields {
     const char *lang, *title, *url, *date, *source; /* NULL when absent */
 };
 
+/* Check fields already filled (lang, date, title and url limits, a text
+ * that is not only white space), adding every problem to `p`. The readers
+ * below call it; `quoted import` calls it for plain-text files. */
+bool article_fields_check(const struct article_fields *f, struct problems *p);
+
 /* Fill `f` from a JSON object; every problem (missing text, wrong types,
  * bad lang or date, and with `strict` unknown fields) is added to `p`.
  * Returns true when all is well. */

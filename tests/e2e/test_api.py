@@ -4,13 +4,14 @@ case, restarts, and durability across a kill -9."""
 import json
 import os
 import signal
+import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from harness import Server, Suite  # noqa: E402
+from harness import BIN, Server, Suite  # noqa: E402
 
 EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "..", "examples")
 
@@ -501,7 +502,44 @@ def test_kill9_loses_nothing(s):
     tmp.cleanup()
 
 
+def test_import(s):
+    """`quoted import` over a folder of .json, .ndjson and .txt files: what
+    it stores is what the API then serves; empty and invalid articles are
+    reported as failed, and the exit status says so."""
+    tmp = tempfile.TemporaryDirectory()
+    src = os.path.join(tmp.name, "in")
+    os.mkdir(src)
+    with open(os.path.join(src, "a.json"), "w", encoding="utf-8") as f:
+        json.dump(FR, f)
+    with open(os.path.join(src, "b.ndjson"), "w", encoding="utf-8") as f:
+        f.write(json.dumps(EN) + "\n" + json.dumps({"text": "x", "lang": "de"}) + "\n{not json\n")
+    with open(os.path.join(src, "c.txt"), "w", encoding="utf-8") as f:
+        f.write("Un titre court\nLe maire a annoncé 12 nouvelles écoles pour la rentrée.\n")
+    with open(os.path.join(src, "d.txt"), "w", encoding="utf-8") as f:
+        f.write("  \n\n")
+    db = os.path.join(tmp.name, "q.db")
+    r = subprocess.run([BIN, "import", "--db", db, src], capture_output=True, text=True, timeout=60)
+    s.check(r.returncode != 0, "exit status with failed articles: %d" % r.returncode)
+    s.check("imported 3 articles (0 duplicates, 3 failed)" in r.stdout + r.stderr,
+            "summary: %r" % (r.stdout + r.stderr))
+    s.check("d.txt: text must not be empty" in r.stderr, "empty text named: %r" % r.stderr)
+    s.check("lang" in r.stderr, "bad lang named: %r" % r.stderr)
+    again = subprocess.run([BIN, "import", "--db", db, os.path.join(src, "a.json")], capture_output=True,
+                           text=True, timeout=60)
+    s.check(again.returncode == 0 and "0 articles (1 duplicates" in again.stdout + again.stderr,
+            "a second import is a duplicate: %r" % (again.stdout + again.stderr))
+    srv = Server(db=db).start()
+    st, h, doc = srv.json("GET", "/articles")
+    s.check(st == 200 and doc["meta"]["total"] == 3, "three articles served: %s %r" % (st, doc.get("meta")))
+    titles = {a.get("title") for a in doc.get("data", [])}
+    s.check({"Sommet à Bruxelles", "Harbour reopens", "Un titre court"} <= titles, "titles %r" % titles)
+    st, h, doc = srv.json("GET", "/quotes?speaker=" + urllib.parse.quote("Ursula Garnier"))
+    s.check(st == 200 and doc["meta"]["total"] == 1, "the imported quote is searchable: %r" % doc.get("meta"))
+    srv.stop()
+    tmp.cleanup()
+
+
 if __name__ == "__main__":
     Suite().run([test_health, test_ingest_and_fetch, test_extract, test_lists_and_pagination, test_delete,
                  test_errors, test_auth, test_cors_listed_origins, test_rate_limit, test_response_cache, test_same_actor_across_articles, test_ndjson_bulk, test_figures_and_stats,
-                 test_restart_keeps_data, test_kill9_loses_nothing])
+                 test_restart_keeps_data, test_kill9_loses_nothing, test_import])
