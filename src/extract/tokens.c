@@ -320,13 +320,15 @@ static int rehash_words(struct doc *d)
  * token. -1 on allocation failure. */
 static long intern_word(struct doc *d, const char *w, size_t foff, size_t flen, unsigned h)
 {
-    const char *fold = d->fold;
+    const char *fold = w - foff;
+    const uint32_t *slots = d->word_slots;
+    const struct doc_word *words = d->words;
     size_t mask = d->word_mask, i = h & mask;
     for (;; i = (i + 1) & mask) {
-        uint32_t x = d->word_slots[i];
+        uint32_t x = slots[i];
         if (!x)
             break;
-        const struct doc_word *e = &d->words[x - 1];
+        const struct doc_word *e = &words[x - 1];
         if (e->hash == h && e->flen == flen && same_fold(fold + e->foff, w, flen))
             return x - 1;
     }
