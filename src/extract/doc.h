@@ -64,6 +64,10 @@ struct doc {
     size_t word_mask;       /* slots - 1 (a power of two minus one) */
     struct span *sentences; /* sentence byte spans, in order, covering tokens */
     size_t n_sentences;
+    /* tokens.c: allocated elements of tokens, fold (bytes), words,
+     * word_slots and sentences, which doc_free_tokens() keeps for the
+     * thread's next document */
+    size_t tokens_cap, fold_cap, words_cap, slots_cap, sentences_cap;
 
     struct extraction *out; /* the result being built */
     size_t actors_cap;      /* allocated slots of out->actors (see grow()) */
@@ -71,7 +75,12 @@ struct doc {
 };
 
 /* tokens.c */
-int doc_tokenize(struct doc *d);            /* 0, or -1 on allocation failure */
+/* Fill tokens, fold, words and sentences from text; 0, or -1 on
+ * allocation failure (then doc_free_tokens() still releases what was
+ * taken). The arrays belong to d until doc_free_tokens(), which hands them
+ * to the calling thread for its next document (up to a bound; the rest is
+ * freed, as everything is when the thread exits). */
+int doc_tokenize(struct doc *d);
 void doc_free_tokens(struct doc *d);
 /* Id of the distinct word folding to w[0..n) (already folded), or -1 when
  * no word token of the document folds to it. */

@@ -9,6 +9,7 @@
  * an upper-case letter, digit or opening mark, and at every line break;
  * abbreviations and initials ("M.", "Dr.", "Recep T. Erdogan", "U.S.") do
  * not end a sentence. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -89,28 +90,6 @@ static char *fold_cp(uint32_t c, char *o)
     return o + cp_fold(c, o);
 }
 
-/* Fold the ASCII letters and digits from p (before end) to *w, which
- * moves past them: lower case, which for them all is bit 0x20 set. Returns
- * the end of the run and sets *stop to the byte_class of the byte after it
- * (0 at the end); with `classes`, adds to it the byte_class bits of the
- * run's bytes. */
-static inline const unsigned char *fold_alnum(const unsigned char *p, const unsigned char *end, char **w,
-                                              unsigned *classes, unsigned *stop)
-{
-    char *o = *w;
-    unsigned acc = 0, bc = 0;
-    while (p < end && ((bc = byte_class[*p]) & (C_LETTER | C_DIGIT))) {
-        if (classes)
-            acc |= bc;
-        *o++ = (char)(*p++ | 0x20);
-    }
-    *w = o;
-    if (classes)
-        *classes |= acc;
-    *stop = p < end ? bc : 0;
-    return p;
-}
-
 /* The slot of folded word w[0..n) (hash h): its own, or the empty slot
  * where it belongs. */
 static uint32_t *word_slot(const struct doc *d, const char *w, size_t n, unsigned h)
@@ -153,17 +132,26 @@ static inline uint64_t head_bytes(const char *p, size_t n)
     return load8(p) & mask[n];
 }
 
+/* The end of strmap_hash(): h after the whole words, with the tail (the
+ * last n % 8 bytes, as head_bytes() reads them). */
+static inline unsigned hash_last(uint64_t h, uint64_t tail)
+{
+    h = (h ^ tail) * 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 29;
+    return (unsigned)(h ^ (h >> 32));
+}
+
+#define HASH_SEED 0x9E3779B97F4A7C15u
+
 /* strmap_hash(k, n), read as whole words. */
 static inline unsigned fold_hash(const char *k, size_t n)
 {
-    uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)n;
+    uint64_t h = HASH_SEED ^ (uint64_t)n;
     for (; n >= 8; k += 8, n -= 8) {
         h = (h ^ load8(k)) * 0xFF51AFD7ED558CCDu;
         h ^= h >> 32;
     }
-    h = (h ^ head_bytes(k, n)) * 0xC4CEB9FE1A85EC53u;
-    h ^= h >> 29;
-    return (unsigned)(h ^ (h >> 32));
+    return hash_last(h, head_bytes(k, n));
 }
 
 static inline bool same_fold(const char *a, const char *b, size_t n)
@@ -186,42 +174,165 @@ static inline bool same_fold(const char *a, const char *b, size_t n)
 
 #endif
 
-/* Double the slots of d->words (their hashes are kept: no key is read). */
+/* Fold the ASCII letters and digits from p (before end) to *w, which
+ * moves past them: lower case, which for them all is bit 0x20 set. Returns
+ * the end of the run, sets *stop to the byte_class of the byte after it
+ * (0 at the end) and *lower when the run holds a lower-case letter. May
+ * write up to 8 bytes past the fold of the run (doc_tokenize() leaves that
+ * room after every fold). */
+static inline const unsigned char *fold_alnum(const unsigned char *p, const unsigned char *end, char **w,
+                                              bool *lower, unsigned *stop)
+{
+    char *o = *w;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* eight bytes at a time: in each byte up to the first that is no
+     * ASCII letter or digit, bit 7 of `in` says it is one. The sums carry
+     * into the next byte only from a byte >= 0x80, which ends the run, and
+     * leave bit 7 of `letter` and `digit` clear in such a byte. */
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    while (end - p >= 8) {
+        uint64_t x = load8((const char *)p), l = x | 0x20 * ones;
+        uint64_t letter = (l + 0x1F * ones) & ~(l + 0x05 * ones); /* l in a..z */
+        uint64_t digit = (x + 0x50 * ones) & ~(x + 0x46 * ones);  /* x in 0..9 */
+        uint64_t in = (letter | digit) & high;
+        uint64_t lowers = letter & (x << 2); /* bit 0x20 set: a..z */
+        memcpy(o, &l, 8); /* the fold of every byte of the run */
+        if (in == high) {
+            *lower |= (lowers & high) != 0;
+            o += 8;
+            p += 8;
+            continue;
+        }
+        uint64_t out = in ^ high, run = (out & -out) - 1; /* the bits before the first stop */
+        unsigned k = (unsigned)__builtin_ctzll(out) / 8;
+        *lower |= (lowers & run & high) != 0;
+        *w = o + k;
+        *stop = byte_class[p[k]];
+        return p + k;
+    }
+#endif
+    unsigned acc = 0, bc = 0;
+    while (p < end && ((bc = byte_class[*p]) & (C_LETTER | C_DIGIT))) {
+        acc |= bc;
+        *o++ = (char)(*p++ | 0x20);
+    }
+    *w = o;
+    *lower |= (acc & C_LOWER) != 0;
+    *stop = p < end ? bc : 0;
+    return p;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Bit 7 set in the bytes of l (eight bytes of text with bit 0x20 set in
+ * each) that are ASCII letters, up to the first that is not (as in
+ * fold_alnum(), a sum carries into the next byte only from a byte >= 0x80). */
+static inline uint64_t letter_bits(uint64_t l)
+{
+    const uint64_t ones = 0x0101010101010101u;
+    return (l + 0x1F * ones) & ~(l + 0x05 * ones) & 0x80 * ones;
+}
+#endif
+
+/* The common word, read whole at once: up to fifteen ASCII letters from
+ * s[st] (one of them, with at least 16 bytes of text from st on), before
+ * a byte that cannot go on with a word (no digit, hyphen, apostrophe or
+ * byte >= 0x80). When s[st..] starts one, writes its fold at o with 9
+ * zero bytes or more after it (its NUL and those fold_hash() reads), adds
+ * TF_CAP and TF_ALLCAPS to *flags as read_word() would, sets *h to the
+ * fold's fold_hash() and returns its length; else returns 0, having
+ * written nothing. */
+static inline size_t short_word(const char *s, size_t st, char *o, unsigned *flags, unsigned *h)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, high = 0x80 * ones;
+    /* the first eight bytes, then the next eight when all are letters */
+    uint64_t x = load8(s + st), l = x | 0x20 * ones, letters = letter_bits(l);
+    uint64_t x2 = 0, l2 = 0, letters2 = 0, out = letters ^ high; /* bit 7 of the bytes that end the word */
+    size_t n = 0;
+    if (!out) {
+        x2 = load8(s + st + 8);
+        l2 = x2 | 0x20 * ones;
+        letters2 = letter_bits(l2);
+        out = letters2 ^ high;
+        if (!out)
+            return 0;
+        n = 8;
+    }
+    uint64_t bytes = ((out & -out) >> 7) - 1; /* the word's bytes among the last eight read */
+    n += (size_t)__builtin_ctzll(out) / 8; /* >= 1: s[st] is a letter */
+    if (byte_class[(unsigned char)s[st + n]] & (C_MORE | C_DIGIT))
+        return 0;
+    uint64_t zero = 0, hash = HASH_SEED ^ n, lower;
+    if (n < 8) {
+        uint64_t fold = l & bytes;
+        memcpy(o, &fold, 8);
+        memcpy(o + 8, &zero, 8);
+        letters &= bytes;
+        lower = letters & (x << 2); /* bit 0x20 set: a..z */
+        if (!lower && (letters & (letters - 1))) /* two capitals and no lower case */
+            *flags |= TF_ALLCAPS;
+        *h = hash_last(hash, fold);
+    } else {
+        uint64_t fold2 = l2 & bytes;
+        memcpy(o, &l, 8);
+        memcpy(o + 8, &fold2, 8);
+        memcpy(o + 16, &zero, 8);
+        lower = (letters & (x << 2)) | (letters2 & bytes & (x2 << 2));
+        if (!lower)
+            *flags |= TF_ALLCAPS;
+        hash = (hash ^ l) * 0xFF51AFD7ED558CCDu; /* fold_hash()'s whole word */
+        *h = hash_last(hash ^ (hash >> 32), fold2);
+    }
+    *flags |= (x & 0x20) ? 0 : TF_CAP; /* s[st] is a letter: upper case without bit 0x20 */
+    return n;
+#else
+    (void)s, (void)st, (void)o, (void)flags, (void)h;
+    return 0;
+#endif
+}
+
+/* Double the slots of d->words (their hashes are kept: no key is read),
+ * in place when d->word_slots has room. */
 static int rehash_words(struct doc *d)
 {
     size_t slots = 2 * (d->word_mask + 1);
-    uint32_t *x = calloc(slots, sizeof *x);
-    if (!x)
-        return -1;
+    uint32_t *x = d->word_slots;
+    if (slots > d->slots_cap) {
+        if (!(x = malloc(slots * sizeof *x)))
+            return -1;
+        free(d->word_slots);
+        d->word_slots = x;
+        d->slots_cap = slots;
+    }
+    memset(x, 0, slots * sizeof *x);
     for (size_t id = 0; id < d->n_words; id++) {
         size_t i = d->words[id].hash & (slots - 1);
         while (x[i])
             i = (i + 1) & (slots - 1);
         x[i] = (uint32_t)id + 1;
     }
-    free(d->word_slots);
-    d->word_slots = x;
     d->word_mask = slots - 1;
     return 0;
 }
 
-/* The id in d->words of the fold just written at d->fold + foff (flen
- * bytes), added when it is new: one hash and one probe per word token.
- * -1 on allocation failure. */
-static long intern_word(struct doc *d, size_t *words_cap, size_t foff, size_t flen)
+/* The id in d->words of the fold just written at w = d->fold + foff
+ * (flen bytes, fold_hash() h), added when it is new: one probe per word
+ * token. -1 on allocation failure. */
+static long intern_word(struct doc *d, const char *w, size_t foff, size_t flen, unsigned h)
 {
-    const char *fold = d->fold, *w = fold + foff;
-    unsigned h = fold_hash(w, flen);
+    const char *fold = w - foff;
+    const uint32_t *slots = d->word_slots;
+    const struct doc_word *words = d->words;
     size_t mask = d->word_mask, i = h & mask;
     for (;; i = (i + 1) & mask) {
-        uint32_t x = d->word_slots[i];
+        uint32_t x = slots[i];
         if (!x)
             break;
-        const struct doc_word *e = &d->words[x - 1];
+        const struct doc_word *e = &words[x - 1];
         if (e->hash == h && e->flen == flen && same_fold(fold + e->foff, w, flen))
             return x - 1;
     }
-    if (d->n_words >= *words_cap && grow((void **)&d->words, words_cap, d->n_words, sizeof *d->words))
+    if (d->n_words >= d->words_cap && grow((void **)&d->words, &d->words_cap, d->n_words, sizeof *d->words))
         return -1;
     d->words[d->n_words] = (struct doc_word){(uint32_t)foff, (uint32_t)flen, h};
     d->word_slots[i] = (uint32_t)++d->n_words;
@@ -284,12 +395,12 @@ static bool two_letters(const char *s, size_t st, size_t end)
 struct sentencer {
     size_t start;   /* byte where the current sentence starts */
     size_t term;    /* the terminator that only closing marks follow, or SIZE_MAX */
-    size_t cap;     /* allocated spans of d->sentences */
 };
 
 static int push_sentence(struct doc *d, struct sentencer *sn, size_t end)
 {
-    if (d->n_sentences >= sn->cap && grow((void **)&d->sentences, &sn->cap, d->n_sentences, sizeof *d->sentences))
+    if (d->n_sentences >= d->sentences_cap &&
+        grow((void **)&d->sentences, &d->sentences_cap, d->n_sentences, sizeof *d->sentences))
         return -1;
     d->sentences[d->n_sentences++] = (struct span){sn->start, end};
     return 0;
@@ -343,16 +454,9 @@ static size_t read_word(const char *s, size_t n, size_t st, size_t i, uint32_t c
         p = (const unsigned char *)s + i;
     }
     for (;;) {
-        /* ASCII letters and digits, the bulk of most words; their classes
-         * are needed only while no lower-case letter is seen */
+        /* ASCII letters and digits, the bulk of most words */
         unsigned stop;
-        if (lower) {
-            p = fold_alnum(p, end, &w, NULL, &stop);
-        } else {
-            unsigned classes = 0;
-            p = fold_alnum(p, end, &w, &classes, &stop);
-            lower = (classes & C_LOWER) != 0;
-        }
+        p = fold_alnum(p, end, &w, &lower, &stop);
         /* after them only a hyphen, an apostrophe or a code point past
          * ASCII goes on */
         if (!(stop & C_MORE))
@@ -420,44 +524,110 @@ static size_t read_number(const char *s, size_t n, size_t i, char **o)
     return i;
 }
 
+/* The arrays of the calling thread's last document, which its next one
+ * reuses: warm memory, and no allocation per article. doc_free_tokens()
+ * keeps them only when they take at most SPARE_MAX bytes together (an
+ * article's take a few tens of kB); a key destructor frees them when the
+ * thread exits. */
+#define SPARE_MAX ((size_t)1 << 20)
+struct spare {
+    struct token *tokens;
+    char *fold;
+    struct doc_word *words;
+    uint32_t *word_slots;
+    struct span *sentences;
+    size_t tokens_cap, fold_cap, words_cap, slots_cap, sentences_cap;
+};
+static _Thread_local struct spare spare;
+static _Thread_local bool spare_registered; /* spare_key set for this thread */
+static pthread_key_t spare_key;
+static bool spare_key_ok;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+static void spare_free(void *p)
+{
+    struct spare *sp = p;
+    free(sp->tokens);
+    free(sp->fold);
+    free(sp->words);
+    free(sp->word_slots);
+    free(sp->sentences);
+    memset(sp, 0, sizeof *sp);
+}
+
+static void spare_key_create(void)
+{
+    spare_key_ok = pthread_key_create(&spare_key, spare_free) == 0;
+}
+
+/* Move the spare arrays into d (empty ones when there are none) and size
+ * them for a text of n bytes; 0, or -1 on allocation failure. */
+static int take_arrays(struct doc *d, size_t n)
+{
+    d->tokens = spare.tokens;
+    d->fold = spare.fold;
+    d->words = spare.words;
+    d->word_slots = spare.word_slots;
+    d->sentences = spare.sentences;
+    d->tokens_cap = spare.tokens_cap;
+    d->fold_cap = spare.fold_cap;
+    d->words_cap = spare.words_cap;
+    d->slots_cap = spare.slots_cap;
+    d->sentences_cap = spare.sentences_cap;
+    memset(&spare, 0, sizeof spare);
+    d->n_tokens = d->n_words = d->n_sentences = 0;
+    /* a fold is never longer than the text it folds: the text's length, a
+     * NUL per token (at most one per byte) and the 8 bytes written after
+     * the last fold (see fold_hash() and fold_alnum()) */
+    size_t fold_need = 2 * n + 16;
+    if (d->fold_cap < fold_need) {
+        free(d->fold);
+        d->fold_cap = 0;
+        if (!(d->fold = malloc(fold_need)))
+            return -1;
+        d->fold_cap = fold_need;
+    }
+    /* the distinct words: about one per six bytes of a short text, far
+     * fewer in a long one; the slots start at least half empty for an
+     * article and double as needed (each document clears those it uses) */
+    size_t slots = 64;
+    while (slots < n / 4 && slots < 4096)
+        slots *= 2;
+    if (d->slots_cap < slots) {
+        free(d->word_slots);
+        d->slots_cap = 0;
+        if (!(d->word_slots = malloc(slots * sizeof *d->word_slots)))
+            return -1;
+        d->slots_cap = slots;
+    }
+    memset(d->word_slots, 0, slots * sizeof *d->word_slots);
+    d->word_mask = slots - 1;
+    /* about one token per five bytes of text: one allocation, seldom two */
+    if (grow((void **)&d->tokens, &d->tokens_cap, n / 5 + 16, sizeof *d->tokens) ||
+        grow((void **)&d->words, &d->words_cap, slots / 2 - 1, sizeof *d->words) ||
+        grow((void **)&d->sentences, &d->sentences_cap, n / 128 + 16, sizeof *d->sentences)) /* ~100 bytes each */
+        return -1;
+    return 0;
+}
+
 int doc_tokenize(struct doc *d)
 {
-    size_t cap = 0, words_cap = 0, i = 0, n = d->len;
+    size_t i = 0, n = d->len;
     const char *s = d->text;
     /* the flags of the next token, gathered from the spaces before it */
     unsigned pending = TF_SPACE_BEFORE | TF_PARA_START;
-    struct sentencer sn = {0, SIZE_MAX, 0};
+    struct sentencer sn = {0, SIZE_MAX};
     /* whether the next token may change where the sentences stand: the
      * first one, one after a terminator (sn.term set) or a line break */
     bool sentence_check = true;
 
-    d->tokens = NULL;
-    d->n_tokens = 0;
-    d->words = NULL;
-    d->word_slots = NULL;
-    d->n_words = 0;
-    d->sentences = NULL;
-    d->n_sentences = 0;
-    /* a fold is never longer than the text it folds: the text's length, a
-     * NUL per token (at most one per byte) and the 8 bytes written after
-     * the last fold (see fold_hash()) */
-    size_t foff = 0;
-    char *fold = d->fold = malloc(2 * n + 16);
-    /* the distinct words: about one per six bytes of a short text, far
-     * fewer in a long one; the slots start at least half empty for an
-     * article and double as needed */
-    size_t slots = 64;
-    while (slots < n / 4 && slots < 4096)
-        slots *= 2;
-    d->word_slots = calloc(slots, sizeof *d->word_slots);
-    d->word_mask = slots - 1;
-    if (!d->fold || !d->word_slots)
+    if (take_arrays(d, n))
         return -1;
-    /* about one token per five bytes of text: one allocation, seldom two */
-    if (grow((void **)&d->tokens, &cap, n / 5 + 16, sizeof *d->tokens) ||
-        grow((void **)&d->words, &words_cap, slots / 2 - 1, sizeof *d->words) ||
-        grow((void **)&d->sentences, &sn.cap, n / 128 + 16, sizeof *d->sentences)) /* ~100 bytes each */
-        return -1;
+    /* the next token and fold go to t and o; the state of the loop stays
+     * in locals, which the stores to the folds cannot alias */
+    struct token *t = d->tokens, *t_end = t + d->tokens_cap;
+    char *const fold = d->fold;
+    char *o = fold;
     while (i < n) {
         size_t st = i;
         unsigned char b = (unsigned char)s[i];
@@ -489,28 +659,41 @@ int doc_tokenize(struct doc *d)
         unsigned kind = TOK_PUNCT, flags = pending;
         pending = 0;
         /* the fold is written as the token is read */
-        char *fo = fold + foff, *o = fo;
-        if ((cl & C_LETTER) || (b >= 0x80 && cp_is_letter_wide(c))) {
+        char *fo = o;
+        unsigned h = 0; /* a word's fold_hash() */
+        size_t len;
+        if ((cl & C_LETTER) && n - st >= 16 && (len = short_word(s, st, o, &flags, &h)) > 0) {
             kind = TOK_WORD;
-            i = read_word(s, n, st, i, c, cl, &o, &flags);
-        } else if (cl & C_DIGIT) {
-            kind = TOK_NUMBER;
-            i = read_number(s, n, st, &o);
-        } else if (b < 0x80) {
-            *o++ = (char)b; /* not a letter: its own fold */
+            i = st + len;
+            o += len;
         } else {
-            o = fold_cp(c, o);
+            if ((cl & C_LETTER) || (b >= 0x80 && cp_is_letter_wide(c))) {
+                kind = TOK_WORD;
+                i = read_word(s, n, st, i, c, cl, &o, &flags);
+            } else if (cl & C_DIGIT) {
+                kind = TOK_NUMBER;
+                i = read_number(s, n, st, &o);
+            } else if (b < 0x80) {
+                *o++ = (char)b; /* not a letter: its own fold */
+            } else {
+                o = fold_cp(c, o);
+            }
+            /* the NUL, and zeros up to 8 bytes after it (see fold_hash()) */
+            memset(o, 0, 8);
+            if (kind == TOK_WORD)
+                h = fold_hash(fo, (size_t)(o - fo));
         }
-        size_t flen = (size_t)(o - fo);
-        /* the NUL, and zeros up to 8 bytes after it (see fold_hash()) */
-        memset(o, 0, 8);
+        size_t flen = (size_t)(o - fo), foff = (size_t)(fo - fold);
         long word = 0;
-        if (kind == TOK_WORD && (word = intern_word(d, &words_cap, foff, flen)) < 0)
+        if (kind == TOK_WORD && (word = intern_word(d, fo, foff, flen, h)) < 0)
             return -1;
-        size_t k = d->n_tokens;
-        if (k >= cap && grow((void **)&d->tokens, &cap, k, sizeof *d->tokens))
-            return -1;
-        struct token *t = &d->tokens[k];
+        if (t == t_end) {
+            size_t k = (size_t)(t - d->tokens);
+            if (grow((void **)&d->tokens, &d->tokens_cap, k, sizeof *d->tokens))
+                return -1;
+            t = d->tokens + k;
+            t_end = d->tokens + d->tokens_cap;
+        }
         t->start = (uint32_t)st;
         t->end = (uint32_t)i;
         t->cp = c;
@@ -519,11 +702,11 @@ int doc_tokenize(struct doc *d)
         t->foff = (uint32_t)foff;
         t->flen = (uint32_t)flen;
         t->word = (uint32_t)word;
-        d->n_tokens = k + 1;
-        foff += flen + 1;
+        t++;
+        o++; /* past the NUL */
         /* a mark can end a sentence too */
         if (sentence_check || kind == TOK_PUNCT) {
-            if (sentence_step(d, &sn, k))
+            if (sentence_step(d, &sn, (size_t)(t - d->tokens) - 1))
                 return -1;
             sentence_check = sn.term != SIZE_MAX;
         }
@@ -533,6 +716,7 @@ int doc_tokenize(struct doc *d)
             i++;
         }
     }
+    d->n_tokens = (size_t)(t - d->tokens);
     if (d->n_tokens && push_sentence(d, &sn, d->tokens[d->n_tokens - 1].end))
         return -1;
     return 0;
@@ -540,18 +724,27 @@ int doc_tokenize(struct doc *d)
 
 void doc_free_tokens(struct doc *d)
 {
-    free(d->tokens);
-    free(d->sentences);
-    free(d->fold);
-    free(d->words);
-    free(d->word_slots);
+    struct spare kept = {d->tokens,    d->fold,          d->words,     d->word_slots, d->sentences,
+                         d->tokens_cap, d->fold_cap,     d->words_cap, d->slots_cap, d->sentences_cap};
+    size_t bytes = kept.tokens_cap * sizeof *kept.tokens + kept.fold_cap + kept.words_cap * sizeof *kept.words +
+                   kept.slots_cap * sizeof *kept.word_slots + kept.sentences_cap * sizeof *kept.sentences;
+    bool keep = bytes <= SPARE_MAX && !spare.tokens && !spare.fold && !spare.words && !spare.word_slots &&
+                !spare.sentences;
+    if (keep && !spare_registered) {
+        pthread_once(&spare_once, spare_key_create);
+        keep = spare_registered = spare_key_ok && pthread_setspecific(spare_key, &spare) == 0;
+    }
+    if (keep)
+        spare = kept;
+    else
+        spare_free(&kept);
+    d->tokens = NULL;
     d->fold = NULL;
     d->words = NULL;
     d->word_slots = NULL;
-    d->n_words = d->word_mask = 0;
-    d->tokens = NULL;
     d->sentences = NULL;
-    d->n_tokens = d->n_sentences = 0;
+    d->n_tokens = d->n_words = d->n_sentences = d->word_mask = 0;
+    d->tokens_cap = d->fold_cap = d->words_cap = d->slots_cap = d->sentences_cap = 0;
 }
 
 size_t doc_sentence_at(const struct doc *d, size_t off)

@@ -109,10 +109,20 @@ bool utf8_valid(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        /* runs of ASCII, most of any text, eight bytes at a time */
-        uint64_t w;
-        while (i + 8 <= n && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
+        /* runs of ASCII, most of any text, eight bytes at a time, up to
+         * the first byte past ASCII */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            w &= 0x8080808080808080u;
+            if (w) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                i += (size_t)__builtin_ctzll(w) / 8;
+#endif
+                break;
+            }
             i += 8;
+        }
         if (i >= n)
             break;
         unsigned char b = (unsigned char)s[i];
