@@ -197,6 +197,33 @@ static uint32_t *form_slot(const struct actx *ctx, size_t mask, const char *s, s
     }
 }
 
+/* A NUL-terminated copy of s[0..n) at the end of ctx->folds, for the form
+ * being added (the last of ctx->forms); the folds of the forms before it lie
+ * in order before it, and follow the buffer when it moves. NULL on
+ * allocation failure. */
+static char *keep_fold(struct actx *ctx, const char *s, size_t n)
+{
+    if (ctx->folds_cap - ctx->folds_used < n + 1) {
+        size_t nc = ctx->folds_cap ? 2 * ctx->folds_cap : 4096;
+        while (nc - ctx->folds_used < n + 1)
+            nc *= 2;
+        char *p = realloc(ctx->folds, nc);
+        if (!p)
+            return NULL;
+        ctx->folds = p;
+        ctx->folds_cap = nc;
+        for (size_t k = 0, off = 0; k + 1 < ctx->n_forms; k++) {
+            ctx->forms[k].fold = p + off;
+            off += ctx->forms[k].flen + 1;
+        }
+    }
+    char *p = ctx->folds + ctx->folds_used;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    ctx->folds_used += n + 1;
+    return p;
+}
+
 /* Group the candidates by their fold into ctx->forms, in the order they are
  * first written. 0, or -1 on allocation failure. */
 static int build_forms(struct actx *ctx)
@@ -206,10 +233,22 @@ static int build_forms(struct actx *ctx)
     size_t slots = 16;
     while (slots < 2 * ctx->n_cands)
         slots *= 2;
-    ctx->forms = malloc((ctx->n_cands ? ctx->n_cands : 1) * sizeof *ctx->forms);
-    ctx->form_slots = calloc(slots, sizeof *ctx->form_slots);
-    if (!ctx->forms || !ctx->form_slots)
-        return -1;
+    size_t nf = ctx->n_cands ? ctx->n_cands : 1;
+    if (ctx->forms_cap < nf) {
+        free(ctx->forms);
+        ctx->forms_cap = 0;
+        if (!(ctx->forms = malloc(nf * sizeof *ctx->forms)))
+            return -1;
+        ctx->forms_cap = nf;
+    }
+    if (ctx->slots_cap < slots) {
+        free(ctx->form_slots);
+        ctx->slots_cap = 0;
+        if (!(ctx->form_slots = malloc(slots * sizeof *ctx->form_slots)))
+            return -1;
+        ctx->slots_cap = slots;
+    }
+    memset(ctx->form_slots, 0, slots * sizeof *ctx->form_slots);
     for (size_t i = 0; i < ctx->n_cands; i++) {
         struct cand *c = &ctx->cands[i];
         char buf[512];
@@ -224,7 +263,7 @@ static int build_forms(struct actx *ctx)
             struct form *f = &ctx->forms[ctx->n_forms++];
             *slot = (uint32_t)ctx->n_forms;
             memset(f, 0, sizeof *f);
-            f->fold = arena_strndup(&ctx->arena, buf, n);
+            f->fold = keep_fold(ctx, buf, n);
             if (!f->fold)
                 return -1;
             f->flen = n;

@@ -56,7 +56,7 @@ struct title_ref {
 
 /* A distinct folded name and what is known about it. */
 struct form {
-    char *fold;         /* in actx.arena, NUL-terminated */
+    char *fold;         /* in actx.folds, NUL-terminated */
     size_t flen;        /* its length */
     unsigned hash;      /* strmap_hash() of the fold */
     size_t start, end;  /* first place it is written (for display) */
@@ -81,7 +81,9 @@ struct actx {
     size_t nt;
     struct tinfo *ti;
     const char *fold;   /* the folded tokens, d->fold (borrowed) */
-    struct winfo *words;    /* per word id (token.word, doc.words) */
+    struct winfo *words;    /* per word id (token.word, doc.words); the
+                             * block that also holds ti, marks and dets */
+    size_t block_cap;       /* bytes of that block */
     uint32_t *marks;    /* the tokens where a name may start, in order:
                          * "@", capitalised words, French organisation
                          * heads, lower-case words with a hyphen */
@@ -97,10 +99,12 @@ struct actx {
     struct title_ref *titles;
     size_t n_titles, titles_cap;
     struct form *forms;    /* at most one per candidate */
-    size_t n_forms;
+    size_t n_forms, forms_cap;
     uint32_t *form_slots;  /* open addressing over the forms' folds:
                             * index + 1, 0 empty (see build_forms()) */
-    struct arena arena;    /* the forms' folds; freed by actx_free() */
+    size_t slots_cap;      /* entries of form_slots */
+    char *folds;           /* the forms' folds, in the order of the forms */
+    size_t folds_used, folds_cap;
 };
 
 /* winfo.seen bits: how a word is written in the article. */
@@ -124,11 +128,15 @@ struct winfo {
 };
 
 /* actors_scan.c: fill ctx->ti, ctx->words, ctx->cands and ctx->titles.
- * 0, or -1 on allocation failure (ctx is then released by the caller with
+ * ctx holds only its document (the rest zero); its arrays come from the
+ * calling thread's last actx_free() when it kept them. 0, or -1 on
+ * allocation failure (ctx is then released by the caller with
  * actx_free()). */
 int actors_scan(struct actx *ctx);
 
-/* Release everything ctx owns. */
+/* Release everything ctx owns: its arrays go to the calling thread's spare
+ * for its next document when they are small enough and the spare is empty
+ * (freed at thread exit), else to free(); ctx is left zeroed. */
 void actx_free(struct actx *ctx);
 
 /* Folded word of token i (not NUL-terminated), its length in *n. */

@@ -21,6 +21,7 @@
  * verb after, a French article before). Titles used as references
  * ("le président turc", "le secrétaire général de l'Otan") are recorded for
  * actors.c, which binds them to a person. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -235,6 +236,69 @@ static bool particle_word(const char *f, size_t n)
     return false;
 }
 
+/* The arrays of the calling thread's last actors pass, which its next one
+ * reuses: warm memory, and no allocation per article. actx_free() keeps
+ * them only when they take at most SPARE_MAX bytes together (an article's
+ * take a few tens of kB); a key destructor frees them when the thread
+ * exits. */
+#define SPARE_MAX ((size_t)1 << 20)
+struct spare {
+    struct winfo *block;
+    struct ent_memo *memo;
+    struct cand *cands;
+    struct title_ref *titles;
+    struct form *forms;
+    uint32_t *form_slots;
+    char *folds;
+    size_t block_cap, memo_cap, cands_cap, titles_cap, forms_cap, slots_cap, folds_cap;
+};
+static _Thread_local struct spare spare;
+static _Thread_local bool spare_registered; /* spare_key set for this thread */
+static pthread_key_t spare_key;
+static bool spare_key_ok;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+static void spare_free(void *p)
+{
+    struct spare *sp = p;
+    free(sp->block);
+    free(sp->memo);
+    free(sp->cands);
+    free(sp->titles);
+    free(sp->forms);
+    free(sp->form_slots);
+    free(sp->folds);
+    memset(sp, 0, sizeof *sp);
+}
+
+static void spare_key_create(void)
+{
+    spare_key_ok = pthread_key_create(&spare_key, spare_free) == 0;
+}
+
+/* Move the spare arrays into ctx (none when there are none), empty: the
+ * memo is cleared, the other arrays are written before they are read. */
+static void take_spare(struct actx *ctx)
+{
+    ctx->words = spare.block;
+    ctx->block_cap = spare.block_cap;
+    ctx->memo = spare.memo;
+    ctx->memo_mask = spare.memo_cap ? spare.memo_cap - 1 : 0;
+    if (ctx->memo)
+        memset(ctx->memo, 0, spare.memo_cap * sizeof *ctx->memo);
+    ctx->cands = spare.cands;
+    ctx->cands_cap = spare.cands_cap;
+    ctx->titles = spare.titles;
+    ctx->titles_cap = spare.titles_cap;
+    ctx->forms = spare.forms;
+    ctx->forms_cap = spare.forms_cap;
+    ctx->form_slots = spare.form_slots;
+    ctx->slots_cap = spare.slots_cap;
+    ctx->folds = spare.folds;
+    ctx->folds_cap = spare.folds_cap;
+    memset(&spare, 0, sizeof spare);
+}
+
 /* Set every field of *w from the word of token t, its fold cut to fl
  * bytes. */
 static void word_info(const struct actx *ctx, const struct token *t, size_t fl, struct winfo *w)
@@ -263,9 +327,15 @@ static int prepare(struct actx *ctx)
      * first token of its word), ti (every entry is written below: zero for
      * punctuation and numbers), then marks and dets */
     size_t nw = d->n_words ? d->n_words : 1;
-    ctx->words = malloc(nw * sizeof *ctx->words + nt * sizeof *ctx->ti + 2 * nt * sizeof *ctx->marks);
-    if (!ctx->words)
-        return -1;
+    size_t block = nw * sizeof *ctx->words + nt * sizeof *ctx->ti + 2 * nt * sizeof *ctx->marks;
+    take_spare(ctx);
+    if (ctx->block_cap < block) {
+        free(ctx->words);
+        ctx->block_cap = 0;
+        if (!(ctx->words = malloc(block)))
+            return -1;
+        ctx->block_cap = block;
+    }
     ctx->ti = (struct tinfo *)(void *)(ctx->words + nw);
     ctx->marks = (uint32_t *)(void *)(ctx->ti + nt);
     ctx->dets = ctx->marks + nt;
@@ -1587,12 +1657,22 @@ int actors_scan(struct actx *ctx)
 
 void actx_free(struct actx *ctx)
 {
-    free(ctx->words); /* with ti, marks and dets */
-    free(ctx->memo);
-    free(ctx->cands);
-    free(ctx->titles);
-    free(ctx->forms);
-    free(ctx->form_slots);
-    arena_free(&ctx->arena);
+    size_t memo_cap = ctx->memo ? ctx->memo_mask + 1 : 0;
+    struct spare kept = {ctx->words,     ctx->memo,      ctx->cands,     ctx->titles,     ctx->forms,
+                         ctx->form_slots, ctx->folds,     ctx->block_cap, memo_cap,        ctx->cands_cap,
+                         ctx->titles_cap, ctx->forms_cap, ctx->slots_cap, ctx->folds_cap};
+    size_t bytes = kept.block_cap + kept.memo_cap * sizeof *kept.memo + kept.cands_cap * sizeof *kept.cands +
+                   kept.titles_cap * sizeof *kept.titles + kept.forms_cap * sizeof *kept.forms +
+                   kept.slots_cap * sizeof *kept.form_slots + kept.folds_cap;
+    bool keep = bytes <= SPARE_MAX && !spare.block && !spare.memo && !spare.cands && !spare.titles &&
+                !spare.forms && !spare.form_slots && !spare.folds;
+    if (keep && !spare_registered) {
+        pthread_once(&spare_once, spare_key_create);
+        keep = spare_registered = spare_key_ok && pthread_setspecific(spare_key, &spare) == 0;
+    }
+    if (keep)
+        spare = kept;
+    else
+        spare_free(&kept);
     memset(ctx, 0, sizeof *ctx);
 }
