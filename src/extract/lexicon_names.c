@@ -4535,9 +4535,9 @@ struct lex_index {
     size_t mask;
 };
 
-static uint16_t word_slots[8192], entity_slots[4096], nationality_slots[2048];
-static uint16_t word_tags[8192], entity_tags[4096], nationality_tags[2048];
-static uint8_t word_lens[8192], entity_lens[4096], nationality_lens[2048];
+static uint16_t word_slots[16384], entity_slots[8192], nationality_slots[2048];
+static uint16_t word_tags[16384], entity_tags[8192], nationality_tags[2048];
+static uint8_t word_lens[16384], entity_lens[8192], nationality_lens[2048];
 static const struct lex_index word_ix = {lex_words, COUNT(lex_words), sizeof lex_words[0], word_slots,
                                    word_tags, word_lens, COUNT(word_slots) - 1};
 static const struct lex_index entity_ix = {lex_entities, COUNT(lex_entities), sizeof lex_entities[0],
@@ -4579,9 +4579,9 @@ static void index_build(void)
     atomic_store_explicit(&index_built, true, memory_order_release);
 }
 
-_Static_assert(COUNT(lex_words) * 2 < COUNT(word_slots), "word index too small");
-_Static_assert(COUNT(lex_entities) * 2 < COUNT(entity_slots), "entity index too small");
-_Static_assert(COUNT(lex_nationalities) * 2 < COUNT(nationality_slots), "nationality index too small");
+_Static_assert(COUNT(lex_words) * 3 < COUNT(word_slots), "word index too small");
+_Static_assert(COUNT(lex_entities) * 3 < COUNT(entity_slots), "entity index too small");
+_Static_assert(COUNT(lex_nationalities) * 3 < COUNT(nationality_slots), "nationality index too small");
 
 /* The entry of ix whose key is s[0..n) (need not be NUL-terminated), or
  * NULL; `full` is strmap_hash(s, n). */
