@@ -21,7 +21,6 @@
  * verb after, a French article before). Titles used as references
  * ("le président turc", "le secrétaire général de l'Otan") are recorded for
  * actors.c, which binds them to a person. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -236,67 +235,33 @@ static bool particle_word(const char *f, size_t n)
     return false;
 }
 
-/* The arrays of the calling thread's last actors pass, which its next one
- * reuses: warm memory, and no allocation per article. actx_free() keeps
- * them only when they take at most SPARE_MAX bytes together (an article's
- * take a few tens of kB); a key destructor frees them when the thread
- * exits. */
-#define SPARE_MAX ((size_t)1 << 20)
-struct spare {
-    struct winfo *block;
-    struct ent_memo *memo;
-    struct cand *cands;
-    struct title_ref *titles;
-    struct form *forms;
-    uint32_t *form_slots;
-    char *folds;
-    size_t block_cap, memo_cap, cands_cap, titles_cap, forms_cap, slots_cap, folds_cap;
-};
-static _Thread_local struct spare spare;
-static _Thread_local bool spare_registered; /* spare_key set for this thread */
-static pthread_key_t spare_key;
-static bool spare_key_ok;
-static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
-
-static void spare_free(void *p)
-{
-    struct spare *sp = p;
-    free(sp->block);
-    free(sp->memo);
-    free(sp->cands);
-    free(sp->titles);
-    free(sp->forms);
-    free(sp->form_slots);
-    free(sp->folds);
-    memset(sp, 0, sizeof *sp);
-}
-
-static void spare_key_create(void)
-{
-    spare_key_ok = pthread_key_create(&spare_key, spare_free) == 0;
-}
+/* The arrays of an actors pass the thread's next pass reuses, in their
+ * spare_arrays slots (doc.h); block and folds count bytes, the others
+ * elements. */
+enum { SP_BLOCK, SP_MEMO, SP_CANDS, SP_TITLES, SP_FORMS, SP_FORM_SLOTS, SP_FOLDS };
 
 /* Move the spare arrays into ctx (none when there are none), empty: the
  * memo is cleared, the other arrays are written before they are read. */
 static void take_spare(struct actx *ctx)
 {
-    ctx->words = spare.block;
-    ctx->block_cap = spare.block_cap;
-    ctx->memo = spare.memo;
-    ctx->memo_mask = spare.memo_cap ? spare.memo_cap - 1 : 0;
+    struct spare_arrays sa;
+    spare_take(SPARE_ACTORS, &sa);
+    ctx->words = sa.p[SP_BLOCK];
+    ctx->block_cap = sa.cap[SP_BLOCK];
+    ctx->memo = sa.p[SP_MEMO];
+    ctx->memo_mask = sa.cap[SP_MEMO] ? sa.cap[SP_MEMO] - 1 : 0;
     if (ctx->memo)
-        memset(ctx->memo, 0, spare.memo_cap * sizeof *ctx->memo);
-    ctx->cands = spare.cands;
-    ctx->cands_cap = spare.cands_cap;
-    ctx->titles = spare.titles;
-    ctx->titles_cap = spare.titles_cap;
-    ctx->forms = spare.forms;
-    ctx->forms_cap = spare.forms_cap;
-    ctx->form_slots = spare.form_slots;
-    ctx->slots_cap = spare.slots_cap;
-    ctx->folds = spare.folds;
-    ctx->folds_cap = spare.folds_cap;
-    memset(&spare, 0, sizeof spare);
+        memset(ctx->memo, 0, sa.cap[SP_MEMO] * sizeof *ctx->memo);
+    ctx->cands = sa.p[SP_CANDS];
+    ctx->cands_cap = sa.cap[SP_CANDS];
+    ctx->titles = sa.p[SP_TITLES];
+    ctx->titles_cap = sa.cap[SP_TITLES];
+    ctx->forms = sa.p[SP_FORMS];
+    ctx->forms_cap = sa.cap[SP_FORMS];
+    ctx->form_slots = sa.p[SP_FORM_SLOTS];
+    ctx->slots_cap = sa.cap[SP_FORM_SLOTS];
+    ctx->folds = sa.p[SP_FOLDS];
+    ctx->folds_cap = sa.cap[SP_FOLDS];
 }
 
 /* Set every field of *w from the word of token t, its fold cut to fl
@@ -1658,21 +1623,16 @@ int actors_scan(struct actx *ctx)
 void actx_free(struct actx *ctx)
 {
     size_t memo_cap = ctx->memo ? ctx->memo_mask + 1 : 0;
-    struct spare kept = {ctx->words,     ctx->memo,      ctx->cands,     ctx->titles,     ctx->forms,
-                         ctx->form_slots, ctx->folds,     ctx->block_cap, memo_cap,        ctx->cands_cap,
-                         ctx->titles_cap, ctx->forms_cap, ctx->slots_cap, ctx->folds_cap};
-    size_t bytes = kept.block_cap + kept.memo_cap * sizeof *kept.memo + kept.cands_cap * sizeof *kept.cands +
-                   kept.titles_cap * sizeof *kept.titles + kept.forms_cap * sizeof *kept.forms +
-                   kept.slots_cap * sizeof *kept.form_slots + kept.folds_cap;
-    bool keep = bytes <= SPARE_MAX && !spare.block && !spare.memo && !spare.cands && !spare.titles &&
-                !spare.forms && !spare.form_slots && !spare.folds;
-    if (keep && !spare_registered) {
-        pthread_once(&spare_once, spare_key_create);
-        keep = spare_registered = spare_key_ok && pthread_setspecific(spare_key, &spare) == 0;
-    }
-    if (keep)
-        spare = kept;
-    else
-        spare_free(&kept);
+    struct spare_arrays sa = {
+        .p = {[SP_BLOCK] = ctx->words, [SP_MEMO] = ctx->memo, [SP_CANDS] = ctx->cands, [SP_TITLES] = ctx->titles,
+              [SP_FORMS] = ctx->forms, [SP_FORM_SLOTS] = ctx->form_slots, [SP_FOLDS] = ctx->folds},
+        .cap = {[SP_BLOCK] = ctx->block_cap, [SP_MEMO] = memo_cap, [SP_CANDS] = ctx->cands_cap,
+                [SP_TITLES] = ctx->titles_cap, [SP_FORMS] = ctx->forms_cap, [SP_FORM_SLOTS] = ctx->slots_cap,
+                [SP_FOLDS] = ctx->folds_cap},
+    };
+    spare_keep(SPARE_ACTORS, &sa,
+               ctx->block_cap + memo_cap * sizeof *ctx->memo + ctx->cands_cap * sizeof *ctx->cands +
+                   ctx->titles_cap * sizeof *ctx->titles + ctx->forms_cap * sizeof *ctx->forms +
+                   ctx->slots_cap * sizeof *ctx->form_slots + ctx->folds_cap);
     memset(ctx, 0, sizeof *ctx);
 }

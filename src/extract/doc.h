@@ -140,6 +140,27 @@ void *arena_alloc(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 void arena_free(struct arena *a);
 
+/* extract.c — per-thread spare arrays. A pass that allocates the same
+ * arrays for every document gives them back when it is done (spare_keep)
+ * and takes them again for the thread's next document (spare_take): warm
+ * memory, and no allocation per article. A set is kept only while it takes
+ * at most SPARE_MAX bytes; every set a thread keeps is freed when the
+ * thread exits. The arrays' owner says what each slot holds and counts
+ * its capacity in its own units. */
+#define SPARE_MAX ((size_t)1 << 20)
+#define SPARE_SLOTS 8
+enum spare_set { SPARE_TOKENS, SPARE_ACTORS, SPARE_SETS };
+struct spare_arrays {
+    void *p[SPARE_SLOTS];
+    size_t cap[SPARE_SLOTS];
+};
+/* Move the thread's set `which` into *out; all NULL and 0 when it has none. */
+void spare_take(enum spare_set which, struct spare_arrays *out);
+/* Keep *in (whose arrays take `bytes` in all) as the thread's set `which`,
+ * or free its arrays when it is too large, the thread already keeps one,
+ * or the thread cannot register its clean-up. *in is emptied either way. */
+void spare_keep(enum spare_set which, struct spare_arrays *in, size_t bytes);
+
 /* extract.c — small shared helpers. */
 char *xstrndup(const char *s, size_t n);   /* NULL on allocation failure */
 /* Grow *arr (element size `size`) so that index `n` fits; 0 or -1. */

@@ -1,6 +1,8 @@
 /* extract.c — the extractor's entry point: validates the input, picks the
  * language, tokenises once and runs the passes (actors, then quotes, whose
  * speakers resolve against the actors, then figures). */
+#include <pthread.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,57 @@ char *xstrndup(const char *s, size_t n)
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
+}
+
+/* ---- per-thread spare arrays (doc.h) ---- */
+
+static _Thread_local struct spare_arrays spares[SPARE_SETS];
+static _Thread_local bool spares_registered; /* spare_key set for this thread */
+static pthread_key_t spare_key;
+static bool spare_key_ok;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+static void spare_arrays_free(struct spare_arrays *sa)
+{
+    for (size_t k = 0; k < SPARE_SLOTS; k++)
+        free(sa->p[k]);
+    memset(sa, 0, sizeof *sa);
+}
+
+/* The thread's exit: free every set it kept. */
+static void spares_free(void *p)
+{
+    struct spare_arrays *sets = p;
+    for (size_t w = 0; w < SPARE_SETS; w++)
+        spare_arrays_free(&sets[w]);
+}
+
+static void spare_key_create(void)
+{
+    spare_key_ok = pthread_key_create(&spare_key, spares_free) == 0;
+}
+
+void spare_take(enum spare_set which, struct spare_arrays *out)
+{
+    *out = spares[which];
+    memset(&spares[which], 0, sizeof spares[which]);
+}
+
+void spare_keep(enum spare_set which, struct spare_arrays *in, size_t bytes)
+{
+    bool empty = true;
+    for (size_t k = 0; k < SPARE_SLOTS; k++)
+        empty = empty && !spares[which].p[k];
+    bool keep = bytes <= SPARE_MAX && empty;
+    if (keep && !spares_registered) {
+        pthread_once(&spare_once, spare_key_create);
+        keep = spares_registered = spare_key_ok && pthread_setspecific(spare_key, spares) == 0;
+    }
+    if (keep)
+        spares[which] = *in;
+    else
+        spare_arrays_free(in);
+    memset(in, 0, sizeof *in);
 }
 
 struct arena_chunk {

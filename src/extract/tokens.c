@@ -9,7 +9,6 @@
  * an upper-case letter, digit or opening mark, and at every line break;
  * abbreviations and initials ("M.", "Dr.", "Recep T. Erdogan", "U.S.") do
  * not end a sentence. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -524,57 +523,25 @@ static size_t read_number(const char *s, size_t n, size_t i, char **o)
     return i;
 }
 
-/* The arrays of the calling thread's last document, which its next one
- * reuses: warm memory, and no allocation per article. doc_free_tokens()
- * keeps them only when they take at most SPARE_MAX bytes together (an
- * article's take a few tens of kB); a key destructor frees them when the
- * thread exits. */
-#define SPARE_MAX ((size_t)1 << 20)
-struct spare {
-    struct token *tokens;
-    char *fold;
-    struct doc_word *words;
-    uint32_t *word_slots;
-    struct span *sentences;
-    size_t tokens_cap, fold_cap, words_cap, slots_cap, sentences_cap;
-};
-static _Thread_local struct spare spare;
-static _Thread_local bool spare_registered; /* spare_key set for this thread */
-static pthread_key_t spare_key;
-static bool spare_key_ok;
-static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
-
-static void spare_free(void *p)
-{
-    struct spare *sp = p;
-    free(sp->tokens);
-    free(sp->fold);
-    free(sp->words);
-    free(sp->word_slots);
-    free(sp->sentences);
-    memset(sp, 0, sizeof *sp);
-}
-
-static void spare_key_create(void)
-{
-    spare_key_ok = pthread_key_create(&spare_key, spare_free) == 0;
-}
+/* The arrays doc_tokenize() fills, in their spare_arrays slots (doc.h). */
+enum { SP_TOKENS, SP_FOLD, SP_WORDS, SP_SLOTS, SP_SENTENCES };
 
 /* Move the spare arrays into d (empty ones when there are none) and size
  * them for a text of n bytes; 0, or -1 on allocation failure. */
 static int take_arrays(struct doc *d, size_t n)
 {
-    d->tokens = spare.tokens;
-    d->fold = spare.fold;
-    d->words = spare.words;
-    d->word_slots = spare.word_slots;
-    d->sentences = spare.sentences;
-    d->tokens_cap = spare.tokens_cap;
-    d->fold_cap = spare.fold_cap;
-    d->words_cap = spare.words_cap;
-    d->slots_cap = spare.slots_cap;
-    d->sentences_cap = spare.sentences_cap;
-    memset(&spare, 0, sizeof spare);
+    struct spare_arrays sa;
+    spare_take(SPARE_TOKENS, &sa);
+    d->tokens = sa.p[SP_TOKENS];
+    d->fold = sa.p[SP_FOLD];
+    d->words = sa.p[SP_WORDS];
+    d->word_slots = sa.p[SP_SLOTS];
+    d->sentences = sa.p[SP_SENTENCES];
+    d->tokens_cap = sa.cap[SP_TOKENS];
+    d->fold_cap = sa.cap[SP_FOLD];
+    d->words_cap = sa.cap[SP_WORDS];
+    d->slots_cap = sa.cap[SP_SLOTS];
+    d->sentences_cap = sa.cap[SP_SENTENCES];
     d->n_tokens = d->n_words = d->n_sentences = 0;
     /* a fold is never longer than the text it folds: the text's length, a
      * NUL per token (at most one per byte) and the 8 bytes written after
@@ -724,20 +691,15 @@ int doc_tokenize(struct doc *d)
 
 void doc_free_tokens(struct doc *d)
 {
-    struct spare kept = {d->tokens,    d->fold,          d->words,     d->word_slots, d->sentences,
-                         d->tokens_cap, d->fold_cap,     d->words_cap, d->slots_cap, d->sentences_cap};
-    size_t bytes = kept.tokens_cap * sizeof *kept.tokens + kept.fold_cap + kept.words_cap * sizeof *kept.words +
-                   kept.slots_cap * sizeof *kept.word_slots + kept.sentences_cap * sizeof *kept.sentences;
-    bool keep = bytes <= SPARE_MAX && !spare.tokens && !spare.fold && !spare.words && !spare.word_slots &&
-                !spare.sentences;
-    if (keep && !spare_registered) {
-        pthread_once(&spare_once, spare_key_create);
-        keep = spare_registered = spare_key_ok && pthread_setspecific(spare_key, &spare) == 0;
-    }
-    if (keep)
-        spare = kept;
-    else
-        spare_free(&kept);
+    struct spare_arrays sa = {
+        .p = {[SP_TOKENS] = d->tokens, [SP_FOLD] = d->fold, [SP_WORDS] = d->words, [SP_SLOTS] = d->word_slots,
+              [SP_SENTENCES] = d->sentences},
+        .cap = {[SP_TOKENS] = d->tokens_cap, [SP_FOLD] = d->fold_cap, [SP_WORDS] = d->words_cap,
+                [SP_SLOTS] = d->slots_cap, [SP_SENTENCES] = d->sentences_cap},
+    };
+    spare_keep(SPARE_TOKENS, &sa,
+               d->tokens_cap * sizeof *d->tokens + d->fold_cap + d->words_cap * sizeof *d->words +
+                   d->slots_cap * sizeof *d->word_slots + d->sentences_cap * sizeof *d->sentences);
     d->tokens = NULL;
     d->fold = NULL;
     d->words = NULL;
