@@ -10,12 +10,12 @@
  * for finding attributions. Every table is kept in strcmp() order and
  * searched by bisection; lex_speech_tables_sorted() checks that order.
  *
- * lex_speech_verb() answers from a hash index of every form of every verb
- * (irregular forms, stems with their endings), and lex_speech_classes()
- * from a hash index of every word of the other lists with the classes its
- * lists give it; both are built once per process under pthread_once and
- * only read afterwards, and the bisection of the tables stays as the
- * answer when an index could not be allocated. */
+ * lex_speech_word() answers a word's classes and its verb form from one
+ * hash index of every listed word and every form of every verb (irregular
+ * forms, stems with their endings, generated first into a form table per
+ * language); it is built once per process under pthread_once and only read
+ * afterwards, and the bisection of the tables stays as the answer when it
+ * could not be allocated. */
 #include "lexicon_speech.h"
 
 #include <pthread.h>
@@ -536,11 +536,6 @@ struct vindex {
 static struct vindex vix[2]; /* LANG_FR, LANG_EN; read-only once built */
 static bool vix_ok;
 
-static struct vindex *vix_of(enum extract_lang lang)
-{
-    return &vix[lang == LANG_FR ? 0 : 1];
-}
-
 /* The slot of w[0..n), whose strmap_hash() is h. */
 static const struct vform *vix_find(const struct vindex *x, const char *w, size_t n, unsigned h)
 {
@@ -634,28 +629,13 @@ static void vix_build(void)
 static void index_build(void);
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
-/* lex_speech_verb() of w[0..n), whose strmap_hash() is h, once the index
- * is built. */
-static const struct speech_verb *verb_of(enum extract_lang lang, const char *w, size_t n, unsigned h,
-                                         unsigned *form)
-{
-    if (!vix_ok)
-        return verb_search(lang, w, n, form);
-    if (n < 2 || n > 24)
-        return NULL;
-    const struct vform *v = vix_find(vix_of(lang), w, n, h);
-    if (!v->w)
-        return NULL;
-    if (form)
-        *form = v->form;
-    return v->verb;
-}
-
 const struct speech_verb *lex_speech_verb(enum extract_lang lang, const char *w, size_t n,
                                           unsigned *form)
 {
-    pthread_once(&index_once, index_build);
-    return verb_of(lang, w, n, strmap_hash(w, n), form);
+    const struct speech_verb *v = NULL;
+    lex_speech_init();
+    lex_speech_word(lang, w, n, strmap_hash(w, n), &v, form);
+    return v;
 }
 static const char *const auxiliary_fr[] = {
     "a", "ai", "allait", "aura", "auraient", "aurait", "auront", "avaient", "avait",
@@ -1017,8 +997,7 @@ static struct {
     struct cword *slots;
     size_t mask;        /* slots - 1, a power of two minus one */
 } cix;                  /* read-only once built */
-static bool cix_ok;
-static bool cix_verbs;  /* cix holds the verb forms of vix too */
+static bool cix_ok;     /* built, from the lists and from vix */
 
 /* The slot of w[0..n), whose strmap_hash() is h. */
 static struct cword *cix_find(const char *w, size_t n, unsigned h)
@@ -1033,16 +1012,18 @@ static struct cword *cix_find(const char *w, size_t n, unsigned h)
 static void cix_build(void)
 {
     size_t words = 0, slots = 64;
+    if (!vix_ok)
+        return; /* the bisections answer */
     for (size_t l = 0; l < COUNT(classed); l++)
         words += classed[l].n;
-    for (size_t l = 0; vix_ok && l < 2; l++)
+    for (size_t l = 0; l < 2; l++)
         for (size_t i = 0; i <= vix[l].mask; i++)
             words += vix[l].slots[i].w != NULL;
     while (slots < 2 * words)
         slots *= 2;
     cix.slots = calloc(slots, sizeof *cix.slots);
     if (!cix.slots)
-        return; /* classes_search() answers */
+        return; /* the bisections answer */
     cix.mask = slots - 1;
     for (size_t l = 0; l < COUNT(classed); l++)
         for (size_t k = 0; k < classed[l].n; k++) {
@@ -1055,7 +1036,7 @@ static void cix_build(void)
             x->cls[0] |= classed[l].fr;
             x->cls[1] |= classed[l].en;
         }
-    for (size_t l = 0; vix_ok && l < 2; l++)
+    for (size_t l = 0; l < 2; l++)
         for (size_t i = 0; i <= vix[l].mask; i++) {
             const struct vform *v = &vix[l].slots[i];
             if (!v->w)
@@ -1068,7 +1049,6 @@ static void cix_build(void)
             x->verb[l] = v->verb;
             x->form[l] = v->form;
         }
-    cix_verbs = vix_ok;
     cix_ok = true;
 }
 
@@ -1106,24 +1086,25 @@ void lex_speech_init(void)
 unsigned lex_speech_word(enum extract_lang lang, const char *w, size_t n, unsigned h,
                          const struct speech_verb **verb, unsigned *form)
 {
-    if (cix_verbs) {
+    int l = lang == LANG_FR ? 0 : 1;
+    unsigned c, f = 0;
+    const struct speech_verb *v;
+    if (cix_ok) {
         const struct cword *x = cix_find(w, n, h);
-        int l = lang == LANG_FR ? 0 : 1;
-        unsigned c = x->w ? x->cls[l] : 0;
-        if (!(c & LSC_TITLE) && memchr(w, '-', n))
-            c |= title_form(lang, w, n);
-        if (verb) {
-            *verb = x->w ? x->verb[l] : NULL;
-            if (*verb && form)
-                *form = x->form[l];
-        }
-        return c;
+        c = x->w ? x->cls[l] : 0;
+        v = x->w ? x->verb[l] : NULL;
+        f = x->form[l];
+    } else {
+        c = listed(lang, w, n, h);
+        v = verb_search(lang, w, n, &f);
     }
-    unsigned c = listed(lang, w, n, h);
     if (!(c & LSC_TITLE) && memchr(w, '-', n))
         c |= title_form(lang, w, n);
-    if (verb)
-        *verb = verb_of(lang, w, n, h, form);
+    if (verb) {
+        *verb = v;
+        if (v && form)
+            *form = f;
+    }
     return c;
 }
 
