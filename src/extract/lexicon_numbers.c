@@ -664,6 +664,9 @@ static const struct marker *marker_run(const struct numindex *ix, const char *w)
     return NULL;
 }
 
+/* A marker phrase has fewer words than this (sorted_markers() checks). */
+#define MARKER_WORDS 8
+
 size_t lex_approx_before(const struct numindex *ix, const char *const *words, size_t n,
                          enum extract_lang lang)
 {
@@ -674,8 +677,8 @@ size_t lex_approx_before(const struct numindex *ix, const char *const *words, si
         return 0;
     const char *last = e->last;
     size_t last_len = strlen(last), best = 0;
-    size_t len[8]; /* of words[n - 1 - k], found when first compared */
-    for (size_t k = 0; k < 8; k++)
+    size_t len[MARKER_WORDS]; /* of words[n - 1 - k], found when first compared */
+    for (size_t k = 0; k < MARKER_WORDS; k++)
         len[k] = SIZE_MAX;
     for (; e < approx_markers + COUNT(approx_markers) && (e->last == last || strcmp(e->last, last) == 0); e++) {
         if (!(e->langs & lx_mask(lang)))
@@ -688,7 +691,7 @@ size_t lex_approx_before(const struct numindex *ix, const char *const *words, si
         bool ok = true;
         while (ok && end > 0) {
             end--; /* the space before the word compared last */
-            if (k >= n || k >= 8) { /* no marker has eight words */
+            if (k >= n || k >= MARKER_WORDS) {
                 ok = false;
                 break;
             }
@@ -748,6 +751,11 @@ static bool sorted_markers(void)
     for (size_t i = 0; i < COUNT(approx_markers); i++) {
         const char *sp = strrchr(approx_markers[i].phrase, ' ');
         if (strcmp(sp ? sp + 1 : approx_markers[i].phrase, approx_markers[i].last) != 0)
+            return false;
+        size_t words = 1;
+        for (const char *c = approx_markers[i].phrase; *c; c++)
+            words += *c == ' ';
+        if (words >= MARKER_WORDS)
             return false;
         if (i && strcmp(approx_markers[i - 1].last, approx_markers[i].last) > 0)
             return false;

@@ -148,7 +148,8 @@ unsigned lex_word_lists(const char *w, size_t n, unsigned hash, enum extract_lan
 /* Suffixes glued to digits that make an ordinal ("1er", "2e", "3rd"). */
 bool lex_is_ordinal_suffix(const char *w);
 
-/* True when every table is in the order its binary search needs. */
+/* True when every table is in the order its binary search needs (and
+ * every approximation marker is shorter than lex_approx_before() reads). */
 bool lex_numbers_sorted(void);
 
 #endif
